@@ -1,0 +1,148 @@
+#pragma once
+// The graph model of DESIGN.md: node kinds, edge kinds and their plain-data properties.
+// Every node is tied to the bytes it came from by byte spans [begin, end) into the
+// source's original UTF-8 text.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimgraph::graph {
+
+// A byte range [begin, end) into a source's original UTF-8 bytes.
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  bool operator==(const Span&) const = default;
+};
+
+enum class NodeKind : std::uint8_t { kSource, kClaim, kFigure, kActor, kReference };
+enum class EdgeKind : std::uint8_t {
+  kContains,     // Source -> Claim
+  kStates,       // Claim -> Figure
+  kMentions,     // Claim -> Actor
+  kClaimedBy,    // Claim -> Actor
+  kCites,        // Claim -> Reference
+  kAuthoredBy,   // Source or Reference -> Actor
+  kPublishedBy,  // Source -> Actor
+  kCitedIn,      // Reference -> Reference
+};
+enum class ActorKind : std::uint8_t { kPerson, kOrganization, kCountry, kPlace, kOther };
+enum class ReferenceKind : std::uint8_t { kFootnote, kInText, kSecondary };
+enum class Bound : std::uint8_t { kNone, kAtMost, kAtLeast };
+
+// Names as printed in JSON and stored in the database ("source", "claimed_by", ...).
+std::string_view to_string(NodeKind kind);
+std::string_view to_string(EdgeKind kind);
+std::string_view to_string(ActorKind kind);
+std::string_view to_string(ReferenceKind kind);
+std::string_view to_string(Bound bound);
+// Inverses of to_string; nullopt for a name that is not a kind.
+std::optional<NodeKind> node_kind_from(std::string_view name);
+std::optional<EdgeKind> edge_kind_from(std::string_view name);
+std::optional<ActorKind> actor_kind_from(std::string_view name);
+std::optional<ReferenceKind> reference_kind_from(std::string_view name);
+std::optional<Bound> bound_from(std::string_view name);
+
+// One ingested document. `bytes` holds the original text so any span can be shown;
+// it may be left empty in a graph loaded for querying (the Store keeps it).
+struct Source {
+  std::string id;
+  std::string path;  // as ingested (absolute)
+  std::string file;  // basename
+  std::optional<std::string> title;
+  std::optional<std::string> outlet;
+  std::vector<std::string> authors;
+  std::optional<std::string> date;  // "YYYY[-MM[-DD]]"; nullopt = unknown
+  std::optional<std::string> url;
+  std::optional<std::string> language;
+  std::string content_hash;  // SHA-256 of the text bytes, hex
+  std::string bytes;
+};
+
+// One asserting sentence. `spans[0]` is where it first occurs; a sentence repeated in
+// the same source (a pull quote) has further spans holding the same text.
+struct Claim {
+  std::string id;
+  std::string source_id;
+  std::vector<Span> spans;
+  std::string text;
+  std::string claimant;  // display name of the claimant actor
+  double confidence = 1.0;
+  Span span() const { return spans.empty() ? Span{} : spans.front(); }
+};
+
+// A number a claim states, as the interval its written form asserts.
+struct Figure {
+  std::string id;
+  std::string source_id;
+  std::string claim_id;
+  Span span;
+  std::string text;
+  double lo = 0;
+  double hi = 0;
+  std::optional<double> point;
+  bool approx = false;
+  Bound bound = Bound::kNone;
+  std::string unit;
+  std::string measure;
+  std::optional<std::string> place;
+  std::optional<std::string> time_from;
+  std::optional<std::string> time_to;
+  std::string claimant;
+};
+
+// A person, organization, country or place, with every spelling met.
+struct Actor {
+  std::string id;
+  std::string name;
+  ActorKind kind = ActorKind::kOther;
+  std::vector<std::string> aliases;
+  std::string key;  // script-independent match key
+};
+
+// A cited work: a footnote, an in-text attribution, or a work "cited in" another.
+struct Reference {
+  std::string id;
+  std::string source_id;
+  ReferenceKind kind = ReferenceKind::kFootnote;
+  std::optional<std::string> marker;  // footnote marker ("1"), if any
+  Span span;                          // the raw text's bytes in the source
+  std::string raw;
+  std::vector<std::string> authors;
+  std::vector<std::string> authors_original;
+  std::optional<std::string> title;
+  std::optional<std::string> title_translated;
+  std::optional<std::string> title_original;
+  std::optional<std::string> title_romanized;
+  std::optional<std::string> venue;
+  std::optional<std::string> date;
+  std::optional<std::string> language;
+  std::optional<std::string> script;
+};
+
+struct Edge {
+  EdgeKind kind = EdgeKind::kContains;
+  std::string from;  // node id
+  std::string to;    // node id
+  bool operator==(const Edge&) const = default;
+};
+
+// Everything one document contributes to the graph: what ingest produces and what the
+// Store writes in one transaction. Actors may be shared with other documents (same id).
+struct DocumentGraph {
+  Source source;
+  std::vector<Claim> claims;
+  std::vector<Figure> figures;
+  std::vector<Reference> references;
+  std::vector<Actor> actors;
+  std::vector<Edge> edges;
+  // Warnings met while reading the document ("file:line:col: warning: ..."), kept with it.
+  std::vector<std::string> diagnostics;
+};
+
+}  // namespace claimgraph::graph

@@ -1,0 +1,476 @@
+#include "graph/store.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <filesystem>
+
+#include "graph/sqlite.hpp"
+
+namespace claimgraph::graph {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE sources(
+  id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
+  title TEXT, outlet TEXT, authors TEXT NOT NULL, date TEXT, url TEXT, language TEXT,
+  content_hash TEXT NOT NULL, ingest_key TEXT NOT NULL, bytes BLOB NOT NULL);
+CREATE TABLE claims(
+  id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, text TEXT NOT NULL, claimant TEXT NOT NULL, confidence REAL NOT NULL);
+CREATE TABLE claim_spans(
+  claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, PRIMARY KEY(claim_id, ord));
+CREATE TABLE figures(
+  id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, claim_id TEXT NOT NULL, span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL, text TEXT NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL, point REAL,
+  approx INTEGER NOT NULL, bound TEXT, unit TEXT NOT NULL, measure TEXT NOT NULL, place TEXT,
+  time_from TEXT, time_to TEXT, claimant TEXT NOT NULL);
+CREATE TABLE actors(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
+  aliases TEXT NOT NULL);
+CREATE TABLE refs(
+  id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, kind TEXT NOT NULL, marker TEXT, span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL, raw TEXT NOT NULL, authors TEXT NOT NULL,
+  authors_original TEXT NOT NULL, title TEXT, title_translated TEXT, title_original TEXT,
+  title_romanized TEXT, venue TEXT, date TEXT, language TEXT, script TEXT);
+CREATE TABLE edges(
+  source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
+  kind TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL);
+CREATE INDEX edges_by_source ON edges(source_id);
+CREATE INDEX edges_by_dst ON edges(dst);
+CREATE TABLE diagnostics(
+  source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
+  message TEXT NOT NULL);
+)sql";
+
+std::string to_json(const std::vector<std::string>& list) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartArray();
+  for (const auto& s : list) writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  writer.EndArray();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::vector<std::string> from_json(const std::string& text) {
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  std::vector<std::string> out;
+  if (doc.HasParseError() || !doc.IsArray()) return out;
+  for (const auto& v : doc.GetArray()) {
+    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+  }
+  return out;
+}
+
+// Rolls back unless committed: a document is stored whole or not at all.
+class Transaction {
+ public:
+  explicit Transaction(sqlite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  sqlite::Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+Store::Store(const std::string& path, StoreOptions options) : path_(path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (options.read_only && !fs::exists(path, ec)) {
+    throw StoreError(path + ": no store here yet (run `claimgraph ingest` first)");
+  }
+  if (fs::is_directory(path, ec)) throw StoreError(path + ": is a directory, not a store");
+  const int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                      : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  db_ = std::make_unique<sqlite::Database>(path, flags);
+  sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
+  open_schema(options.read_only);
+}
+
+Store::~Store() = default;
+
+void Store::open_schema(bool read_only) {
+  const std::int64_t app_id = db_->scalar("PRAGMA application_id");
+  const std::int64_t version = db_->scalar("PRAGMA user_version");
+  const std::int64_t tables = db_->scalar("SELECT count(*) FROM sqlite_master");
+  if (app_id == 0 && tables == 0) {
+    if (read_only) throw StoreError(path_ + ": empty store (run `claimgraph ingest` first)");
+    Transaction tx(*db_);
+    db_->exec(kSchema);
+    db_->exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str());
+    db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+    tx.commit();
+  } else if (app_id != kApplicationId) {
+    throw StoreError(path_ + ": not a claimgraph store (an SQLite database of another program)");
+  } else if (version > kSchemaVersion) {
+    throw StoreError(path_ + ": store schema version " + std::to_string(version) +
+                     " is newer than this claimgraph reads (" + std::to_string(kSchemaVersion) +
+                     "); use a newer claimgraph");
+  } else if (version < kSchemaVersion) {
+    throw StoreError(path_ + ": store schema version " + std::to_string(version) +
+                     " is older than " + std::to_string(kSchemaVersion) +
+                     " and cannot be upgraded; ingest into a new store");
+  }
+  if (!read_only) db_->exec("PRAGMA journal_mode=WAL");
+  db_->exec("PRAGMA foreign_keys=ON");
+}
+
+std::string Store::assign_source_id(std::string_view path, std::string_view stem) {
+  auto by_path = db_->prepare("SELECT id FROM sources WHERE path = ?1");
+  by_path.bind(1, path);
+  if (by_path.step()) return by_path.text(0);
+  auto taken = db_->prepare("SELECT 1 FROM sources WHERE id = ?1");
+  std::string id(stem);
+  for (int n = 2;; ++n) {
+    taken.bind(1, std::string_view(id));
+    const bool used = taken.step();
+    taken.reset();
+    if (!used) return id;
+    id = std::string(stem) + "-" + std::to_string(n);
+  }
+}
+
+bool Store::is_current(std::string_view path, std::string_view ingest_key) {
+  auto stmt = db_->prepare("SELECT ingest_key FROM sources WHERE path = ?1");
+  stmt.bind(1, path);
+  return stmt.step() && stmt.text(0) == ingest_key;
+}
+
+void Store::delete_source(std::string_view source_id) {
+  auto del = db_->prepare("DELETE FROM sources WHERE id = ?1");
+  del.bind(1, source_id).run();
+  // Actors are shared between documents: drop those no remaining edge reaches.
+  db_->exec(
+      "DELETE FROM actors WHERE id NOT IN (SELECT dst FROM edges) "
+      "AND id NOT IN (SELECT src FROM edges)");
+}
+
+PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
+  Transaction tx(*db_);
+  const Source& s = doc.source;
+  PutResult result = PutResult::kAdded;
+  {
+    auto old = db_->prepare("SELECT id, ingest_key FROM sources WHERE path = ?1 OR id = ?2");
+    old.bind(1, std::string_view(s.path)).bind(2, std::string_view(s.id));
+    std::vector<std::string> stale;
+    while (old.step()) {
+      if (old.text(1) == ingest_key && old.text(0) == s.id) return PutResult::kUnchanged;
+      stale.push_back(old.text(0));
+    }
+    for (const auto& id : stale) delete_source(id);
+    if (!stale.empty()) result = PutResult::kReplaced;
+  }
+
+  db_->prepare(
+         "INSERT INTO sources(id, path, file, title, outlet, authors, date, url, language, "
+         "content_hash, ingest_key, bytes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)")
+      .bind(1, std::string_view(s.id))
+      .bind(2, std::string_view(s.path))
+      .bind(3, std::string_view(s.file))
+      .bind(4, s.title)
+      .bind(5, s.outlet)
+      .bind(6, std::string_view(to_json(s.authors)))
+      .bind(7, s.date)
+      .bind(8, s.url)
+      .bind(9, s.language)
+      .bind(10, std::string_view(s.content_hash))
+      .bind(11, ingest_key)
+      .bind_blob(12, s.bytes)
+      .run();
+
+  auto claim = db_->prepare(
+      "INSERT INTO claims(id, source_id, ord, text, claimant, confidence) "
+      "VALUES(?1,?2,?3,?4,?5,?6)");
+  auto span = db_->prepare(
+      "INSERT INTO claim_spans(claim_id, ord, span_begin, span_end) VALUES(?1,?2,?3,?4)");
+  std::int64_t ord = 0;
+  for (const auto& c : doc.claims) {
+    claim.bind(1, std::string_view(c.id))
+        .bind(2, std::string_view(s.id))
+        .bind(3, ord++)
+        .bind(4, std::string_view(c.text))
+        .bind(5, std::string_view(c.claimant))
+        .bind(6, c.confidence)
+        .run();
+    for (std::size_t i = 0; i < c.spans.size(); ++i) {
+      span.bind(1, std::string_view(c.id))
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, std::int64_t{c.spans[i].begin})
+          .bind(4, std::int64_t{c.spans[i].end})
+          .run();
+    }
+  }
+
+  auto figure = db_->prepare(
+      "INSERT INTO figures(id, source_id, ord, claim_id, span_begin, span_end, text, lo, hi, "
+      "point, approx, bound, unit, measure, place, time_from, time_to, claimant) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
+  ord = 0;
+  for (const auto& f : doc.figures) {
+    figure.bind(1, std::string_view(f.id))
+        .bind(2, std::string_view(s.id))
+        .bind(3, ord++)
+        .bind(4, std::string_view(f.claim_id))
+        .bind(5, std::int64_t{f.span.begin})
+        .bind(6, std::int64_t{f.span.end})
+        .bind(7, std::string_view(f.text))
+        .bind(8, f.lo)
+        .bind(9, f.hi)
+        .bind(10, f.point)
+        .bind(11, std::int64_t{f.approx ? 1 : 0})
+        .bind(12, to_string(f.bound))
+        .bind(13, std::string_view(f.unit))
+        .bind(14, std::string_view(f.measure))
+        .bind(15, f.place)
+        .bind(16, f.time_from)
+        .bind(17, f.time_to)
+        .bind(18, std::string_view(f.claimant))
+        .run();
+  }
+
+  auto ref = db_->prepare(
+      "INSERT INTO refs(id, source_id, ord, kind, marker, span_begin, span_end, raw, authors, "
+      "authors_original, title, title_translated, title_original, title_romanized, venue, date, "
+      "language, script) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
+  ord = 0;
+  for (const auto& r : doc.references) {
+    ref.bind(1, std::string_view(r.id))
+        .bind(2, std::string_view(s.id))
+        .bind(3, ord++)
+        .bind(4, to_string(r.kind))
+        .bind(5, r.marker)
+        .bind(6, std::int64_t{r.span.begin})
+        .bind(7, std::int64_t{r.span.end})
+        .bind(8, std::string_view(r.raw))
+        .bind(9, std::string_view(to_json(r.authors)))
+        .bind(10, std::string_view(to_json(r.authors_original)))
+        .bind(11, r.title)
+        .bind(12, r.title_translated)
+        .bind(13, r.title_original)
+        .bind(14, r.title_romanized)
+        .bind(15, r.venue)
+        .bind(16, r.date)
+        .bind(17, r.language)
+        .bind(18, r.script)
+        .run();
+  }
+
+  // Actors are shared: an actor met before keeps its row and gains the new aliases.
+  auto get_actor = db_->prepare("SELECT aliases FROM actors WHERE id = ?1");
+  auto put_actor = db_->prepare(
+      "INSERT OR REPLACE INTO actors(id, name, kind, key, aliases) VALUES(?1,?2,?3,?4,?5)");
+  for (const auto& a : doc.actors) {
+    get_actor.bind(1, std::string_view(a.id));
+    std::vector<std::string> aliases;
+    if (get_actor.step()) aliases = from_json(get_actor.text(0));
+    get_actor.reset();
+    for (const auto& alias : a.aliases) {
+      if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
+        aliases.push_back(alias);
+      }
+    }
+    put_actor.bind(1, std::string_view(a.id))
+        .bind(2, std::string_view(a.name))
+        .bind(3, to_string(a.kind))
+        .bind(4, std::string_view(a.key))
+        .bind(5, std::string_view(to_json(aliases)))
+        .run();
+  }
+
+  auto edge =
+      db_->prepare("INSERT INTO edges(source_id, ord, kind, src, dst) VALUES(?1,?2,?3,?4,?5)");
+  ord = 0;
+  for (const auto& e : doc.edges) {
+    edge.bind(1, std::string_view(s.id))
+        .bind(2, ord++)
+        .bind(3, to_string(e.kind))
+        .bind(4, std::string_view(e.from))
+        .bind(5, std::string_view(e.to))
+        .run();
+  }
+
+  auto diag = db_->prepare("INSERT INTO diagnostics(source_id, ord, message) VALUES(?1,?2,?3)");
+  ord = 0;
+  for (const auto& d : doc.diagnostics) {
+    diag.bind(1, std::string_view(s.id)).bind(2, ord++).bind(3, std::string_view(d)).run();
+  }
+  tx.commit();
+  return result;
+}
+
+namespace {
+
+Source read_source(const sqlite::Statement& row) {
+  Source s;
+  s.id = row.text(0);
+  s.path = row.text(1);
+  s.file = row.text(2);
+  s.title = row.optional_text(3);
+  s.outlet = row.optional_text(4);
+  s.authors = from_json(row.text(5));
+  s.date = row.optional_text(6);
+  s.url = row.optional_text(7);
+  s.language = row.optional_text(8);
+  s.content_hash = row.text(9);
+  return s;
+}
+
+constexpr const char* kSourceColumns =
+    "id, path, file, title, outlet, authors, date, url, language, content_hash, ingest_key";
+
+}  // namespace
+
+KnowledgeGraph Store::load() {
+  KnowledgeGraph g;
+  auto sources = db_->prepare(std::string("SELECT ") + kSourceColumns +
+                              " FROM sources ORDER BY rowid");
+  while (sources.step()) g.add_source(read_source(sources));
+
+  auto actors = db_->prepare("SELECT id, name, kind, key, aliases FROM actors ORDER BY rowid");
+  while (actors.step()) {
+    Actor a;
+    a.id = actors.text(0);
+    a.name = actors.text(1);
+    a.kind = actor_kind_from(actors.text(2)).value_or(ActorKind::kOther);
+    a.key = actors.text(3);
+    a.aliases = from_json(actors.text(4));
+    g.add_actor(std::move(a));
+  }
+
+  auto claims = db_->prepare(
+      "SELECT c.id, c.source_id, c.text, c.claimant, c.confidence, p.span_begin, p.span_end "
+      "FROM claims c JOIN sources s ON s.id = c.source_id "
+      "JOIN claim_spans p ON p.claim_id = c.id ORDER BY s.rowid, c.ord, p.ord");
+  Claim pending;
+  auto flush = [&] {
+    if (!pending.id.empty()) g.add_claim(std::move(pending));
+    pending = Claim{};
+  };
+  while (claims.step()) {
+    if (claims.text(0) != pending.id) {
+      flush();
+      pending.id = claims.text(0);
+      pending.source_id = claims.text(1);
+      pending.text = claims.text(2);
+      pending.claimant = claims.text(3);
+      pending.confidence = claims.real(4);
+    }
+    pending.spans.push_back(Span{static_cast<std::uint32_t>(claims.integer(5)),
+                                 static_cast<std::uint32_t>(claims.integer(6))});
+  }
+  flush();
+
+  auto figures = db_->prepare(
+      "SELECT f.id, f.source_id, f.claim_id, f.span_begin, f.span_end, f.text, f.lo, f.hi, "
+      "f.point, f.approx, f.bound, f.unit, f.measure, f.place, f.time_from, f.time_to, "
+      "f.claimant FROM figures f JOIN sources s ON s.id = f.source_id ORDER BY s.rowid, f.ord");
+  while (figures.step()) {
+    Figure f;
+    f.id = figures.text(0);
+    f.source_id = figures.text(1);
+    f.claim_id = figures.text(2);
+    f.span = Span{static_cast<std::uint32_t>(figures.integer(3)),
+                  static_cast<std::uint32_t>(figures.integer(4))};
+    f.text = figures.text(5);
+    f.lo = figures.real(6);
+    f.hi = figures.real(7);
+    f.point = figures.optional_real(8);
+    f.approx = figures.integer(9) != 0;
+    f.bound = bound_from(figures.text(10)).value_or(Bound::kNone);
+    f.unit = figures.text(11);
+    f.measure = figures.text(12);
+    f.place = figures.optional_text(13);
+    f.time_from = figures.optional_text(14);
+    f.time_to = figures.optional_text(15);
+    f.claimant = figures.text(16);
+    g.add_figure(std::move(f));
+  }
+
+  auto refs = db_->prepare(
+      "SELECT r.id, r.source_id, r.kind, r.marker, r.span_begin, r.span_end, r.raw, r.authors, "
+      "r.authors_original, r.title, r.title_translated, r.title_original, r.title_romanized, "
+      "r.venue, r.date, r.language, r.script FROM refs r JOIN sources s ON s.id = r.source_id "
+      "ORDER BY s.rowid, r.ord");
+  while (refs.step()) {
+    Reference r;
+    r.id = refs.text(0);
+    r.source_id = refs.text(1);
+    r.kind = reference_kind_from(refs.text(2)).value_or(ReferenceKind::kFootnote);
+    r.marker = refs.optional_text(3);
+    r.span = Span{static_cast<std::uint32_t>(refs.integer(4)),
+                  static_cast<std::uint32_t>(refs.integer(5))};
+    r.raw = refs.text(6);
+    r.authors = from_json(refs.text(7));
+    r.authors_original = from_json(refs.text(8));
+    r.title = refs.optional_text(9);
+    r.title_translated = refs.optional_text(10);
+    r.title_original = refs.optional_text(11);
+    r.title_romanized = refs.optional_text(12);
+    r.venue = refs.optional_text(13);
+    r.date = refs.optional_text(14);
+    r.language = refs.optional_text(15);
+    r.script = refs.optional_text(16);
+    g.add_reference(std::move(r));
+  }
+
+  auto edges = db_->prepare(
+      "SELECT e.kind, e.src, e.dst FROM edges e JOIN sources s ON s.id = e.source_id "
+      "ORDER BY s.rowid, e.ord");
+  while (edges.step()) {
+    if (auto kind = edge_kind_from(edges.text(0))) {
+      g.add_edge(Edge{*kind, edges.text(1), edges.text(2)});
+    }
+  }
+  return g;
+}
+
+std::vector<SourceSummary> Store::sources() {
+  std::vector<SourceSummary> out;
+  auto stmt = db_->prepare(
+      std::string("SELECT ") + kSourceColumns +
+      ", (SELECT count(*) FROM claims WHERE source_id = sources.id)"
+      ", (SELECT count(*) FROM figures WHERE source_id = sources.id)"
+      ", (SELECT count(*) FROM refs WHERE source_id = sources.id) FROM sources ORDER BY rowid");
+  while (stmt.step()) {
+    SourceSummary s;
+    s.source = read_source(stmt);
+    s.ingest_key = stmt.text(10);
+    s.claims = static_cast<std::size_t>(stmt.integer(11));
+    s.figures = static_cast<std::size_t>(stmt.integer(12));
+    s.references = static_cast<std::size_t>(stmt.integer(13));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::optional<std::string> Store::source_bytes(std::string_view source_id) {
+  auto stmt = db_->prepare("SELECT bytes FROM sources WHERE id = ?1");
+  stmt.bind(1, source_id);
+  if (!stmt.step()) return std::nullopt;
+  return stmt.text(0);
+}
+
+std::vector<std::string> Store::diagnostics(std::string_view source_id) {
+  auto stmt = db_->prepare("SELECT message FROM diagnostics WHERE source_id = ?1 ORDER BY ord");
+  stmt.bind(1, source_id);
+  std::vector<std::string> out;
+  while (stmt.step()) out.push_back(stmt.text(0));
+  return out;
+}
+
+}  // namespace claimgraph::graph

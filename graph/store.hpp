@@ -1,0 +1,79 @@
+#pragma once
+// The persistent graph: one SQLite file, a table per node kind plus edges, sources (with
+// their original bytes) and diagnostics. Schema version in PRAGMA user_version, WAL
+// journal, one transaction per document. One Store object per thread.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+#include "graph/model.hpp"
+#include "graph/store_error.hpp"
+
+namespace claimgraph::graph {
+
+namespace sqlite {
+class Database;
+}
+
+struct StoreOptions {
+  // Default false: create the file and its schema when missing. True: open an existing store
+  // for reading only, failing when there is none.
+  bool read_only = false;
+  // Default 2000: how long (ms) to wait for another writer before giving up.
+  int busy_timeout_ms = 2000;
+};
+
+enum class PutResult { kAdded, kReplaced, kUnchanged };
+
+// One source as listed: its metadata and how many nodes it contributed.
+struct SourceSummary {
+  Source source;  // without bytes
+  std::string ingest_key;
+  std::size_t claims = 0;
+  std::size_t figures = 0;
+  std::size_t references = 0;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+  static constexpr int kApplicationId = 0x43475248;  // "CGRH"
+
+  // Opens (or creates) the store at `path`. Throws StoreError when the file is not a
+  // claimgraph store, has a newer schema, is missing in read-only mode, or cannot be opened.
+  explicit Store(const std::string& path, StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // The id the source at `path` has, or a new unique one made from `stem`.
+  std::string assign_source_id(std::string_view path, std::string_view stem);
+  // True when the source at `path` was stored with this ingest key (nothing to do).
+  bool is_current(std::string_view path, std::string_view ingest_key);
+
+  // Stores one document in one transaction, replacing what its path held before. A
+  // document whose path already holds `ingest_key` is left as it is (kUnchanged).
+  // Throws StoreError (nothing of the document is then stored).
+  PutResult put(const DocumentGraph& doc, std::string_view ingest_key);
+
+  // The whole graph, source bytes left out (see source_bytes).
+  KnowledgeGraph load();
+  std::vector<SourceSummary> sources();
+  std::optional<std::string> source_bytes(std::string_view source_id);
+  std::vector<std::string> diagnostics(std::string_view source_id);
+
+ private:
+  void open_schema(bool read_only);
+  void delete_source(std::string_view source_id);
+
+  std::string path_;
+  std::unique_ptr<sqlite::Database> db_;
+};
+
+}  // namespace claimgraph::graph

@@ -1,0 +1,37 @@
+#include "ingest/document.hpp"
+
+#include "ingest/text_check.hpp"
+
+namespace claimgraph::ingest {
+
+std::variant<Document, Diagnostic> load_document(const InputFile& input, const FileSystem& fs) {
+  using Severity = Diagnostic::Severity;
+  Document doc;
+  doc.shown = input.text_path;
+  doc.path = fs.absolute(input.text_path);
+  const auto slash = input.text_path.find_last_of('/');
+  doc.file = slash == std::string::npos ? input.text_path : input.text_path.substr(slash + 1);
+  doc.stem = input.stem;
+
+  auto bytes = fs.read(input.text_path);
+  if (!bytes) return file_diagnostic(Severity::kError, input.text_path, "cannot read the file");
+  doc.bytes = std::move(*bytes);
+  if (auto error = check_text(input.text_path, doc.bytes)) return *error;
+
+  if (!input.meta_path) {
+    doc.warnings.push_back(file_diagnostic(
+        Severity::kWarning, input.text_path,
+        "no metadata (" + metadata_path_for(doc.file) +
+            "): title, outlet, authors, date and url are unknown"));
+    return doc;
+  }
+  auto meta_bytes = fs.read(*input.meta_path);
+  if (!meta_bytes) return file_diagnostic(Severity::kError, *input.meta_path, "cannot read");
+  doc.meta_bytes = std::move(*meta_bytes);
+  auto parsed = parse_metadata(doc.meta_bytes, *input.meta_path);
+  if (auto* error = std::get_if<Diagnostic>(&parsed)) return *error;
+  doc.meta = std::get<Metadata>(std::move(parsed));
+  return doc;
+}
+
+}  // namespace claimgraph::ingest

@@ -1,0 +1,30 @@
+#pragma once
+// A document as read from disk: its bytes, checked to be UTF-8 text, and its metadata.
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ingest/diagnostic.hpp"
+#include "ingest/file_system.hpp"
+#include "ingest/inputs.hpp"
+#include "ingest/metadata.hpp"
+
+namespace claimgraph::ingest {
+
+struct Document {
+  std::string path;      // absolute: the source's identity
+  std::string shown;     // the path as given, for messages
+  std::string file;      // basename
+  std::string stem;      // basename without extension
+  std::string bytes;
+  Metadata meta;
+  std::string meta_bytes;  // the metadata file as read ("" when there is none)
+  std::vector<Diagnostic> warnings;
+};
+
+// Reads the text and its metadata. Returns the first error found: unreadable, empty, binary
+// or invalid UTF-8 text; malformed or invalid metadata. A missing metadata file is a warning.
+std::variant<Document, Diagnostic> load_document(const InputFile& input, const FileSystem& fs);
+
+}  // namespace claimgraph::ingest

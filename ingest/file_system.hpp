@@ -1,0 +1,48 @@
+#pragma once
+// All file access of ingest goes through this interface, so tests can feed articles from
+// memory. DiskFileSystem is the real one; MemoryFileSystem holds files in a map.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimgraph::ingest {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  virtual bool exists(const std::string& path) const = 0;
+  virtual bool is_directory(const std::string& path) const = 0;
+  // Regular files under `dir`, at any depth, sorted by path (byte order).
+  virtual std::vector<std::string> files_under(const std::string& dir) const = 0;
+  // The file's bytes; nullopt when it cannot be read.
+  virtual std::optional<std::string> read(const std::string& path) const = 0;
+  // The path that names the file whatever the working folder (identity of a source).
+  virtual std::string absolute(const std::string& path) const = 0;
+};
+
+class DiskFileSystem : public FileSystem {
+ public:
+  bool exists(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  std::vector<std::string> files_under(const std::string& dir) const override;
+  std::optional<std::string> read(const std::string& path) const override;
+  std::string absolute(const std::string& path) const override;
+};
+
+// Paths are plain strings; a directory exists when some file's path starts with "dir/".
+class MemoryFileSystem : public FileSystem {
+ public:
+  void add(std::string path, std::string bytes) { files_[std::move(path)] = std::move(bytes); }
+  bool exists(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  std::vector<std::string> files_under(const std::string& dir) const override;
+  std::optional<std::string> read(const std::string& path) const override;
+  std::string absolute(const std::string& path) const override { return path; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+}  // namespace claimgraph::ingest

@@ -1,0 +1,131 @@
+#include "ingest/ingester.hpp"
+
+#include <unicode/uchar.h>
+
+#include "graph/sha256.hpp"
+#include "ingest/claims.hpp"
+#include "ingest/text_util.hpp"
+
+namespace claimgraph::ingest {
+namespace {
+
+using graph::Actor;
+using graph::ActorKind;
+using graph::Edge;
+using graph::EdgeKind;
+
+std::string fold_key(std::string_view name) {
+  const std::string folded = fold_case(fold_spaces(name));
+  std::string key;
+  bool dash = false;
+  for (std::size_t i = 0; i < folded.size();) {
+    std::size_t next;
+    const UChar32 c = code_point_at(folded, i, &next);
+    if (u_isalnum(c)) {
+      if (dash && !key.empty()) key.push_back('-');
+      dash = false;
+      key.append(folded, i, next - i);
+    } else {
+      dash = true;
+    }
+    i = next;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::string actor_id_for(std::string_view name) { return "actor:" + fold_key(name); }
+
+Ingester::Ingester(const Lexicons& lexicons)
+    : segmenter_(lexicons), fingerprint_(lexicons.fingerprint) {}
+
+std::string Ingester::ingest_key(const Document& doc) const {
+  return graph::sha256_hex(graph::sha256_hex(doc.bytes) + graph::sha256_hex(doc.meta_bytes) +
+                           fingerprint_ + kPipelineVersion);
+}
+
+IngestResult Ingester::ingest(const Document& doc, const std::string& source_id) {
+  IngestResult result;
+  auto& g = result.graph;
+  auto& source = g.source;
+  source.id = source_id;
+  source.path = doc.path;
+  source.file = doc.file;
+  source.title = doc.meta.title;
+  source.outlet = doc.meta.outlet;
+  source.authors = doc.meta.authors;
+  source.date = doc.meta.date;
+  source.url = doc.meta.url;
+  source.language = doc.meta.language;
+  source.content_hash = graph::sha256_hex(doc.bytes);
+  source.bytes = doc.bytes;
+  for (const auto& w : doc.warnings) g.diagnostics.push_back(w.to_string());
+
+  auto add_actor = [&](const std::string& name, ActorKind kind) {
+    const std::string id = actor_id_for(name);
+    for (const auto& a : g.actors) {
+      if (a.id == id) return id;
+    }
+    g.actors.push_back(Actor{id, name, kind, {name}, fold_key(name)});
+    return id;
+  };
+  for (const auto& author : doc.meta.authors) {
+    g.edges.push_back(Edge{EdgeKind::kAuthoredBy, source_id, add_actor(author, ActorKind::kPerson)});
+  }
+  if (doc.meta.outlet) {
+    g.edges.push_back(Edge{EdgeKind::kPublishedBy, source_id,
+                           add_actor(*doc.meta.outlet, ActorKind::kOrganization)});
+  }
+
+  std::string default_claimant = "unknown";
+  if (!doc.meta.authors.empty()) {
+    default_claimant = doc.meta.authors.front();
+  } else if (doc.meta.outlet) {
+    default_claimant = *doc.meta.outlet;
+  }
+  if (doc.meta.authors.empty()) {
+    g.diagnostics.push_back(doc.shown + ": warning: no author known; claims are attributed to " +
+                            default_claimant);
+  }
+
+  result.segmentation = segmenter_.segment(doc.bytes, doc.meta.title);
+  const auto& seg = result.segmentation;
+
+  // Footnotes become references; their ids follow their markers.
+  std::vector<std::string> reference_of(seg.segments.size());
+  for (std::size_t i = 0; i < seg.segments.size(); ++i) {
+    const auto& s = seg.segments[i];
+    if (s.kind != SegmentKind::kFootnote) continue;
+    graph::Reference ref;
+    ref.id = source_id + ":fn" + s.label;
+    ref.source_id = source_id;
+    ref.kind = graph::ReferenceKind::kFootnote;
+    ref.marker = s.label;
+    ref.span = s.span;
+    ref.raw = std::string(slice(doc.bytes, s.span));
+    reference_of[i] = ref.id;
+    g.references.push_back(std::move(ref));
+  }
+
+  const auto drafts = assemble_claims(doc.bytes, seg, default_claimant);
+  std::size_t n = 0;
+  for (const auto& draft : drafts) {
+    graph::Claim claim;
+    claim.id = source_id + ":c" + std::to_string(++n);
+    claim.source_id = source_id;
+    claim.spans = draft.spans;
+    claim.text = std::string(slice(doc.bytes, draft.spans.front()));
+    claim.claimant = draft.claimant;
+    const std::string claimant_id = add_actor(draft.claimant, ActorKind::kPerson);
+    g.edges.push_back(Edge{EdgeKind::kContains, source_id, claim.id});
+    g.edges.push_back(Edge{EdgeKind::kClaimedBy, claim.id, claimant_id});
+    for (const std::size_t f : draft.footnotes) {
+      g.edges.push_back(Edge{EdgeKind::kCites, claim.id, reference_of[f]});
+    }
+    g.claims.push_back(std::move(claim));
+  }
+  return result;
+}
+
+}  // namespace claimgraph::ingest

@@ -1,0 +1,42 @@
+#pragma once
+// The ingest pipeline for one document: segmentation, claim assembly, and the graph
+// fragment the Store writes. One Ingester per thread.
+
+#include <string>
+
+#include "graph/model.hpp"
+#include "ingest/document.hpp"
+#include "ingest/lexicon.hpp"
+#include "ingest/segmenter.hpp"
+
+namespace claimgraph::ingest {
+
+// Bumped whenever the pipeline's output changes, so stored documents are redone.
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-1";
+
+struct IngestResult {
+  graph::DocumentGraph graph;
+  Segmentation segmentation;
+};
+
+class Ingester {
+ public:
+  // Throws LexiconError for a bad lexicon pattern.
+  explicit Ingester(const Lexicons& lexicons);
+
+  // What identifies this ingest of `doc`: its text, its metadata, the lexicons, the pipeline.
+  // A store holding this key for the document's path has nothing to redo.
+  std::string ingest_key(const Document& doc) const;
+
+  // The graph fragment of `doc`, its nodes named after `source_id`.
+  IngestResult ingest(const Document& doc, const std::string& source_id);
+
+ private:
+  Segmenter segmenter_;
+  std::string fingerprint_;
+};
+
+// A stable actor id for a display name ("actor:andrei-lankov").
+std::string actor_id_for(std::string_view name);
+
+}  // namespace claimgraph::ingest

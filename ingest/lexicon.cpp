@@ -1,0 +1,146 @@
+#include "ingest/lexicon.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cstdlib>
+#include <set>
+
+#include "graph/sha256.hpp"
+#include "graph/text_position.hpp"
+
+#ifndef CLAIMGRAPH_LEXICON_DIR
+#define CLAIMGRAPH_LEXICON_DIR "corpus/lexicons"
+#endif
+
+namespace claimgraph::ingest {
+namespace {
+
+std::string where(const std::string& file, std::string_view text, std::size_t offset) {
+  const auto pos = graph::position_of(text, offset);
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+// Points at a key's first occurrence; the DOM keeps no offsets.
+std::string where_key(const std::string& file, std::string_view text, std::string_view key) {
+  const auto at = text.find("\"" + std::string(key) + "\"");
+  return where(file, text, at == std::string_view::npos ? 0 : at);
+}
+
+struct JsonFile {
+  std::string path;
+  std::string text;
+  rapidjson::Document doc;
+};
+
+void read_json(const std::string& dir, const std::string& name, const FileSystem& fs,
+               JsonFile& out) {
+  out.path = dir + "/" + name;
+  auto bytes = fs.read(out.path);
+  if (!bytes) throw LexiconError(out.path + ": error: cannot read lexicon file");
+  out.text = std::move(*bytes);
+  out.doc.Parse(out.text.data(), out.text.size());
+  if (out.doc.HasParseError()) {
+    throw LexiconError(where(out.path, out.text, out.doc.GetErrorOffset()) +
+                       ": error: malformed JSON: " + GetParseError_En(out.doc.GetParseError()));
+  }
+  if (!out.doc.IsObject()) throw LexiconError(out.path + ": error: a lexicon is a JSON object");
+}
+
+void check_keys(const JsonFile& f, const std::set<std::string>& known) {
+  for (const auto& m : f.doc.GetObject()) {
+    const std::string key(m.name.GetString(), m.name.GetStringLength());
+    if (!known.count(key)) {
+      throw LexiconError(where_key(f.path, f.text, key) + ": error: unknown lexicon key \"" + key +
+                         "\"");
+    }
+  }
+}
+
+std::vector<std::string> string_list(const JsonFile& f, const char* key) {
+  if (!f.doc.HasMember(key)) {
+    throw LexiconError(f.path + ": error: missing key \"" + key + "\"");
+  }
+  const auto& v = f.doc[key];
+  std::vector<std::string> out;
+  if (!v.IsArray()) {
+    throw LexiconError(where_key(f.path, f.text, key) + ": error: \"" + key +
+                       "\" must be an array of strings");
+  }
+  for (const auto& s : v.GetArray()) {
+    if (!s.IsString()) {
+      throw LexiconError(where_key(f.path, f.text, key) + ": error: \"" + key +
+                         "\" must hold strings only");
+    }
+    out.emplace_back(s.GetString(), s.GetStringLength());
+  }
+  return out;
+}
+
+std::vector<FurnitureRule> furniture_rules(const JsonFile& f) {
+  if (!f.doc.HasMember("rules") || !f.doc["rules"].IsArray()) {
+    throw LexiconError(f.path + ": error: \"rules\" must be an array of rule objects");
+  }
+  std::vector<FurnitureRule> rules;
+  int index = 0;
+  for (const auto& r : f.doc["rules"].GetArray()) {
+    FurnitureRule rule;
+    rule.origin = f.path + ": rules[" + std::to_string(index++) + "]";
+    if (!r.IsObject()) throw LexiconError(rule.origin + ": error: a rule is a JSON object");
+    for (const auto& m : r.GetObject()) {
+      const std::string key(m.name.GetString(), m.name.GetStringLength());
+      const bool is_string = m.value.IsString();
+      if (key == "kind" && is_string) {
+        rule.kind = m.value.GetString();
+      } else if (key == "pattern" && is_string) {
+        rule.pattern = m.value.GetString();
+      } else if (key == "scope" && is_string) {
+        const std::string scope = m.value.GetString();
+        if (scope == "paragraph") {
+          rule.scope = FurnitureRule::Scope::kParagraph;
+        } else if (scope == "to_end") {
+          rule.scope = FurnitureRule::Scope::kToEnd;
+        } else {
+          throw LexiconError(rule.origin + ": error: scope must be \"paragraph\" or \"to_end\"");
+        }
+      } else if (key == "case_sensitive" && m.value.IsBool()) {
+        rule.case_sensitive = m.value.GetBool();
+      } else {
+        throw LexiconError(rule.origin + ": error: unknown or mistyped key \"" + key + "\"");
+      }
+    }
+    if (rule.kind.empty() || rule.pattern.empty()) {
+      throw LexiconError(rule.origin + ": error: a rule needs \"kind\" and \"pattern\"");
+    }
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+}  // namespace
+
+Lexicons load_lexicons(const std::string& dir, const FileSystem& fs) {
+  Lexicons lex;
+  JsonFile segmentation;
+  read_json(dir, "segmentation.json", fs, segmentation);
+  check_keys(segmentation, {"about", "abbreviations", "clause_words"});
+  lex.abbreviations = string_list(segmentation, "abbreviations");
+  lex.clause_words = string_list(segmentation, "clause_words");
+
+  JsonFile furniture;
+  read_json(dir, "furniture.json", fs, furniture);
+  check_keys(furniture, {"about", "rules"});
+  lex.furniture = furniture_rules(furniture);
+
+  lex.fingerprint = graph::sha256_hex(segmentation.text + '\0' + furniture.text);
+  return lex;
+}
+
+std::string default_lexicon_dir() {
+  if (const char* env = std::getenv("CLAIMGRAPH_LEXICONS"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return CLAIMGRAPH_LEXICON_DIR;
+}
+
+}  // namespace claimgraph::ingest

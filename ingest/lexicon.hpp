@@ -1,0 +1,44 @@
+#pragma once
+// The word lists of corpus/lexicons/, loaded at start so users extend the engine without
+// recompiling. Each file is validated: a malformed file or an unknown key is an error that
+// names the file, line and column.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ingest/file_system.hpp"
+
+namespace claimgraph::ingest {
+
+class LexiconError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct FurnitureRule {
+  enum class Scope { kParagraph, kToEnd };
+  std::string kind;
+  Scope scope = Scope::kParagraph;
+  std::string pattern;  // ICU regular expression
+  bool case_sensitive = false;
+  std::string origin;  // "furniture.json: rules[3]", for error messages
+};
+
+struct Lexicons {
+  std::vector<std::string> abbreviations;
+  std::vector<std::string> clause_words;
+  std::vector<FurnitureRule> furniture;
+  // SHA-256 over the lexicon files read: part of every document's ingest key, so a changed
+  // lexicon makes the next ingest redo the documents.
+  std::string fingerprint;
+};
+
+// Reads segmentation.json and furniture.json from `dir`. Throws LexiconError.
+Lexicons load_lexicons(const std::string& dir, const FileSystem& fs);
+
+// The folder to read lexicons from when none is given: $CLAIMGRAPH_LEXICONS, else the
+// source tree's corpus/lexicons (compiled in).
+std::string default_lexicon_dir();
+
+}  // namespace claimgraph::ingest

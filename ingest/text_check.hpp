@@ -1,0 +1,15 @@
+#pragma once
+// Refuses what is not an article's text: an empty file, a binary file (NUL or other control
+// bytes), bytes that are not UTF-8. The diagnostic names the offending byte's position.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ingest/diagnostic.hpp"
+
+namespace claimgraph::ingest {
+
+std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes);
+
+}  // namespace claimgraph::ingest

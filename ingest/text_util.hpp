@@ -1,0 +1,66 @@
+#pragma once
+// Small Unicode helpers over UTF-8 byte spans, built on ICU (internal to ingest/).
+
+#include <unicode/regex.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.hpp"
+
+namespace claimgraph::ingest {
+
+using graph::Span;
+
+// The code point starting at byte i (U+FFFD for a broken sequence); *next gets the byte after.
+UChar32 code_point_at(std::string_view text, std::size_t i, std::size_t* next);
+// The code point ending just before byte i; *start gets its first byte.
+UChar32 code_point_before(std::string_view text, std::size_t i, std::size_t* start);
+
+bool is_space(UChar32 c);  // Unicode white space, U+00A0 and U+FEFF included
+// The span without white space at either end.
+Span trim(std::string_view text, Span span);
+std::string_view slice(std::string_view text, Span span);
+// Lower-cased (ICU full case folding) copy of UTF-8 text.
+std::string fold_case(std::string_view text);
+// Runs of white space folded to one U+0020, ends trimmed.
+std::string fold_spaces(std::string_view text);
+
+// A UTF-8 UText over a string_view; native indexes are byte offsets into it.
+class UTextView {
+ public:
+  explicit UTextView(std::string_view text);
+  ~UTextView();
+  UTextView(const UTextView&) = delete;
+  UTextView& operator=(const UTextView&) = delete;
+  UText* get() const { return ut_; }
+
+ private:
+  UText* ut_ = nullptr;
+};
+
+// An ICU regular expression searched over UTF-8 spans; match offsets are bytes.
+class Regex {
+ public:
+  // Throws std::runtime_error with `origin` and ICU's error position on a bad pattern.
+  Regex(std::string_view pattern, bool case_sensitive, const std::string& origin);
+  ~Regex();
+  Regex(Regex&&) noexcept;
+  Regex& operator=(Regex&&) noexcept;
+
+  struct Match {
+    Span whole;
+    std::vector<std::optional<Span>> groups;  // groups[0] is group 1
+  };
+  // First match within `span` of `text` (offsets absolute); nullopt when none.
+  std::optional<Match> find(std::string_view text, Span span) const;
+
+ private:
+  std::unique_ptr<icu::RegexPattern> pattern_;
+};
+
+}  // namespace claimgraph::ingest

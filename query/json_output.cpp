@@ -1,0 +1,273 @@
+#include "query/json_output.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "query/context.hpp"
+#include "query/listing.hpp"
+
+namespace claimgraph::query {
+namespace {
+
+using graph::EdgeKind;
+using graph::NodeKind;
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void str(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void opt_str(Writer& w, const std::optional<std::string>& s) {
+  if (s) {
+    str(w, *s);
+  } else {
+    w.Null();
+  }
+}
+
+void str_list(Writer& w, const std::vector<std::string>& list) {
+  w.StartArray();
+  for (const auto& s : list) str(w, s);
+  w.EndArray();
+}
+
+void span(Writer& w, graph::Span s) {
+  w.StartArray();
+  w.Uint(s.begin);
+  w.Uint(s.end);
+  w.EndArray();
+}
+
+void ids(Writer& w, const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& vs) {
+  w.StartArray();
+  for (const auto v : vs) str(w, g.id_of(v));
+  w.EndArray();
+}
+
+// Members of the source object (JSON-OUTPUT.md "source"), without the braces.
+void source_members(Writer& w, const graph::Source& s) {
+  w.Key("id");
+  str(w, s.id);
+  w.Key("file");
+  str(w, s.file);
+  w.Key("title");
+  opt_str(w, s.title);
+  w.Key("outlet");
+  opt_str(w, s.outlet);
+  w.Key("authors");
+  str_list(w, s.authors);
+  w.Key("date");
+  opt_str(w, s.date);
+  w.Key("language");
+  opt_str(w, s.language);
+  w.Key("url");
+  opt_str(w, s.url);
+}
+
+void source_object(Writer& w, const graph::Source& s) {
+  w.StartObject();
+  source_members(w, s);
+  w.EndObject();
+}
+
+void location(Writer& w, const graph::Source& s, SourceTexts& texts, std::size_t offset) {
+  const auto pos = texts.position(s.id, offset);
+  w.Key("location");
+  w.StartObject();
+  w.Key("file");
+  str(w, s.file);
+  w.Key("line");
+  w.Uint(pos.line);
+  w.Key("column");
+  w.Uint(pos.column);
+  w.EndObject();
+}
+
+void claim_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
+                  SourceTexts& texts) {
+  const auto& c = g.claim(v);
+  const auto src = g.find(c.source_id);
+  w.StartObject();
+  w.Key("id");
+  str(w, c.id);
+  w.Key("source");
+  if (src) {
+    source_object(w, g.source(*src));
+  } else {
+    w.Null();
+  }
+  w.Key("span");
+  span(w, c.span());
+  w.Key("text");
+  str(w, c.text);
+  w.Key("claimant");
+  str(w, c.claimant);
+  w.Key("figures");
+  ids(w, g, g.out(v, EdgeKind::kStates));
+  w.Key("actors");
+  ids(w, g, g.out(v, EdgeKind::kMentions));
+  w.Key("cites");
+  ids(w, g, g.out(v, EdgeKind::kCites));
+  w.Key("spans");
+  w.StartArray();
+  for (const auto s : c.spans) span(w, s);
+  w.EndArray();
+  if (src) location(w, g.source(*src), texts, c.span().begin);
+  w.EndObject();
+}
+
+void reference_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v) {
+  const auto& r = g.reference(v);
+  const auto src = g.find(r.source_id);
+  w.StartObject();
+  w.Key("id");
+  str(w, r.id);
+  w.Key("kind");
+  str(w, to_string(r.kind));
+  w.Key("marker");
+  opt_str(w, r.marker);
+  w.Key("source");
+  if (src) {
+    source_object(w, g.source(*src));
+  } else {
+    w.Null();
+  }
+  w.Key("span");
+  span(w, r.span);
+  w.Key("raw");
+  str(w, r.raw);
+  w.Key("authors");
+  str_list(w, r.authors);
+  w.Key("authors_original");
+  str_list(w, r.authors_original);
+  w.Key("title");
+  opt_str(w, r.title);
+  w.Key("title_original");
+  opt_str(w, r.title_original);
+  w.Key("title_romanized");
+  opt_str(w, r.title_romanized);
+  w.Key("venue");
+  opt_str(w, r.venue);
+  w.Key("date");
+  opt_str(w, r.date);
+  w.Key("language");
+  opt_str(w, r.language);
+  w.Key("script");
+  opt_str(w, r.script);
+  const auto cited_in = g.out(v, EdgeKind::kCitedIn);
+  w.Key("cited_in");
+  if (cited_in.empty()) {
+    w.Null();
+  } else {
+    str(w, g.id_of(cited_in.front()));
+  }
+  w.Key("cited_by");
+  ids(w, g, g.in(v, EdgeKind::kCites));
+  w.EndObject();
+}
+
+void actor_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v) {
+  const auto& a = g.actor(v);
+  w.StartObject();
+  w.Key("id");
+  str(w, a.id);
+  w.Key("name");
+  str(w, a.name);
+  w.Key("kind");
+  str(w, to_string(a.kind));
+  w.Key("aliases");
+  str_list(w, a.aliases);
+  w.Key("key");
+  str(w, a.key);
+  w.Key("mentions");
+  w.Uint(static_cast<unsigned>(g.in(v, EdgeKind::kMentions).size() +
+                               g.in(v, EdgeKind::kClaimedBy).size()));
+  w.EndObject();
+}
+
+std::string finish(rapidjson::StringBuffer& buffer) {
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace
+
+std::string sources_json(const std::vector<graph::SourceSummary>& sources) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const auto& s : sources) {
+    w.StartObject();
+    source_members(w, s.source);
+    w.Key("content_hash");
+    str(w, s.source.content_hash);
+    w.Key("claims");
+    w.Uint(static_cast<unsigned>(s.claims));
+    w.Key("figures");
+    w.Uint(static_cast<unsigned>(s.figures));
+    w.Key("references");
+    w.Uint(static_cast<unsigned>(s.references));
+    w.EndObject();
+  }
+  w.EndArray();
+  return finish(buffer);
+}
+
+std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
+                        SourceTexts& texts) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const auto v : claims) claim_object(w, g, v, texts);
+  w.EndArray();
+  return finish(buffer);
+}
+
+std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("id");
+  str(w, g.id_of(v));
+  w.Key("kind");
+  str(w, to_string(g.kind_of(v)));
+  w.Key("node");
+  switch (g.kind_of(v)) {
+    case NodeKind::kSource: source_object(w, g.source(v)); break;
+    case NodeKind::kClaim: claim_object(w, g, v, texts); break;
+    case NodeKind::kReference: reference_object(w, g, v); break;
+    case NodeKind::kActor: actor_object(w, g, v); break;
+    case NodeKind::kFigure: {
+      const auto& f = g.figure(v);
+      w.StartObject();
+      w.Key("id");
+      str(w, f.id);
+      w.Key("claim_id");
+      str(w, f.claim_id);
+      w.Key("span");
+      span(w, f.span);
+      w.Key("text");
+      str(w, f.text);
+      w.EndObject();
+      break;
+    }
+  }
+  if (const auto where = locate(g, v)) {
+    if (const auto src = g.find(where->source_id)) {
+      location(w, g.source(*src), texts, where->span.begin);
+      const auto ctx = context_around(texts.bytes(where->source_id), where->span);
+      w.Key("context");
+      w.StartObject();
+      w.Key("before");
+      str(w, ctx.before);
+      w.Key("text");
+      str(w, ctx.span);
+      w.Key("after");
+      str(w, ctx.after);
+      w.EndObject();
+    }
+  }
+  w.EndObject();
+  return finish(buffer);
+}
+
+}  // namespace claimgraph::query

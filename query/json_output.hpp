@@ -1,0 +1,25 @@
+#pragma once
+// The JSON shapes of ../shared/JSON-OUTPUT.md (a contract for scripts): source, claim,
+// reference and actor objects, and the documents `sources`, `claims` and `show` print.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+#include "graph/store.hpp"
+#include "query/source_texts.hpp"
+
+namespace claimgraph::query {
+
+// `claimgraph sources --json`: an array of source objects with their counts added.
+std::string sources_json(const std::vector<graph::SourceSummary>& sources);
+
+// `claimgraph claims --json`: an array of claim objects, in document order.
+std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
+                        SourceTexts& texts);
+
+// `claimgraph show ID --json`: one object {"id", "kind", "node", "location", "context"}.
+std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts);
+
+}  // namespace claimgraph::query

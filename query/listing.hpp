@@ -1,0 +1,26 @@
+#pragma once
+// Selections of the graph that listings print.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace claimgraph::query {
+
+// Claims in document order, of one source when `source_id` is given.
+std::vector<graph::Vertex> select_claims(const graph::KnowledgeGraph& g,
+                                         const std::optional<std::string>& source_id);
+
+// The source vertex a claim, figure or reference belongs to (itself for a source).
+std::optional<graph::Vertex> source_of(const graph::KnowledgeGraph& g, graph::Vertex v);
+
+// Where a node's words are: its primary span and source id (nullopt for actors).
+struct Located {
+  std::string source_id;
+  graph::Span span;
+};
+std::optional<Located> locate(const graph::KnowledgeGraph& g, graph::Vertex v);
+
+}  // namespace claimgraph::query

@@ -1,0 +1,26 @@
+#pragma once
+// The original bytes of sources, fetched from the Store once each and kept for the
+// lifetime of this object, so spans can be cut and located (file:line:column).
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "graph/store.hpp"
+#include "graph/text_position.hpp"
+
+namespace claimgraph::query {
+
+class SourceTexts {
+ public:
+  explicit SourceTexts(graph::Store& store) : store_(store) {}
+  // The source's bytes ("" for an unknown id).
+  std::string_view bytes(const std::string& source_id);
+  graph::TextPosition position(const std::string& source_id, std::size_t offset);
+
+ private:
+  graph::Store& store_;
+  std::map<std::string, std::string> cache_;
+};
+
+}  // namespace claimgraph::query

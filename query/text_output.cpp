@@ -1,0 +1,161 @@
+#include "query/text_output.hpp"
+
+#include <sstream>
+
+#include "query/context.hpp"
+#include "query/listing.hpp"
+
+namespace claimgraph::query {
+namespace {
+
+using graph::EdgeKind;
+using graph::NodeKind;
+
+std::size_t columns(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string pad(std::string s, std::size_t width) {
+  const std::size_t w = columns(s);
+  if (w < width) s.append(width - w, ' ');
+  return s;
+}
+
+std::string or_unknown(const std::optional<std::string>& s) { return s ? *s : "unknown"; }
+
+std::string join(const std::vector<std::string>& list, std::string_view sep) {
+  std::string out;
+  for (const auto& s : list) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+std::string where(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts) {
+  const auto at = locate(g, v);
+  if (!at) return "";
+  const auto src = g.find(at->source_id);
+  const auto pos = texts.position(at->source_id, at->span.begin);
+  return (src ? g.source(*src).file : at->source_id) + ":" + std::to_string(pos.line) + ":" +
+         std::to_string(pos.column);
+}
+
+}  // namespace
+
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
+  std::string out;
+  std::size_t column = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!word.empty()) {
+      const std::size_t w = columns(word);
+      if (column > indent && column + 1 + w > width) {
+        out += "\n" + std::string(indent, ' ');
+        column = indent;
+      } else if (column > 0) {
+        out += ' ';
+        ++column;
+      }
+      if (column == 0) column = indent;
+      out += word;
+      column += w;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string sources_text(const std::vector<graph::SourceSummary>& sources) {
+  std::ostringstream out;
+  out << pad("ID", 24) << pad("CLAIMS", 8) << pad("FOOTNOTES", 11) << pad("DATE", 12)
+      << pad("OUTLET", 20) << "TITLE\n";
+  for (const auto& s : sources) {
+    out << pad(s.source.id, 24) << pad(std::to_string(s.claims), 8)
+        << pad(std::to_string(s.references), 11) << pad(or_unknown(s.source.date), 12)
+        << pad(or_unknown(s.source.outlet), 20) << or_unknown(s.source.title) << "\n";
+  }
+  out << sources.size() << (sources.size() == 1 ? " source\n" : " sources\n");
+  return out.str();
+}
+
+std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
+                        SourceTexts& texts, const TextStyle& style) {
+  std::ostringstream out;
+  for (const auto v : claims) {
+    const auto& c = g.claim(v);
+    out << c.id << "  " << where(g, v, texts) << "  claimant: " << c.claimant;
+    const auto cites = g.out(v, EdgeKind::kCites);
+    for (const auto r : cites) out << "  cites: " << g.id_of(r);
+    if (c.spans.size() > 1) out << "  (repeated " << c.spans.size() << " times)";
+    out << "\n    " << wrap(c.text, style.width, 4) << "\n";
+  }
+  out << claims.size() << (claims.size() == 1 ? " claim\n" : " claims\n");
+  return out.str();
+}
+
+std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
+                      const TextStyle& style) {
+  std::ostringstream out;
+  out << to_string(g.kind_of(v)) << " " << g.id_of(v);
+  if (const auto loc = where(g, v, texts); !loc.empty()) out << "  " << loc;
+  out << "\n";
+  switch (g.kind_of(v)) {
+    case NodeKind::kSource: {
+      const auto& s = g.source(v);
+      out << "  file:     " << s.path << "\n  title:    " << or_unknown(s.title)
+          << "\n  outlet:   " << or_unknown(s.outlet) << "\n  authors:  "
+          << (s.authors.empty() ? "unknown" : join(s.authors, ", ")) << "\n  date:     "
+          << or_unknown(s.date) << "\n  url:      " << or_unknown(s.url)
+          << "\n  language: " << or_unknown(s.language) << "\n  sha256:   " << s.content_hash
+          << "\n";
+      break;
+    }
+    case NodeKind::kClaim: {
+      const auto& c = g.claim(v);
+      out << "  claimant: " << c.claimant << "\n";
+      for (const auto r : g.out(v, EdgeKind::kCites)) {
+        out << "  cites:    " << g.id_of(r) << "  "
+            << wrap(g.reference(r).raw, style.width, 12) << "\n";
+      }
+      for (std::size_t i = 1; i < c.spans.size(); ++i) {
+        const auto pos = texts.position(c.source_id, c.spans[i].begin);
+        out << "  repeated: line " << pos.line << ":" << pos.column << "\n";
+      }
+      break;
+    }
+    case NodeKind::kReference: {
+      const auto& r = g.reference(v);
+      out << "  kind:     " << to_string(r.kind);
+      if (r.marker) out << "  marker: " << *r.marker;
+      out << "\n  raw:      " << wrap(r.raw, style.width, 12) << "\n";
+      for (const auto c : g.in(v, EdgeKind::kCites)) {
+        out << "  cited by: " << g.id_of(c) << "\n";
+      }
+      break;
+    }
+    case NodeKind::kActor: {
+      const auto& a = g.actor(v);
+      out << "  name:     " << a.name << "\n  kind:     " << to_string(a.kind)
+          << "\n  aliases:  " << join(a.aliases, "; ") << "\n  claims:   "
+          << g.in(v, EdgeKind::kClaimedBy).size() << "\n";
+      break;
+    }
+    case NodeKind::kFigure: out << "  text:     " << g.figure(v).text << "\n"; break;
+  }
+  if (const auto at = locate(g, v)) {
+    const auto ctx = context_around(texts.bytes(at->source_id), at->span);
+    const std::string open = style.color ? "\x1b[1m" : "»";
+    const std::string close = style.color ? "\x1b[0m" : "«";
+    out << "\n    " << wrap(ctx.before + open + ctx.span + close + ctx.after, style.width, 4)
+        << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace claimgraph::query

@@ -1,0 +1,29 @@
+#pragma once
+// Human-readable listings: made for reading in a terminal, not for parsing (use --json).
+
+#include <string>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+#include "graph/store.hpp"
+#include "query/source_texts.hpp"
+
+namespace claimgraph::query {
+
+struct TextStyle {
+  // Default 100: the column at which sentences are wrapped.
+  std::size_t width = 100;
+  // Default false: mark spans with ANSI bold (only on a terminal) instead of » «.
+  bool color = false;
+};
+
+std::string sources_text(const std::vector<graph::SourceSummary>& sources);
+std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
+                        SourceTexts& texts, const TextStyle& style);
+std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
+                      const TextStyle& style);
+
+// `text` wrapped at `width` columns (code points), each line after the first indented.
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
+
+}  // namespace claimgraph::query

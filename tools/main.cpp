@@ -1,0 +1,134 @@
+// claimgraph: the command line. Every command accepts --db and --json before or after its
+// own arguments; errors are one line on stderr and a non-zero exit (see exit_codes.hpp).
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "graph/store.hpp"
+#include "ingest/lexicon.hpp"
+#include "query/json_output.hpp"
+#include "query/listing.hpp"
+#include "query/source_texts.hpp"
+#include "query/text_output.hpp"
+#include "tools/exit_codes.hpp"
+#include "tools/ingest_command.hpp"
+
+namespace {
+
+using namespace claimgraph;
+
+std::string default_db() {
+  const char* env = std::getenv("CLAIMGRAPH_DB");
+  return env != nullptr && *env != '\0' ? env : "claimgraph.db";
+}
+
+query::TextStyle text_style(bool no_color) {
+  query::TextStyle style;
+  style.color = !no_color && isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  if (const char* cols = std::getenv("COLUMNS")) {
+    const long n = std::strtol(cols, nullptr, 10);
+    if (n >= 40 && n <= 400) style.width = static_cast<std::size_t>(n);
+  }
+  return style;
+}
+
+graph::Store open_for_reading(const std::string& db) {
+  graph::StoreOptions options;
+  options.read_only = true;
+  return graph::Store(db, options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "claimgraph: turns articles into a citation-tracked graph of claims, actors, figures and "
+      "references, and shows where sources disagree and where a figure comes from."};
+  app.fallthrough();
+  app.require_subcommand(1);
+  std::string db = default_db();
+  bool json = false;
+  bool no_color = false;
+  std::string lexicons = ingest::default_lexicon_dir();
+  app.add_option("--db", db, "store file (default: $CLAIMGRAPH_DB or ./claimgraph.db)");
+  app.add_flag("--json", json, "print JSON (one document on stdout) instead of text");
+  app.add_flag("--no-color", no_color, "never highlight with colour");
+  app.add_option("--lexicons", lexicons,
+                 "folder of lexicon files (default: $CLAIMGRAPH_LEXICONS or the source tree's "
+                 "corpus/lexicons)");
+
+  tools::IngestCommandOptions ingest_options;
+  auto* ingest = app.add_subcommand("ingest", "read .txt files and folders into the store");
+  ingest->add_option("paths", ingest_options.paths, "files and folders (folders: every .txt)")
+      ->required();
+
+  app.add_subcommand("sources", "list the ingested sources with their claim counts");
+
+  std::optional<std::string> claims_source;
+  auto* claims = app.add_subcommand("claims", "list the claims, in document order");
+  claims->add_option("--source", claims_source, "only the claims of this source id");
+
+  std::string show_id;
+  auto* show = app.add_subcommand("show", "show one node: its fields, its sentence in context "
+                                          "and file:line:column");
+  show->add_option("id", show_id, "node id (as listed by sources, claims, ...)")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return tools::kExitUsage;
+  }
+
+  try {
+    if (ingest->parsed()) {
+      ingest_options.db = db;
+      ingest_options.lexicon_dir = lexicons;
+      ingest_options.json = json;
+      return tools::run_ingest(ingest_options);
+    }
+    auto store = open_for_reading(db);
+    if (app.got_subcommand("sources")) {
+      const auto sources = store.sources();
+      std::cout << (json ? query::sources_json(sources) : query::sources_text(sources));
+      return tools::kExitOk;
+    }
+    const auto graph = store.load();
+    query::SourceTexts texts(store);
+    if (claims->parsed()) {
+      if (claims_source && !graph.find(*claims_source)) {
+        std::cerr << "claimgraph: no source with id \"" << *claims_source << "\" in " << db
+                  << "\n";
+        return tools::kExitNotFound;
+      }
+      const auto selected = query::select_claims(graph, claims_source);
+      std::cout << (json ? query::claims_json(graph, selected, texts)
+                         : query::claims_text(graph, selected, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+    if (show->parsed()) {
+      const auto v = graph.find(show_id);
+      if (!v) {
+        std::cerr << "claimgraph: no node with id \"" << show_id << "\" in " << db << "\n";
+        return tools::kExitNotFound;
+      }
+      std::cout << (json ? query::show_json(graph, *v, texts)
+                         : query::show_text(graph, *v, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+  } catch (const graph::StoreError& e) {
+    std::cerr << "claimgraph: " << e.what() << "\n";
+    return tools::kExitStore;
+  } catch (const std::exception& e) {
+    std::cerr << "claimgraph: internal error: " << e.what() << "\n";
+    return tools::kExitInternal;
+  }
+  return tools::kExitUsage;
+}
