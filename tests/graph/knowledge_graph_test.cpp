@@ -1,0 +1,71 @@
+#include "graph/knowledge_graph.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace claimgraph::graph;
+
+namespace {
+
+DocumentGraph two_claims(const std::string& sid, const std::string& author) {
+  DocumentGraph d;
+  d.source.id = sid;
+  d.source.path = "/corpus/" + sid + ".txt";
+  d.source.file = sid + ".txt";
+  d.actors.push_back(Actor{"actor:a", author, ActorKind::kPerson, {author}, "a"});
+  d.claims.push_back(Claim{sid + ":c1", sid, {Span{0, 5}}, "Hello", author, 1.0});
+  d.claims.push_back(Claim{sid + ":c2", sid, {Span{6, 11}}, "World", author, 1.0});
+  Reference r;
+  r.id = sid + ":fn1";
+  r.source_id = sid;
+  r.marker = "1";
+  r.raw = "A work.";
+  d.references.push_back(r);
+  d.edges = {{EdgeKind::kContains, sid, sid + ":c1"},
+             {EdgeKind::kContains, sid, sid + ":c2"},
+             {EdgeKind::kClaimedBy, sid + ":c1", "actor:a"},
+             {EdgeKind::kClaimedBy, sid + ":c2", "actor:a"},
+             {EdgeKind::kCites, sid + ":c2", sid + ":fn1"}};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("KnowledgeGraph finds nodes by id, kind and source", "[graph]") {
+  KnowledgeGraph g;
+  g.add(two_claims("s1", "Ann Author"));
+  g.add(two_claims("s2", "Ann Author"));
+
+  CHECK(g.node_count() == 2 + 4 + 2 + 1);  // sources, claims, references, one shared actor
+  REQUIRE(g.find("s2:c1"));
+  CHECK(g.kind_of(*g.find("s2:c1")) == NodeKind::kClaim);
+  CHECK(g.claim(*g.find("s2:c1")).text == "Hello");
+  CHECK_FALSE(g.find("s3:c1"));
+  CHECK(g.of_kind(NodeKind::kClaim).size() == 4);
+  CHECK(g.of_kind(NodeKind::kActor).size() == 1);
+  CHECK(g.of_source("s1").size() == 3);  // two claims and a reference
+  CHECK(g.of_source("nope").empty());
+}
+
+TEST_CASE("KnowledgeGraph walks edges both ways", "[graph]") {
+  KnowledgeGraph g;
+  g.add(two_claims("s1", "Ann Author"));
+  const auto source = *g.find("s1");
+  const auto actor = *g.find("actor:a");
+  const auto note = *g.find("s1:fn1");
+  CHECK(g.out(source, EdgeKind::kContains).size() == 2);
+  CHECK(g.in(actor, EdgeKind::kClaimedBy).size() == 2);
+  const auto citing = g.in(note, EdgeKind::kCites);
+  REQUIRE(citing.size() == 1);
+  CHECK(g.id_of(citing.front()) == "s1:c2");
+  CHECK(g.out(source, EdgeKind::kCites).empty());
+}
+
+TEST_CASE("KnowledgeGraph merges a shared actor's aliases and drops dangling edges", "[graph]") {
+  KnowledgeGraph g;
+  g.add_actor(Actor{"actor:x", "DPRK", ActorKind::kCountry, {"DPRK"}, "x"});
+  g.add_actor(Actor{"actor:x", "North Korea", ActorKind::kCountry, {"North Korea", "DPRK"}, "x"});
+  CHECK(g.actor(*g.find("actor:x")).aliases == std::vector<std::string>{"DPRK", "North Korea"});
+  CHECK_FALSE(g.add_edge(Edge{EdgeKind::kMentions, "nope", "actor:x"}));
+  CHECK(g.dropped_edges() == 1);
+  CHECK(g.edge_count() == 0);
+}

@@ -1,0 +1,180 @@
+#include "graph/store.hpp"
+
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include "support/support.hpp"
+
+using namespace claimgraph::graph;
+using claimgraph::testing::TempDir;
+using Catch::Matchers::Contains;
+
+namespace {
+
+DocumentGraph document(const std::string& sid, const std::string& bytes, int claims) {
+  DocumentGraph d;
+  d.source.id = sid;
+  d.source.path = "/articles/" + sid + ".txt";
+  d.source.file = sid + ".txt";
+  d.source.title = "Title of " + sid;
+  d.source.authors = {"Ann Author", "Бо Автор"};
+  d.source.date = "2017-09-28";
+  d.source.content_hash = "hash-" + sid;
+  d.source.bytes = bytes;
+  d.actors.push_back(Actor{"actor:ann", "Ann Author", ActorKind::kPerson, {"Ann Author"}, "ann"});
+  Reference r;
+  r.id = sid + ":fn1";
+  r.source_id = sid;
+  r.marker = "1";
+  r.span = Span{0, 3};
+  r.raw = bytes.substr(0, 3);
+  d.references.push_back(r);
+  for (int i = 1; i <= claims; ++i) {
+    const std::string id = sid + ":c" + std::to_string(i);
+    d.claims.push_back(Claim{id, sid, {Span{0, 3}, Span{4, 7}}, bytes.substr(0, 3), "Ann Author", 1});
+    d.edges.push_back(Edge{EdgeKind::kContains, sid, id});
+    d.edges.push_back(Edge{EdgeKind::kClaimedBy, id, "actor:ann"});
+  }
+  d.edges.push_back(Edge{EdgeKind::kCites, sid + ":c1", sid + ":fn1"});
+  d.diagnostics.push_back(sid + ".txt: warning: something to know");
+  return d;
+}
+
+void raw_exec(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+}
+
+}  // namespace
+
+TEST_CASE("Store keeps a document and loads it back as a KnowledgeGraph", "[graph]") {
+  TempDir dir;
+  const std::string bytes = "Одна фраза. Two.";
+  {
+    Store store(dir / "s.db");
+    CHECK(store.put(document("doc", bytes, 2), "key1") == PutResult::kAdded);
+  }
+  Store store(dir / "s.db", StoreOptions{true, 2000});
+  const auto g = store.load();
+  REQUIRE(g.find("doc"));
+  const auto& src = g.source(*g.find("doc"));
+  CHECK(src.title == "Title of doc");
+  CHECK(src.authors == std::vector<std::string>{"Ann Author", "Бо Автор"});
+  CHECK(src.date == "2017-09-28");
+  CHECK_FALSE(src.url.has_value());
+  CHECK(g.of_kind(NodeKind::kClaim).size() == 2);
+  const auto& claim = g.claim(*g.find("doc:c1"));
+  CHECK(claim.spans == std::vector<Span>{Span{0, 3}, Span{4, 7}});
+  CHECK(g.out(*g.find("doc:c1"), EdgeKind::kCites).size() == 1);
+  CHECK(g.reference(*g.find("doc:fn1")).marker == "1");
+  CHECK(store.source_bytes("doc") == bytes);
+  CHECK(store.diagnostics("doc") == std::vector<std::string>{"doc.txt: warning: something to know"});
+  const auto sources = store.sources();
+  REQUIRE(sources.size() == 1);
+  CHECK(sources[0].claims == 2);
+  CHECK(sources[0].references == 1);
+}
+
+TEST_CASE("Store leaves an unchanged document alone and replaces a changed one", "[graph]") {
+  TempDir dir;
+  Store store(dir / "s.db");
+  REQUIRE(store.put(document("doc", "abc def", 3), "key1") == PutResult::kAdded);
+  CHECK(store.is_current("/articles/doc.txt", "key1"));
+  CHECK(store.put(document("doc", "abc def", 3), "key1") == PutResult::kUnchanged);
+  CHECK(store.put(document("doc", "xyz def", 1), "key2") == PutResult::kReplaced);
+  const auto g = store.load();
+  CHECK(g.of_kind(NodeKind::kClaim).size() == 1);
+  CHECK_FALSE(g.find("doc:c2"));
+  CHECK(g.claim(*g.find("doc:c1")).text == "xyz");
+  CHECK(store.assign_source_id("/articles/doc.txt", "doc") == "doc");
+  CHECK(store.assign_source_id("/elsewhere/doc.txt", "doc") == "doc-2");
+}
+
+TEST_CASE("Store drops actors no document refers to any more", "[graph]") {
+  TempDir dir;
+  Store store(dir / "s.db");
+  store.put(document("doc", "abc def", 1), "key1");
+  auto bare = document("doc", "abc def", 0);
+  bare.actors.clear();
+  bare.edges.clear();
+  store.put(bare, "key2");
+  CHECK(store.load().of_kind(NodeKind::kActor).empty());
+}
+
+TEST_CASE("Store writes a document whole or not at all", "[graph]") {
+  TempDir dir;
+  Store store(dir / "s.db");
+  store.put(document("good", "abc def", 1), "k");
+  auto broken = document("bad", "abc def", 2);
+  broken.claims[1].id = broken.claims[0].id;  // violates the claims primary key mid-way
+  CHECK_THROWS_AS(store.put(broken, "k"), StoreError);
+  const auto g = store.load();
+  CHECK(g.find("good"));
+  CHECK_FALSE(g.find("bad"));
+  CHECK_FALSE(g.find("bad:c1"));
+  CHECK(store.sources().size() == 1);
+}
+
+TEST_CASE("Store uses WAL and records its schema version", "[graph]") {
+  TempDir dir;
+  { Store store(dir / "s.db"); }
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open((dir / "s.db").c_str(), &h) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, nullptr);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, nullptr);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(st, 0) == Store::kSchemaVersion);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+}
+
+TEST_CASE("Store refuses what it cannot safely use", "[graph]") {
+  TempDir dir;
+  SECTION("a newer schema") {
+    { Store store(dir / "s.db"); }
+    raw_exec(dir / "s.db", "PRAGMA user_version = 99");
+    CHECK_THROWS_WITH(Store(dir / "s.db"),
+                      Contains("s.db") && Contains("schema version 99 is newer"));
+  }
+  SECTION("a file that is not a database") {
+    claimgraph::testing::write_file(dir / "notes.db", "These are my notes, not a database.\n");
+    CHECK_THROWS_WITH(Store(dir / "notes.db"),
+                      Contains("notes.db") && Contains("not a claimgraph store"));
+    CHECK(claimgraph::testing::read_file(dir / "notes.db") ==
+          "These are my notes, not a database.\n");
+  }
+  SECTION("another program's SQLite database") {
+    raw_exec(dir / "other.db", "CREATE TABLE t(x); INSERT INTO t VALUES(1);");
+    CHECK_THROWS_WITH(Store(dir / "other.db"), Contains("another program"));
+  }
+  SECTION("a missing store when reading") {
+    CHECK_THROWS_WITH(Store(dir / "none.db", StoreOptions{true, 2000}),
+                      Contains("none.db") && Contains("no store"));
+  }
+}
+
+TEST_CASE("Store reports a store locked by another writer and stores nothing", "[graph]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  { Store(db).put(document("first", "abc def", 1), "k"); }
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  {
+    Store store(db, StoreOptions{false, 100});
+    CHECK_THROWS_WITH(store.put(document("second", "abc def", 1), "k"),
+                      Contains("s.db") && Contains("locked by another writer"));
+  }
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  Store store(db);
+  CHECK(store.sources().size() == 1);
+  CHECK_FALSE(store.load().find("second"));
+}

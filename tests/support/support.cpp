@@ -1,0 +1,103 @@
+#include "support/support.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/file_system.hpp"
+
+namespace claimgraph::testing {
+
+std::string source_dir() { return CLAIMGRAPH_SOURCE_DIR; }
+std::string corpus_dir() { return source_dir() + "/corpus"; }
+std::string binary() { return CLAIMGRAPH_BIN; }
+
+const ingest::Lexicons& lexicons() {
+  static const ingest::Lexicons lex =
+      ingest::load_lexicons(corpus_dir() + "/lexicons", ingest::DiskFileSystem());
+  return lex;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  REQUIRE(out.good());
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "claimgraph-test-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+namespace {
+
+pid_t start(const std::vector<std::string>& args, int out_fd, int err_fd) {
+  std::vector<char*> argv;
+  std::string bin = binary();
+  argv.push_back(bin.data());
+  std::vector<std::string> copy = args;
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (out_fd >= 0) dup2(out_fd, STDOUT_FILENO);
+    if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
+    const int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, STDIN_FILENO);
+    unsetenv("CLAIMGRAPH_DB");
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
+RunResult run_claimgraph(const std::vector<std::string>& args) {
+  TempDir dir;
+  const std::string out_path = dir / "out";
+  const std::string err_path = dir / "err";
+  const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const pid_t pid = start(args, out, err);
+  close(out);
+  close(err);
+  REQUIRE(pid > 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(out_path);
+  r.err = read_file(err_path);
+  return r;
+}
+
+int spawn_claimgraph(const std::vector<std::string>& args) {
+  const int devnull = open("/dev/null", O_WRONLY);
+  const pid_t pid = start(args, devnull, devnull);
+  close(devnull);
+  return pid;
+}
+
+}  // namespace claimgraph::testing

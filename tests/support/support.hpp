@@ -1,0 +1,49 @@
+#pragma once
+// Shared helpers of the tests: paths of the project, temporary folders, running the
+// claimgraph binary as a child process, and the real lexicons.
+
+#include <string>
+#include <vector>
+
+#include "ingest/lexicon.hpp"
+
+namespace claimgraph::testing {
+
+std::string source_dir();  // the project's root
+std::string corpus_dir();  // <root>/corpus
+std::string binary();      // the built claimgraph
+
+// The lexicons of corpus/lexicons, loaded once.
+const ingest::Lexicons& lexicons();
+
+// The bytes of a file (fails the test when it cannot be read).
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& bytes);
+
+// A fresh folder under /tmp, removed with its contents at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the claimgraph binary with `args` (no shell), waits, captures stdout and stderr.
+RunResult run_claimgraph(const std::vector<std::string>& args);
+
+// Starts the claimgraph binary without waiting; returns its pid.
+int spawn_claimgraph(const std::vector<std::string>& args);
+
+}  // namespace claimgraph::testing
