@@ -60,20 +60,29 @@ int main(int argc, char** argv) {
                  "folder of lexicon files (default: $CLAIMGRAPH_LEXICONS or the source tree's "
                  "corpus/lexicons)");
 
+  // --db and --json are accepted after a command too, and listed in its --help.
+  auto add_common = [&](CLI::App* command) {
+    command->add_option("--db", db, "store file (default: $CLAIMGRAPH_DB or ./claimgraph.db)");
+    command->add_flag("--json", json, "print JSON (one document on stdout) instead of text");
+    command->add_flag("--no-color", no_color, "never highlight with colour");
+    command->add_option("--lexicons", lexicons, "folder of lexicon files");
+    return command;
+  };
+
   tools::IngestCommandOptions ingest_options;
-  auto* ingest = app.add_subcommand("ingest", "read .txt files and folders into the store");
+  auto* ingest = add_common(app.add_subcommand("ingest", "read .txt files and folders into the store"));
   ingest->add_option("paths", ingest_options.paths, "files and folders (folders: every .txt)")
       ->required();
 
-  app.add_subcommand("sources", "list the ingested sources with their claim counts");
+  add_common(app.add_subcommand("sources", "list the ingested sources with their claim counts"));
 
   std::optional<std::string> claims_source;
-  auto* claims = app.add_subcommand("claims", "list the claims, in document order");
+  auto* claims = add_common(app.add_subcommand("claims", "list the claims, in document order"));
   claims->add_option("--source", claims_source, "only the claims of this source id");
 
   std::string show_id;
-  auto* show = app.add_subcommand("show", "show one node: its fields, its sentence in context "
-                                          "and file:line:column");
+  auto* show = add_common(app.add_subcommand(
+      "show", "show one node: its fields, its sentence in context and file:line:column"));
   show->add_option("id", show_id, "node id (as listed by sources, claims, ...)")->required();
 
   try {

@@ -36,7 +36,7 @@ TEST_CASE("a lexicon with an unknown key, bad JSON or a bad pattern is refused",
     auto fs = lexicon_files("{\"abbreviations\": [],\n \"clause_words\": [], \"abbrevs\": []}",
                             kFurniture);
     CHECK_THROWS_WITH(load_lexicons("lex", fs),
-                      Contains("lex/segmentation.json:2:21") && Contains("unknown lexicon key"));
+                      Contains("lex/segmentation.json:2:22") && Contains("unknown lexicon key"));
   }
   SECTION("malformed JSON") {
     auto fs = lexicon_files(kSegmentation, "{\"rules\": [}");

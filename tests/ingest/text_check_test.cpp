@@ -17,7 +17,7 @@ TEST_CASE("check_text refuses what is not UTF-8 text and says where", "[ingest]"
   const Row rows[] = {
       {"empty", "", "empty file", 0, 0, 0},
       {"white space only", " \n\t\xC2\xA0\n", "only white space", 0, 0, 0},
-      {"NUL byte", "abc\ndef\0ghi", "binary file", 2, 4, 7},
+      {"NUL byte", std::string("abc\ndef\0ghi", 11), "binary file", 2, 4, 7},
       {"bell byte", "abc\x07", "control byte 0x07", 1, 4, 3},
       {"bad lead byte", "ok\nВащук \xFF tail", "invalid UTF-8: byte 0xFF", 2, 7, 14},
       {"truncated sequence at end", "abc \xE2\x80", "invalid UTF-8", 1, 5, 4},
