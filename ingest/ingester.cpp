@@ -14,28 +14,9 @@ using graph::ActorKind;
 using graph::Edge;
 using graph::EdgeKind;
 
-std::string fold_key(std::string_view name) {
-  const std::string folded = fold_case(fold_spaces(name));
-  std::string key;
-  bool dash = false;
-  for (std::size_t i = 0; i < folded.size();) {
-    std::size_t next;
-    const UChar32 c = code_point_at(folded, i, &next);
-    if (u_isalnum(c)) {
-      if (dash && !key.empty()) key.push_back('-');
-      dash = false;
-      key.append(folded, i, next - i);
-    } else {
-      dash = true;
-    }
-    i = next;
-  }
-  return key;
-}
-
 }  // namespace
 
-std::string actor_id_for(std::string_view name) { return "actor:" + fold_key(name); }
+std::string actor_id_for(std::string_view name) { return "actor:" + slug(name); }
 
 Ingester::Ingester(const Lexicons& lexicons)
     : segmenter_(lexicons), fingerprint_(lexicons.fingerprint) {}
@@ -67,7 +48,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     for (const auto& a : g.actors) {
       if (a.id == id) return id;
     }
-    g.actors.push_back(Actor{id, name, kind, {name}, fold_key(name)});
+    g.actors.push_back(Actor{id, name, kind, {name}, slug(name)});
     return id;
   };
   for (const auto& author : doc.meta.authors) {

@@ -1,13 +1,12 @@
 #include "ingest/lexicon.hpp"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <cstdlib>
 #include <set>
 
 #include "graph/sha256.hpp"
-#include "graph/text_position.hpp"
+#include "ingest/figure_lexicon.hpp"
+#include "ingest/json_file.hpp"
 
 #ifndef CLAIMGRAPH_LEXICON_DIR
 #define CLAIMGRAPH_LEXICON_DIR "corpus/lexicons"
@@ -16,45 +15,16 @@
 namespace claimgraph::ingest {
 namespace {
 
-std::string where(const std::string& file, std::string_view text, std::size_t offset) {
-  const auto pos = graph::position_of(text, offset);
-  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
-}
-
-// Points at a key's first occurrence; the DOM keeps no offsets.
-std::string where_key(const std::string& file, std::string_view text, std::string_view key) {
-  const auto at = text.find("\"" + std::string(key) + "\"");
-  return where(file, text, at == std::string_view::npos ? 0 : at);
-}
-
-struct JsonFile {
-  std::string path;
-  std::string text;
-  rapidjson::Document doc;
-};
+using json::JsonFile;
+using json::where_key;
 
 void read_json(const std::string& dir, const std::string& name, const FileSystem& fs,
                JsonFile& out) {
-  out.path = dir + "/" + name;
-  auto bytes = fs.read(out.path);
-  if (!bytes) throw LexiconError(out.path + ": error: cannot read lexicon file");
-  out.text = std::move(*bytes);
-  out.doc.Parse(out.text.data(), out.text.size());
-  if (out.doc.HasParseError()) {
-    throw LexiconError(where(out.path, out.text, out.doc.GetErrorOffset()) +
-                       ": error: malformed JSON: " + GetParseError_En(out.doc.GetParseError()));
-  }
-  if (!out.doc.IsObject()) throw LexiconError(out.path + ": error: a lexicon is a JSON object");
+  json::read(dir, name, fs, out);
 }
 
 void check_keys(const JsonFile& f, const std::set<std::string>& known) {
-  for (const auto& m : f.doc.GetObject()) {
-    const std::string key(m.name.GetString(), m.name.GetStringLength());
-    if (!known.count(key)) {
-      throw LexiconError(where_key(f.path, f.text, key) + ": error: unknown lexicon key \"" + key +
-                         "\"");
-    }
-  }
+  json::check_keys(f, f.doc, known, "");
 }
 
 std::vector<std::string> string_list(const JsonFile& f, const char* key) {
@@ -132,7 +102,10 @@ Lexicons load_lexicons(const std::string& dir, const FileSystem& fs) {
   check_keys(furniture, {"about", "rules"});
   lex.furniture = furniture_rules(furniture);
 
-  lex.fingerprint = graph::sha256_hex(segmentation.text + '\0' + furniture.text);
+  std::string fingerprint_input = segmentation.text + '\0' + furniture.text + '\0';
+  lex.figures = std::make_shared<const FigureLexicon>(
+      load_figure_lexicon(dir, fs, &fingerprint_input));
+  lex.fingerprint = graph::sha256_hex(fingerprint_input);
   return lex;
 }
 

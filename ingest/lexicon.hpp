@@ -3,6 +3,7 @@
 // recompiling. Each file is validated: a malformed file or an unknown key is an error that
 // names the file, line and column.
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -25,16 +26,20 @@ struct FurnitureRule {
   std::string origin;  // "furniture.json: rules[3]", for error messages
 };
 
+struct FigureLexicon;
+
 struct Lexicons {
   std::vector<std::string> abbreviations;
   std::vector<std::string> clause_words;
   std::vector<FurnitureRule> furniture;
+  // figures.json, measures.json, places.json, events.json; shared by every thread's finder.
+  std::shared_ptr<const FigureLexicon> figures;
   // SHA-256 over the lexicon files read: part of every document's ingest key, so a changed
   // lexicon makes the next ingest redo the documents.
   std::string fingerprint;
 };
 
-// Reads segmentation.json and furniture.json from `dir`. Throws LexiconError.
+// Reads segmentation.json, furniture.json and the figure lexicons from `dir`. Throws LexiconError.
 Lexicons load_lexicons(const std::string& dir, const FileSystem& fs);
 
 // The folder to read lexicons from when none is given: $CLAIMGRAPH_LEXICONS, else the

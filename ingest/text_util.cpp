@@ -122,4 +122,23 @@ std::optional<Regex::Match> Regex::find(std::string_view text, Span span) const 
   return m;
 }
 
+std::string slug(std::string_view text) {
+  const std::string folded = fold_case(fold_spaces(text));
+  std::string key;
+  bool dash = false;
+  for (std::size_t i = 0; i < folded.size();) {
+    std::size_t next;
+    const UChar32 c = code_point_at(folded, i, &next);
+    if (u_isalnum(c)) {
+      if (dash && !key.empty()) key.push_back('-');
+      dash = false;
+      key.append(folded, i, next - i);
+    } else {
+      dash = true;
+    }
+    i = next;
+  }
+  return key;
+}
+
 }  // namespace claimgraph::ingest

@@ -29,6 +29,8 @@ std::string_view slice(std::string_view text, Span span);
 std::string fold_case(std::string_view text);
 // Runs of white space folded to one U+0020, ends trimmed.
 std::string fold_spaces(std::string_view text);
+// Case-folded letters and digits joined by single dashes: "North Korean" -> "north-korean".
+std::string slug(std::string_view text);
 
 // A UTF-8 UText over a string_view; native indexes are byte offsets into it.
 class UTextView {

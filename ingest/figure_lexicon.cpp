@@ -1,0 +1,295 @@
+#include "ingest/figure_lexicon.hpp"
+
+#include "ingest/json_file.hpp"
+#include "ingest/lexicon.hpp"
+#include "ingest/text_util.hpp"
+
+namespace claimgraph::ingest {
+namespace {
+
+using json::JsonFile;
+
+const rapidjson::Value& member(const JsonFile& f, const rapidjson::Value& object, const char* key,
+                               const std::string& context) {
+  if (!object.IsObject() || !object.HasMember(key)) {
+    throw LexiconError(f.path + ": error: missing key \"" + key + "\"" +
+                       (context.empty() ? "" : " in " + context));
+  }
+  return object[key];
+}
+
+std::optional<std::string> optional_string(const JsonFile& f, const rapidjson::Value& object,
+                                           const char* key) {
+  if (!object.HasMember(key) || object[key].IsNull()) return std::nullopt;
+  if (!object[key].IsString()) {
+    throw LexiconError(json::where_key(f.path, f.text, key) + ": error: \"" + key +
+                       "\" must be a string");
+  }
+  return std::string(object[key].GetString(), object[key].GetStringLength());
+}
+
+double number(const JsonFile& f, const rapidjson::Value& object, const char* key,
+              const std::string& context) {
+  const auto& v = member(f, object, key, context);
+  if (!v.IsNumber()) {
+    throw LexiconError(json::where_key(f.path, f.text, key) + ": error: \"" + key +
+                       "\" must be a number");
+  }
+  return v.GetDouble();
+}
+
+const rapidjson::Value& array(const JsonFile& f, const rapidjson::Value& object, const char* key,
+                              const std::string& context) {
+  const auto& v = member(f, object, key, context);
+  if (!v.IsArray()) {
+    throw LexiconError(json::where_key(f.path, f.text, key) + ": error: \"" + key +
+                       "\" must be an array");
+  }
+  return v;
+}
+
+void add_words(FigureLexicon& lex, const JsonFile& f, const rapidjson::Value& words,
+               const std::string& what, std::uint16_t kind, std::uint32_t payload) {
+  for (const auto& w : json::strings(f, words, what)) lex.phrases.add(w, kind, payload);
+}
+
+std::string entry(const char* list, std::size_t i) {
+  return std::string(list) + "[" + std::to_string(i) + "]";
+}
+
+void load_figures(FigureLexicon& lex, const JsonFile& f) {
+  const auto& d = f.doc;
+  json::check_keys(f, d, {"about", "scales", "currencies", "percent", "hedges", "bounds", "ranges",
+                          "vague", "units", "rates", "identifier_words", "months", "date_words",
+                          "decade_suffixes", "ordinal_suffixes", "century_words", "year_range",
+                          "number_words", "small_spelled_needs_unit", "change_words", "particles"},
+                   "");
+  std::size_t i = 0;
+  for (const auto& s : array(f, d, "scales", "").GetArray()) {
+    const auto ctx = entry("scales", i++);
+    json::check_keys(f, s, {"value", "words"}, ctx);
+    lex.scales.push_back(number(f, s, "value", ctx));
+    add_words(lex, f, member(f, s, "words", ctx), ctx, kScale,
+              static_cast<std::uint32_t>(lex.scales.size() - 1));
+  }
+  i = 0;
+  for (const auto& c : array(f, d, "currencies", "").GetArray()) {
+    const auto ctx = entry("currencies", i++);
+    json::check_keys(f, c, {"code", "before", "after"}, ctx);
+    lex.currencies.push_back(optional_string(f, c, "code").value_or(""));
+    const auto id = static_cast<std::uint32_t>(lex.currencies.size() - 1);
+    add_words(lex, f, member(f, c, "before", ctx), ctx, kCurrencyBefore, id);
+    add_words(lex, f, member(f, c, "after", ctx), ctx, kCurrencyAfter, id);
+  }
+  add_words(lex, f, member(f, d, "percent", ""), "percent", kPercent, 0);
+  const auto& hedges = member(f, d, "hedges", "");
+  json::check_keys(f, hedges, {"before", "after"}, "hedges");
+  add_words(lex, f, member(f, hedges, "before", "hedges"), "hedges.before", kHedgeBefore, 0);
+  add_words(lex, f, member(f, hedges, "after", "hedges"), "hedges.after", kHedgeAfter, 0);
+  const auto& bounds = member(f, d, "bounds", "");
+  json::check_keys(f, bounds, {"at_most", "at_least"}, "bounds");
+  for (const auto& [name, before, after] :
+       {std::tuple{"at_most", kAtMostBefore, kAtMostAfter},
+        std::tuple{"at_least", kAtLeastBefore, kAtLeastAfter}}) {
+    const auto& b = member(f, bounds, name, "bounds");
+    const std::string ctx = std::string("bounds.") + name;
+    json::check_keys(f, b, {"before", "after"}, ctx);
+    add_words(lex, f, member(f, b, "before", ctx), ctx, before, 0);
+    add_words(lex, f, member(f, b, "after", ctx), ctx, after, 0);
+  }
+  const auto& ranges = member(f, d, "ranges", "");
+  json::check_keys(f, ranges, {"open", "join"}, "ranges");
+  i = 0;
+  for (const auto& pair : array(f, ranges, "open", "ranges").GetArray()) {
+    const auto words = json::strings(f, pair, entry("ranges.open", i++));
+    if (words.size() != 2) {
+      throw LexiconError(f.path + ": error: ranges.open holds [opening, closing] word pairs");
+    }
+    PhraseTable closer;
+    std::vector<std::string> closing;
+    const auto tokens =
+        tokenize(words[1], graph::Span{0, static_cast<std::uint32_t>(words[1].size())});
+    for (const auto& t : tokens) closing.push_back(t.folded);
+    lex.range_closers.push_back(std::move(closing));
+    lex.phrases.add(words[0], kRangeOpen, static_cast<std::uint32_t>(lex.range_closers.size() - 1));
+  }
+  add_words(lex, f, member(f, ranges, "join", "ranges"), "ranges.join", kRangeJoin, 0);
+  i = 0;
+  for (const auto& v : array(f, d, "vague", "").GetArray()) {
+    const auto ctx = entry("vague", i++);
+    json::check_keys(f, v, {"words", "lo", "hi", "alone"}, ctx);
+    VagueQuantity q;
+    q.lo = number(f, v, "lo", ctx);
+    q.hi = number(f, v, "hi", ctx);
+    q.alone = !v.HasMember("alone") || !v["alone"].IsBool() || v["alone"].GetBool();
+    lex.vague.push_back(q);
+    add_words(lex, f, member(f, v, "words", ctx), ctx, kVague,
+              static_cast<std::uint32_t>(lex.vague.size() - 1));
+  }
+  i = 0;
+  for (const auto& u : array(f, d, "units", "").GetArray()) {
+    const auto ctx = entry("units", i++);
+    json::check_keys(f, u, {"unit", "words"}, ctx);
+    lex.units.push_back(optional_string(f, u, "unit").value_or(""));
+    add_words(lex, f, member(f, u, "words", ctx), ctx, kUnit,
+              static_cast<std::uint32_t>(lex.units.size() - 1));
+  }
+  i = 0;
+  for (const auto& r : array(f, d, "rates", "").GetArray()) {
+    const auto ctx = entry("rates", i++);
+    json::check_keys(f, r, {"per", "words"}, ctx);
+    lex.rates.push_back(optional_string(f, r, "per").value_or(""));
+    add_words(lex, f, member(f, r, "words", ctx), ctx, kRate,
+              static_cast<std::uint32_t>(lex.rates.size() - 1));
+  }
+  add_words(lex, f, member(f, d, "identifier_words", ""), "identifier_words", kIdentifierWord, 0);
+  add_words(lex, f, member(f, d, "change_words", ""), "change_words", kChangeWord, 0);
+  add_words(lex, f, member(f, d, "particles", ""), "particles", kParticle, 0);
+  add_words(lex, f, member(f, d, "months", ""), "months", kMonth, 0);
+  add_words(lex, f, member(f, d, "date_words", ""), "date_words", kDateWord, 0);
+  add_words(lex, f, member(f, d, "decade_suffixes", ""), "decade_suffixes", kDecadeSuffix, 0);
+  add_words(lex, f, member(f, d, "ordinal_suffixes", ""), "ordinal_suffixes", kOrdinalSuffix, 0);
+  add_words(lex, f, member(f, d, "century_words", ""), "century_words", kCenturyWord, 0);
+  const auto& years = array(f, d, "year_range", "");
+  if (years.Size() != 2 || !years[0].IsInt() || !years[1].IsInt()) {
+    throw LexiconError(json::where_key(f.path, f.text, "year_range") +
+                       ": error: \"year_range\" is [first year, last year]");
+  }
+  lex.year_min = years[0].GetInt();
+  lex.year_max = years[1].GetInt();
+  const auto& numbers = member(f, d, "number_words", "");
+  if (!numbers.IsObject()) throw LexiconError(f.path + ": error: number_words maps locales to words");
+  for (const auto& m : numbers.GetObject()) {
+    lex.number_locales.emplace_back(m.name.GetString(), m.name.GetStringLength());
+    add_words(lex, f, m.value, "number_words." + lex.number_locales.back(), kNumberWord,
+              static_cast<std::uint32_t>(lex.number_locales.size() - 1));
+  }
+  lex.small_spelled_needs_unit = number(f, d, "small_spelled_needs_unit", "");
+}
+
+void load_measures(FigureLexicon& lex, const JsonFile& f) {
+  json::check_keys(f, f.doc, {"about", "measures"}, "");
+  std::size_t i = 0;
+  for (const auto& m : array(f, f.doc, "measures", "").GetArray()) {
+    const auto ctx = entry("measures", i++);
+    json::check_keys(f, m, {"key", "unit", "nouns", "predicates", "people", "share_of"}, ctx);
+    Measure measure;
+    measure.key = optional_string(f, m, "key").value_or("");
+    if (measure.key.empty()) throw LexiconError(f.path + ": error: " + ctx + " needs a \"key\"");
+    measure.unit = optional_string(f, m, "unit").value_or("");
+    measure.people = m.HasMember("people") && m["people"].IsBool() && m["people"].GetBool();
+    measure.share_of = m.HasMember("share_of") && m["share_of"].IsBool() && m["share_of"].GetBool();
+    measure.has_predicates = m.HasMember("predicates");
+    lex.measures.push_back(measure);
+    const auto id = static_cast<std::uint32_t>(lex.measures.size() - 1);
+    add_words(lex, f, member(f, m, "nouns", ctx), ctx + ".nouns", kMeasureNoun, id);
+    if (m.HasMember("predicates")) {
+      add_words(lex, f, m["predicates"], ctx + ".predicates", kMeasurePredicate, id);
+    }
+  }
+}
+
+void load_places(FigureLexicon& lex, const JsonFile& f) {
+  json::check_keys(f, f.doc, {"about", "places", "relative"}, "");
+  std::size_t i = 0;
+  for (const auto& p : array(f, f.doc, "places", "").GetArray()) {
+    const auto ctx = entry("places", i++);
+    json::check_keys(f, p, {"name", "aliases", "adjectives", "demonyms", "parent", "predecessor",
+                            "from", "to"},
+                     ctx);
+    Place place;
+    place.name = optional_string(f, p, "name").value_or("");
+    if (place.name.empty()) throw LexiconError(f.path + ": error: " + ctx + " needs a \"name\"");
+    place.parent = optional_string(f, p, "parent");
+    place.predecessor = optional_string(f, p, "predecessor");
+    place.from = optional_string(f, p, "from");
+    place.to = optional_string(f, p, "to");
+    std::vector<std::string> demonyms;
+    if (p.HasMember("demonyms")) demonyms = json::strings(f, p["demonyms"], ctx + ".demonyms");
+    std::vector<std::string> adjectives;
+    if (p.HasMember("adjectives")) adjectives = json::strings(f, p["adjectives"], ctx + ".adjectives");
+    // The key that qualifies a measure: the first Latin adjective ("North Korean").
+    place.demonym_key = slug(adjectives.empty() ? place.name : adjectives.front());
+    lex.places.push_back(place);
+    const auto id = static_cast<std::uint32_t>(lex.places.size() - 1);
+    add_words(lex, f, member(f, p, "aliases", ctx), ctx + ".aliases", kPlaceAlias, id);
+    for (const auto& a : adjectives) lex.phrases.add(a, kPlaceAdjective, id);
+    for (const auto& d : demonyms) lex.phrases.add(d, kDemonym, id);
+  }
+  for (const auto& p : lex.places) {
+    for (const auto& other : {p.parent, p.predecessor}) {
+      if (other && !lex.place_index(*other)) {
+        throw LexiconError(json::where_key(f.path, f.text, p.name) + ": error: place \"" + p.name +
+                           "\" names unknown place \"" + *other + "\"");
+      }
+    }
+  }
+  i = 0;
+  if (f.doc.HasMember("relative")) {
+    for (const auto& r : f.doc["relative"].GetArray()) {
+      const auto ctx = entry("relative", i++);
+      json::check_keys(f, r, {"relation", "words"}, ctx);
+      lex.relatives.push_back(optional_string(f, r, "relation").value_or(""));
+      add_words(lex, f, member(f, r, "words", ctx), ctx, kRelativePlace,
+                static_cast<std::uint32_t>(lex.relatives.size() - 1));
+    }
+  }
+}
+
+void load_events(FigureLexicon& lex, const JsonFile& f) {
+  json::check_keys(f, f.doc, {"about", "present", "since", "until", "events"}, "");
+  add_words(lex, f, member(f, f.doc, "present", ""), "present", kPresent, 0);
+  add_words(lex, f, member(f, f.doc, "since", ""), "since", kSince, 0);
+  add_words(lex, f, member(f, f.doc, "until", ""), "until", kUntil, 0);
+  std::size_t i = 0;
+  for (const auto& e : array(f, f.doc, "events", "").GetArray()) {
+    const auto ctx = entry("events", i++);
+    json::check_keys(f, e, {"words", "from", "to"}, ctx);
+    TimeEvent event;
+    event.from = optional_string(f, e, "from").value_or("");
+    event.to = optional_string(f, e, "to").value_or(event.from);
+    if (event.from.empty()) throw LexiconError(f.path + ": error: " + ctx + " needs \"from\"");
+    lex.events.push_back(event);
+    add_words(lex, f, member(f, e, "words", ctx), ctx, kEvent,
+              static_cast<std::uint32_t>(lex.events.size() - 1));
+  }
+}
+
+}  // namespace
+
+std::optional<std::size_t> FigureLexicon::place_index(std::string_view name) const {
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    if (places[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> FigureLexicon::place_ancestry(std::string_view name) const {
+  std::vector<std::string> out;
+  std::optional<std::size_t> at = place_index(name);
+  while (at && out.size() < places.size()) {
+    out.push_back(places[*at].name);
+    at = places[*at].parent ? place_index(*places[*at].parent) : std::nullopt;
+  }
+  if (out.empty()) out.emplace_back(name);
+  return out;
+}
+
+FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
+                                  std::string* fingerprint_input) {
+  FigureLexicon lex;
+  const std::pair<const char*, void (*)(FigureLexicon&, const JsonFile&)> files[] = {
+      {"figures.json", load_figures},
+      {"measures.json", load_measures},
+      {"places.json", load_places},
+      {"events.json", load_events}};
+  for (const auto& [name, load] : files) {
+    JsonFile f;
+    json::read(dir, name, fs, f);
+    load(lex, f);
+    if (fingerprint_input) *fingerprint_input += f.text + '\0';
+  }
+  return lex;
+}
+
+}  // namespace claimgraph::ingest

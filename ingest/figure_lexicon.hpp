@@ -1,0 +1,109 @@
+#pragma once
+// The lexicons of figures and their context, loaded from corpus/lexicons/: figures.json
+// (hedges, bounds, scales, currencies, units, what is not a figure), measures.json (what is
+// counted), places.json (a gazetteer with a hierarchy) and events.json (time words and
+// named events). Words only: the mechanisms live in figures.cpp and figure_context.cpp.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/file_system.hpp"
+#include "ingest/tokens.hpp"
+
+namespace claimgraph::ingest {
+
+// Phrase kinds in FigureLexicon::phrases.
+enum PhraseKind : std::uint16_t {
+  kScale = 1,         // payload: index into scales
+  kCurrencyBefore,    // payload: index into currencies
+  kCurrencyAfter,
+  kPercent,
+  kHedgeBefore,
+  kHedgeAfter,
+  kAtMostBefore,
+  kAtMostAfter,
+  kAtLeastBefore,
+  kAtLeastAfter,
+  kRangeOpen,         // payload: index into range_closers
+  kRangeJoin,
+  kVague,             // payload: index into vague
+  kUnit,              // payload: index into units
+  kRate,              // payload: index into rates
+  kIdentifierWord,
+  kMonth,
+  kDateWord,
+  kDecadeSuffix,
+  kOrdinalSuffix,
+  kCenturyWord,
+  kNumberWord,        // payload: index into number_locales
+  kMeasureNoun,       // payload: index into measures
+  kMeasurePredicate,  // payload: index into measures
+  kPlaceAlias,        // payload: index into places
+  kPlaceAdjective,
+  kDemonym,
+  kRelativePlace,     // payload: index into relatives
+  kPresent,
+  kSince,
+  kUntil,
+  kEvent,             // payload: index into events
+  kChangeWord,        // "increased" (to): the next "to"/"до" is no bound
+  kParticle,          // Korean particles that may follow a numeral's suffixes
+};
+
+struct VagueQuantity {
+  double lo = 0;
+  double hi = 0;
+  bool alone = true;  // a figure by itself; otherwise only before a scale ("a few hundred")
+};
+
+struct Measure {
+  std::string key;
+  std::string unit;
+  bool people = false;
+  bool share_of = false;
+  bool has_predicates = false;
+};
+
+struct Place {
+  std::string name;
+  std::optional<std::string> parent;
+  std::optional<std::string> predecessor;
+  std::optional<std::string> from;  // years the state existed
+  std::optional<std::string> to;
+  std::string demonym_key;  // "north-korean": qualifies measure keys
+};
+
+struct TimeEvent {
+  std::string from;
+  std::string to;
+};
+
+struct FigureLexicon {
+  PhraseTable phrases;
+  std::vector<double> scales;
+  std::vector<std::string> currencies;   // ISO-like codes
+  std::vector<std::string> units;
+  std::vector<std::string> rates;        // "day", "month", ...
+  std::vector<VagueQuantity> vague;
+  std::vector<std::vector<std::string>> range_closers;  // folded words closing an open range
+  std::vector<std::string> number_locales;              // ICU locales of number_words
+  std::vector<Measure> measures;
+  std::vector<Place> places;
+  std::vector<std::string> relatives;    // "abroad", "home"
+  std::vector<TimeEvent> events;
+  int year_min = 1000;
+  int year_max = 2100;
+  double small_spelled_needs_unit = 100;
+
+  std::optional<std::size_t> place_index(std::string_view name) const;
+  // The place and every place it lies in, nearest first ("Primorye", "Russian Far East", ...).
+  std::vector<std::string> place_ancestry(std::string_view name) const;
+};
+
+// Reads figures.json, measures.json, places.json and events.json from `dir`; appends their
+// bytes to *fingerprint_input. Throws LexiconError naming the file, line and column.
+FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
+                                  std::string* fingerprint_input);
+
+}  // namespace claimgraph::ingest

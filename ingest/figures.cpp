@@ -1,0 +1,634 @@
+#include "ingest/figures.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "ingest/number_words.hpp"
+#include "ingest/text_util.hpp"
+
+namespace claimgraph::ingest {
+namespace {
+
+using graph::Bound;
+using graph::Span;
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// One quantity: a numeral (digits, spelled out, or vague) with its scale, currency, percent
+// sign and unit; the pieces a figure is built from.
+struct Quantity {
+  std::size_t first = 0;  // first token (currency sign or numeral)
+  std::size_t end = 0;    // token past the last one consumed
+  std::size_t numeral_first = 0;
+  std::size_t numeral_end = 0;
+  double value = 0;
+  int decimals = 0;
+  int trailing_zeros = 0;
+  double scale = 1;
+  bool vague = false;
+  double vague_lo = 0;
+  double vague_hi = 0;
+  bool spelled = false;
+  bool year_like = false;  // four plain digits in the year range
+  std::string currency;
+  bool percent = false;
+  std::string unit;
+  std::string per;
+  bool approx_after = false;  // "3만여", "or so"
+  Bound bound_after = Bound::kNone;
+  std::string hedge_after;
+  bool supported = false;  // followed by a unit, currency, percent, measure noun, ...
+  bool join_after = false;  // a range word glued on: "500달러에서"
+
+  double low() const { return vague ? vague_lo * scale : value * scale; }
+  double high() const { return vague ? vague_hi * scale : value * scale; }
+};
+
+int trailing_zeros_of(double value) {
+  if (value < 1 || value != std::floor(value) || value > 1e15) return 0;
+  auto v = static_cast<long long>(value);
+  int zeros = 0;
+  while (v % 10 == 0) {
+    v /= 10;
+    ++zeros;
+  }
+  return zeros;
+}
+
+bool is_punct(const Token& t, std::string_view s) {
+  return t.kind == TokenKind::kPunct && t.folded == s;
+}
+
+// A clause boundary for the look-ahead of units and rates.
+bool stops_window(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  if (t.kind != TokenKind::kPunct) return false;
+  return t.folded == "," || t.folded == ";" || t.folded == "." || t.folded == ":" ||
+         t.folded == "(" || t.folded == ")" || t.folded == "!" || t.folded == "?";
+}
+
+}  // namespace
+
+Interval rounding_interval(double value, int decimals, int trailing_zeros, double scale) {
+  const double half = decimals > 0 ? 0.5 * std::pow(10.0, -decimals)
+                                   : 0.5 * std::pow(10.0, trailing_zeros);
+  return Interval{(value - half) * scale, (value + half) * scale};
+}
+
+struct FigureFinder::Impl {
+  std::shared_ptr<const FigureLexicon> lex;
+  mutable NumberWords words;
+
+  const PhraseTable& phrases() const { return lex->phrases; }
+
+  // A phrase of `kind` that ends exactly at token `at` (starting up to 5 tokens before).
+  std::optional<PhraseTable::Match> ending_at(const std::vector<Token>& t, std::size_t at,
+                                              std::uint16_t kind, std::size_t* start) const {
+    for (std::size_t back = std::min<std::size_t>(at, 5); back >= 1; --back) {
+      const std::size_t s = at - back;
+      for (const auto& m : phrases().all(t, s, kind, at)) {
+        if (m.end == at && m.rest == 0) {
+          *start = s;
+          return m;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  bool at(const std::vector<Token>& t, std::size_t i, std::uint16_t kind) const {
+    return i < t.size() && phrases().longest(t, i, kind).has_value();
+  }
+
+  // A Hangul remainder that may end a numeral's word: nothing, or a particle ("명이").
+  bool particle_or_empty(std::string_view rest) const {
+    if (rest.empty()) return true;
+    const auto p = phrases().prefix_of(rest, kParticle);
+    return p && p->second == rest.size();
+  }
+
+  // The suffixes glued to a Korean numeral: scale, hedge, unit, currency, percent, bound, in
+  // any order, then at most a particle or a range word ("에서"). False when the rest is
+  // anything else (a verb: "일한다"), or a date or ordinal ("3월", "2번째"); `q` is then
+  // left as it was.
+  bool hangul_chain(std::string_view rest, Quantity& q) const {
+    Quantity c = q;
+    static constexpr std::uint16_t kKinds[] = {kScale,     kHedgeAfter,  kUnit,       kCurrencyAfter,
+                                               kPercent,   kAtLeastAfter, kAtMostAfter, kMonth,
+                                               kDecadeSuffix, kOrdinalSuffix, kDateWord};
+    bool any = false;
+    while (!rest.empty()) {
+      std::uint16_t kind = 0;
+      const PhraseTable::Entry* entry = nullptr;
+      std::size_t used = 0;
+      for (const auto k : kKinds) {
+        if (auto m = phrases().prefix_of(rest, k); m && m->second > used) {
+          kind = k;
+          entry = m->first;
+          used = m->second;
+        }
+      }
+      if (entry == nullptr) break;
+      const std::string word(rest.substr(0, used));
+      switch (kind) {
+        case kMonth: case kDecadeSuffix: case kOrdinalSuffix: case kDateWord: return false;
+        case kScale: c.scale *= lex->scales[entry->payload]; break;
+        case kHedgeAfter: c.approx_after = true; c.hedge_after = word; break;
+        case kUnit: c.unit = lex->units[entry->payload]; c.supported = true; break;
+        case kCurrencyAfter: c.currency = lex->currencies[entry->payload]; c.supported = true; break;
+        case kPercent: c.percent = true; c.supported = true; break;
+        case kAtLeastAfter: c.bound_after = Bound::kAtLeast; c.hedge_after = word; break;
+        case kAtMostAfter: c.bound_after = Bound::kAtMost; c.hedge_after = word; break;
+        default: break;
+      }
+      any = true;
+      rest.remove_prefix(used);
+    }
+    if (auto j = phrases().prefix_of(rest, kRangeJoin); j && particle_or_empty(rest.substr(j->second))) {
+      c.join_after = true;
+    } else if (!particle_or_empty(rest)) {
+      return false;
+    }
+    (void)any;
+    q = c;
+    return true;
+  }
+
+  // Is the digit numeral at token i part of a date, a name, a code or a marker?
+  bool excluded_digits(const std::vector<Token>& t, std::size_t i) const {
+    const Token& n = t[i];
+    // Glued to a word before it: "G20", "Sakhalin-1", "MH17".
+    if (i > 0 && !n.space_before) {
+      const Token& p = t[i - 1];
+      if (p.kind == TokenKind::kWord && p.script != TokenScript::kHangul) return true;
+      if ((is_punct(p, "-") || is_punct(p, "‐")) && i > 1 && !p.space_before &&
+          t[i - 2].kind == TokenKind::kWord) {
+        return true;
+      }
+      if (is_punct(p, "#") || is_punct(p, "№")) return true;
+    }
+    if (i + 1 < t.size()) {
+      const Token& x = t[i + 1];
+      // Decades and ordinals: "1970s", "1990’s", "21st", "1990-е", "3월", "2번째".
+      if (!x.space_before || is_punct(x, "’") || is_punct(x, "-")) {
+        for (const auto& m : phrases().all(t, i + 1, kDecadeSuffix)) {
+          if (m.rest == 0 && (m.end >= t.size() || t[m.end].kind != TokenKind::kWord ||
+                              t[m.end].space_before)) {
+            if (!x.space_before) return true;
+          }
+        }
+        if (!x.space_before && at(t, i + 1, kOrdinalSuffix)) {
+          const auto m = phrases().longest(t, i + 1, kOrdinalSuffix);
+          if (m->rest == 0) return true;
+        }
+      }
+      // A footnote or list marker: "construction.1)" with no "(" open before it.
+      if (is_punct(x, ")") && !x.space_before) {
+        int depth = 0;
+        for (std::size_t k = 0; k < i; ++k) {
+          if (is_punct(t[k], "(")) ++depth;
+          if (is_punct(t[k], ")") && depth > 0) --depth;
+        }
+        if (depth == 0) return true;
+      }
+      // Glued to letters that are no unit: "5G", "3D".
+      if (!x.space_before && x.kind == TokenKind::kWord && x.script != TokenScript::kHangul &&
+          !at(t, i + 1, kScale) && !at(t, i + 1, kCurrencyAfter) && !at(t, i + 1, kPercent) &&
+          !at(t, i + 1, kUnit)) {
+        return true;
+      }
+      if (x.script == TokenScript::kHangul && !x.space_before &&
+          (phrases().prefix_of(x.folded, kMonth) || phrases().prefix_of(x.folded, kDecadeSuffix) ||
+           phrases().prefix_of(x.folded, kOrdinalSuffix))) {
+        return true;
+      }
+      // A Hangul date: "28일" after "3월".
+      if (i >= 2 && t[i - 1].script == TokenScript::kHangul && t[i - 2].kind == TokenKind::kNumber &&
+          phrases().prefix_of(t[i - 1].folded, kMonth)) {
+        return true;
+      }
+      if (at(t, i + 1, kCenturyWord)) return true;
+      if (x.script != TokenScript::kHangul && at(t, i + 1, kMonth)) return true;
+      // "2013 году", "2016 г.", "2016년": a year.
+      const bool year_like = !n.grouped && n.decimals == 0 && n.digits == 4;
+      if (year_like && at(t, i + 1, kDateWord)) return true;
+      if (year_like && x.script == TokenScript::kHangul && !x.space_before &&
+          phrases().prefix_of(x.folded, kDateWord)) {
+        return true;
+      }
+      // "28, 2017" after a month: the year of a date.
+    }
+    if (i > 0) {
+      std::size_t s;
+      if (t[i - 1].script != TokenScript::kHangul && ending_at(t, i, kMonth, &s)) return true;
+      if (ending_at(t, i, kIdentifierWord, &s)) return true;
+      if (i >= 2 && is_punct(t[i - 1], ",") && t[i - 2].kind == TokenKind::kNumber) {
+        std::size_t s2;
+        if (ending_at(t, i - 2, kMonth, &s2)) return true;
+      }
+      // A capitalized word right before, not the sentence's first: "Resolution 2371".
+      const Token& p = t[i - 1];
+      if (p.kind == TokenKind::kWord && p.capitalized && i - 1 > 0 && !is_lexicon_word(t, i - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A word any figure rule knows ("About", "Some", "Nearly", "USD"): no identifier.
+  bool is_lexicon_word(const std::vector<Token>& t, std::size_t i) const {
+    for (const std::uint16_t kind :
+         {kHedgeBefore, kAtMostBefore, kAtLeastBefore, kCurrencyBefore, kRangeOpen, kRangeJoin,
+          kMonth, kSince, kUntil, kPresent, kVague, kRangeJoin}) {
+      std::size_t s;
+      if (ending_at(t, i + 1, kind, &s)) return true;
+    }
+    return false;
+  }
+
+  // Spelled-out numeral at token i: the run of number words, read by ICU.
+  bool spelled_at(const std::vector<Token>& t, std::size_t i, std::string_view text,
+                  Quantity& q) const {
+    const auto first = phrases().longest(t, i, kNumberWord);
+    if (!first) return false;
+    const auto locale_id = first->entry->payload;
+    std::size_t end = i;
+    while (end < t.size()) {
+      const auto m = phrases().longest(t, end, kNumberWord);
+      if (!m || m->entry->payload != locale_id) break;
+      if (end > i && t[end].space_before && is_punct(t[end], "-")) break;
+      end = m->end;
+      if (m->rest > 0) break;  // a Hangul numeral with suffixes glued on
+    }
+    const auto& locale = lex->number_locales[locale_id];
+    const Span run{t[i].span.begin, t[end - 1].span.end};
+    auto parsed = words.parse(locale, slice(text, run));
+    if (!parsed || parsed->bytes == 0) return false;
+    const std::uint32_t stop = run.begin + static_cast<std::uint32_t>(parsed->bytes);
+    std::size_t last = i;
+    while (last + 1 < end && t[last + 1].span.begin < stop) ++last;
+    // ICU stops inside a word only for Hangul ("삼만여": 삼만 + 여).
+    std::string_view rest;
+    if (stop < t[last].span.end) {
+      if (t[last].script != TokenScript::kHangul) {
+        if (last == i) return false;
+        --last;
+      } else {
+        rest = text.substr(stop, t[last].span.end - stop);
+      }
+    }
+    // Trailing "and"/"-" are not part of the number.
+    while (last > i && (t[last].kind == TokenKind::kPunct || t[last].folded == "and")) --last;
+    q.value = parsed->value;
+    if (!rest.empty() || stop >= t[last].span.end) {
+      // keep parsed value; ICU's value covers up to `stop`
+    }
+    q.spelled = true;
+    q.decimals = 0;
+    q.trailing_zeros = trailing_zeros_of(q.value);
+    q.numeral_first = i;
+    q.numeral_end = last + 1;
+    q.end = last + 1;
+    if (!rest.empty()) {
+      // Korean: a single sino-Korean syllable alone is too ambiguous ("이" is also "this").
+      if (!hangul_chain(fold_case(rest), q)) return false;
+    } else if (t[last].script == TokenScript::kHangul && t[last].span.size() <= 3 &&
+               q.value < 10 && !(last + 1 < t.size() && at(t, last + 1, kUnit))) {
+      return false;
+    }
+    return true;
+  }
+
+  // Scales, currency, percent and unit words after a numeral.
+  void suffixes(const std::vector<Token>& t, Quantity& q) const {
+    // Korean suffixes glued to the digits: "3만여", "500달러".
+    if (q.end < t.size() && !t[q.end].space_before && t[q.end].script == TokenScript::kHangul &&
+        !q.spelled) {
+      if (hangul_chain(t[q.end].folded, q)) ++q.end;
+    }
+    for (;;) {
+      if (q.end >= t.size()) break;
+      const Token& x = t[q.end];
+      if (auto m = phrases().longest(t, q.end, kScale); m && m->rest == 0) {
+        // Single letters ("m", "k") count only glued to the digits: "$5m".
+        if (x.folded.size() == 1 && x.space_before) break;
+        q.scale *= lex->scales[m->entry->payload];
+        q.end = m->end;
+        continue;
+      }
+      break;
+    }
+    if (q.end < t.size()) {
+      if (auto m = phrases().longest(t, q.end, kCurrencyAfter); m && m->rest == 0) {
+        q.currency = lex->currencies[m->entry->payload];
+        q.end = m->end;
+        q.supported = true;
+      } else if (auto p = phrases().longest(t, q.end, kPercent); p && p->rest == 0) {
+        q.percent = true;
+        q.end = p->end;
+        q.supported = true;
+      }
+    }
+    // "five-year", "8-hour": a unit joined by a hyphen.
+    if (q.end + 1 < t.size() && is_punct(t[q.end], "-") && !t[q.end].space_before &&
+        !t[q.end + 1].space_before) {
+      if (auto u = phrases().longest(t, q.end + 1, kUnit); u && u->end == q.end + 2) {
+        q.unit = lex->units[u->entry->payload];
+        q.end = u->end;
+        q.supported = true;
+      }
+    }
+    if (q.unit.empty() && q.end < t.size()) {
+      if (auto u = phrases().longest(t, q.end, kUnit); u && rest_ok(t, *u)) {
+        q.unit = lex->units[u->entry->payload];
+        q.end = u->end;
+        q.supported = true;
+      }
+    }
+    if (q.end < t.size()) {
+      if (auto h = phrases().longest(t, q.end, kHedgeAfter); h && rest_ok(t, *h)) {
+        q.approx_after = true;
+        q.end = h->end;
+      }
+    }
+    if (q.end < t.size() && q.bound_after == Bound::kNone) {
+      for (const auto& [kind, bound] : {std::pair{kAtLeastAfter, Bound::kAtLeast},
+                                        std::pair{kAtMostAfter, Bound::kAtMost}}) {
+        if (auto b = phrases().longest(t, q.end, kind); b && rest_ok(t, *b)) {
+          q.bound_after = bound;
+          q.hedge_after = std::string(t[q.end].folded);
+          q.end = b->end;
+          break;
+        }
+      }
+    }
+  }
+
+  // A phrase that ends inside a Hangul word leaves a particle at most: "명이", not "일한다".
+  bool rest_ok(const std::vector<Token>& t, const PhraseTable::Match& m) const {
+    if (m.rest == 0) return true;
+    const std::string& last = t[m.end - 1].folded;
+    return particle_or_empty(std::string_view(last).substr(last.size() - m.rest));
+  }
+
+  // A numeral (with its currency sign) starting at token i.
+  std::optional<Quantity> quantity_at(const std::vector<Token>& t, std::size_t i,
+                                      std::string_view text) const {
+    Quantity q;
+    q.first = i;
+    std::size_t j = i;
+    if (auto c = phrases().longest(t, i, kCurrencyBefore); c && c->rest == 0 && c->end < t.size() &&
+                                                            t[c->end].kind == TokenKind::kNumber) {
+      q.currency = lex->currencies[c->entry->payload];
+      q.supported = true;
+      j = c->end;
+    }
+    if (j >= t.size()) return std::nullopt;
+    const Token& n = t[j];
+    if (n.kind == TokenKind::kNumber) {
+      if (excluded_digits(t, j)) return std::nullopt;
+      q.value = n.value;
+      q.decimals = n.decimals;
+      q.trailing_zeros = n.trailing_zeros;
+      q.numeral_first = j;
+      q.numeral_end = j + 1;
+      q.end = j + 1;
+      q.year_like = !n.grouped && n.decimals == 0 && n.digits == 4 && n.value >= lex->year_min &&
+                    n.value <= lex->year_max;
+    } else if (auto v = phrases().longest(t, j, kVague); v) {
+      const auto& vague = lex->vague[v->entry->payload];
+      q.vague = true;
+      q.vague_lo = vague.lo;
+      q.vague_hi = vague.hi;
+      q.numeral_first = j;
+      q.numeral_end = v->end;
+      q.end = v->end;
+      if (v->rest > 0) {
+        const Token& last = t[v->end - 1];
+        const std::string_view rest(last.folded);
+        if (!hangul_chain(rest.substr(rest.size() - v->rest), q)) return std::nullopt;
+      }
+      const double before = q.scale;
+      suffixes(t, q);
+      if (!vague.alone && q.scale == before && q.scale == 1) return std::nullopt;
+      return q;
+    } else if (!spelled_at(t, j, text, q)) {
+      return std::nullopt;
+    }
+    suffixes(t, q);
+    return q;
+  }
+
+  // A counted noun right after a small spelled-out number: "two ICBM tests", "five workers".
+  bool noun_follows(const std::vector<Token>& t, std::size_t i) const {
+    for (std::size_t k = i; k < t.size() && k < i + 3; ++k) {
+      if (t[k].kind != TokenKind::kWord) return false;
+      if (at(t, k, kMeasureNoun) || at(t, k, kDemonym)) return true;
+    }
+    return false;
+  }
+
+  std::vector<FoundFigure> find(std::string_view text, Span span) const;
+  FoundFigure build(const std::vector<Token>& t, const Quantity& a, const Quantity* b,
+                    std::size_t first, std::string hedge, bool approx, Bound bound) const;
+};
+
+FoundFigure FigureFinder::Impl::build(const std::vector<Token>& t, const Quantity& a,
+                                      const Quantity* b, std::size_t first, std::string hedge,
+                                      bool approx, Bound bound) const {
+  FoundFigure f;
+  const Quantity& last = b ? *b : a;
+  f.span = Span{t[first].span.begin, t[last.end - 1].span.end};
+  f.number = Span{t[a.numeral_first].span.begin, t[last.numeral_end - 1].span.end};
+  f.before_token = first;
+  f.after_token = last.end;
+  approx = approx || a.approx_after || last.approx_after;
+  if (bound == Bound::kNone) bound = last.bound_after;
+  if (hedge.empty()) hedge = last.hedge_after;
+  if (b) {
+    f.form = FigureForm::kRange;
+    f.lo = a.low();
+    f.hi = b->high();
+  } else if (a.vague) {
+    f.form = FigureForm::kVague;
+    f.lo = a.low();
+    f.hi = a.high();
+    approx = true;
+  } else {
+    const double point = a.value * a.scale;
+    f.point = point;
+    Interval iv = rounding_interval(a.value, a.decimals, a.trailing_zeros, a.scale);
+    if (approx) {
+      // A hedge on a precise-looking number widens it to ±5%.
+      const double five = std::abs(point) * 0.05;
+      iv.lo = std::min(iv.lo, point - five);
+      iv.hi = std::max(iv.hi, point + five);
+    }
+    f.lo = iv.lo;
+    f.hi = iv.hi;
+  }
+  if (bound == Bound::kAtMost) {
+    f.hi = f.point.value_or(f.hi);
+    f.lo = std::min(0.0, f.hi);
+  } else if (bound == Bound::kAtLeast) {
+    f.lo = f.point.value_or(f.lo);
+    f.hi = kInfinity;
+  }
+  f.approx = approx;
+  f.bound = bound;
+  f.hedge = std::move(hedge);
+  const std::string& currency = !last.currency.empty() ? last.currency : a.currency;
+  if (!currency.empty()) {
+    f.unit = currency;
+  } else if (a.percent || last.percent) {
+    f.unit = "percent";
+  } else {
+    f.unit = !last.unit.empty() ? last.unit : a.unit;
+  }
+  // A rate: "per month", "a day", within a few words of the figure in the same clause.
+  std::size_t k = last.end;
+  for (std::size_t steps = 0; k < t.size() && steps < 6; ++steps) {
+    if (auto r = phrases().longest(t, k, kRate); r && r->rest == 0) {
+      f.per = lex->rates[r->entry->payload];
+      if (steps == 0) {
+        f.span.end = t[r->end - 1].span.end;
+        f.after_token = r->end;
+      }
+      break;
+    }
+    if (stops_window(t[k])) break;
+    ++k;
+  }
+  if (!f.per.empty()) f.unit = (f.unit.empty() ? std::string("units") : f.unit) + " per " + f.per;
+  return f;
+}
+
+std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span span) const {
+  TokenizeOptions options;
+  options.cyrillic_numbers = has_cyrillic(slice(text, span));
+  const auto t = tokenize(text, span, options);
+  std::vector<FoundFigure> out;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    auto a = quantity_at(t, i, text);
+    if (!a) {
+      ++i;
+      continue;
+    }
+    // What stands before: a hedge, a bound, the opening of a range.
+    std::size_t first = a->first;
+    std::string hedge;
+    bool approx = false;
+    Bound bound = Bound::kNone;
+    std::optional<std::size_t> closer;
+    std::size_t s;
+    if (auto r = ending_at(t, first, kRangeOpen, &s)) {
+      closer = r->entry->payload;
+      first = s;
+    }
+    // Where the hedge and bound words end: before the range's opening word, if any.
+    const std::size_t numeral_start = first;
+    for (int round = 0; round < 2; ++round) {
+      // "increased to 35,000", "увеличена до 35 000": a change's target, not a bound.
+      const auto after_change = [&](std::size_t start) {
+        std::size_t c;
+        return start > 0 && ending_at(t, start, kChangeWord, &c).has_value();
+      };
+      if (auto m = ending_at(t, first, kAtMostBefore, &s); m && !after_change(s)) {
+        bound = Bound::kAtMost;
+        first = s;
+      } else if (auto m2 = ending_at(t, first, kAtLeastBefore, &s); m2 && !after_change(s)) {
+        bound = Bound::kAtLeast;
+        first = s;
+      }
+      std::size_t hs;
+      if (ending_at(t, first, kHedgeBefore, &hs)) {
+        approx = true;
+        first = hs;
+      } else if (first != numeral_start || round == 1) {
+        // "nearly" is both a hedge and a bound: it was taken as the bound; mark approximate.
+        std::size_t h2;
+        if (bound != Bound::kNone && ending_at(t, numeral_start, kHedgeBefore, &h2)) approx = true;
+        break;
+      }
+    }
+    if (first < numeral_start) {
+      hedge = fold_spaces(slice(text, Span{t[first].span.begin, t[numeral_start].span.begin}));
+    }
+    // A range: "A to B", "A–B", "between A and B", "two or three".
+    std::optional<Quantity> b;
+    std::size_t k = a->end;
+    bool joined = false;
+    if (closer) {
+      const auto& words = lex->range_closers[*closer];
+      joined = k + words.size() < t.size();
+      for (std::size_t w = 0; joined && w < words.size(); ++w) {
+        joined = t[k + w].folded == words[w];
+      }
+      if (joined) k += words.size();
+    } else if (a->join_after) {
+      joined = true;
+    } else if (auto j = phrases().longest(t, k, kRangeJoin); j && j->rest == 0) {
+      joined = true;
+      k = j->end;
+    }
+    if (joined && k < t.size()) {
+      b = quantity_at(t, k, text);
+      if (b && !b->vague && !a->vague) {
+        // "2 to 3 million", "$500 to 700": the first shares the second's scale and currency.
+        if (a->scale == 1 && b->scale != 1 && a->value * b->scale <= b->value * b->scale) {
+          a->scale = b->scale;
+        }
+        if (a->currency.empty()) a->currency = b->currency;
+        if (b->currency.empty()) b->currency = a->currency;
+        if (!(a->low() < b->high()) || (a->year_like && b->year_like)) b.reset();
+      } else {
+        b.reset();
+      }
+    }
+    const Quantity& last = b ? *b : *a;
+    // Years are dates unless something makes them a count: "2000 workers", "$2000".
+    if (a->year_like && !b && a->currency.empty() && !a->percent && a->scale == 1 &&
+        a->unit.empty() && !noun_follows(t, a->end)) {
+      i = a->end;
+      continue;
+    }
+    if (b && a->year_like && b->year_like) {
+      i = b->end;
+      continue;
+    }
+    // A small spelled-out number needs something it counts: "one of them" is no figure.
+    if (a->spelled && !b && !a->supported && a->value < lex->small_spelled_needs_unit &&
+        !noun_follows(t, last.end)) {
+      i = a->end;
+      continue;
+    }
+    auto figure = build(t, *a, b ? &*b : nullptr, first, hedge, approx, bound);
+    // A rate may stand before the figure: "월 500달러" (500 dollars a month).
+    if (figure.per.empty() && first > 0) {
+      if (auto r = ending_at(t, first, kRate, &s)) {
+        figure.per = lex->rates[r->entry->payload];
+        figure.unit = (figure.unit.empty() ? std::string("units") : figure.unit) + " per " + figure.per;
+        figure.span.begin = t[s].span.begin;
+        figure.before_token = s;
+      }
+    }
+    out.push_back(std::move(figure));
+    i = last.end;
+  }
+  return out;
+}
+
+FigureFinder::FigureFinder(std::shared_ptr<const FigureLexicon> lexicon)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->lex = std::move(lexicon);
+}
+
+FigureFinder::~FigureFinder() = default;
+
+std::vector<FoundFigure> FigureFinder::find(std::string_view text, Span span) const {
+  return impl_->find(text, span);
+}
+
+}  // namespace claimgraph::ingest

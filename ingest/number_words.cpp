@@ -1,0 +1,36 @@
+#include "ingest/number_words.hpp"
+
+#include <unicode/rbnf.h>
+#include <unicode/unistr.h>
+
+namespace claimgraph::ingest {
+
+NumberWords::NumberWords() = default;
+NumberWords::~NumberWords() = default;
+
+std::optional<NumberWords::Parsed> NumberWords::parse(std::string_view locale,
+                                                      std::string_view text) {
+  auto it = formats_.find(locale);
+  if (it == formats_.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto format = std::make_unique<icu::RuleBasedNumberFormat>(
+        icu::URBNF_SPELLOUT, icu::Locale(std::string(locale).c_str()), status);
+    if (U_FAILURE(status)) format.reset();
+    it = formats_.emplace(std::string(locale), std::move(format)).first;
+  }
+  if (!it->second) return std::nullopt;
+  const auto u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::Formattable result;
+  icu::ParsePosition position(0);
+  it->second->parse(u, result, position);
+  if (position.getIndex() <= 0 || position.getErrorIndex() >= 0) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  const double value = result.getDouble(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string covered;
+  u.tempSubString(0, position.getIndex()).toUTF8String(covered);
+  return Parsed{value, covered.size()};
+}
+
+}  // namespace claimgraph::ingest
