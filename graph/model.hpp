@@ -76,7 +76,8 @@ struct Claim {
   Span span() const { return spans.empty() ? Span{} : spans.front(); }
 };
 
-// A number a claim states, as the interval its written form asserts.
+// A number a claim states, as the interval [lo, hi) its written form asserts; hi is
+// +infinity for an open "at least".
 struct Figure {
   std::string id;
   std::string source_id;
@@ -85,9 +86,10 @@ struct Figure {
   std::string text;
   double lo = 0;
   double hi = 0;
-  std::optional<double> point;
+  std::optional<double> point;  // the number as written; null for ranges and vague quantities
   bool approx = false;
   Bound bound = Bound::kNone;
+  std::string hedge;  // the hedge or bound words as written ("an estimated", "up to")
   std::string unit;
   std::string measure;
   std::optional<std::string> place;

@@ -27,7 +27,7 @@ CREATE TABLE figures(
   ord INTEGER NOT NULL, claim_id TEXT NOT NULL, span_begin INTEGER NOT NULL,
   span_end INTEGER NOT NULL, text TEXT NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL, point REAL,
   approx INTEGER NOT NULL, bound TEXT, unit TEXT NOT NULL, measure TEXT NOT NULL, place TEXT,
-  time_from TEXT, time_to TEXT, claimant TEXT NOT NULL);
+  time_from TEXT, time_to TEXT, claimant TEXT NOT NULL, hedge TEXT NOT NULL DEFAULT '');
 CREATE TABLE actors(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
   aliases TEXT NOT NULL);
@@ -121,10 +121,22 @@ void Store::open_schema(bool read_only) {
     throw StoreError(path_ + ": store schema version " + std::to_string(version) +
                      " is newer than this claimgraph reads (" + std::to_string(kSchemaVersion) +
                      "); use a newer claimgraph");
-  } else if (version < kSchemaVersion) {
+  } else if (version < 1) {
     throw StoreError(path_ + ": store schema version " + std::to_string(version) +
                      " is older than " + std::to_string(kSchemaVersion) +
                      " and cannot be upgraded; ingest into a new store");
+  } else if (version < kSchemaVersion) {
+    // Version 1 had no hedge column; its documents are redone by the next ingest anyway
+    // (the pipeline version is part of every ingest key).
+    if (read_only) {
+      throw StoreError(path_ + ": store schema version " + std::to_string(version) +
+                       " is older than " + std::to_string(kSchemaVersion) +
+                       "; run `claimgraph ingest` once to upgrade it");
+    }
+    Transaction tx(*db_);
+    db_->exec("ALTER TABLE figures ADD COLUMN hedge TEXT NOT NULL DEFAULT ''");
+    db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+    tx.commit();
   }
   if (!read_only) db_->exec("PRAGMA journal_mode=WAL");
   db_->exec("PRAGMA foreign_keys=ON");
@@ -218,8 +230,8 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
 
   auto figure = db_->prepare(
       "INSERT INTO figures(id, source_id, ord, claim_id, span_begin, span_end, text, lo, hi, "
-      "point, approx, bound, unit, measure, place, time_from, time_to, claimant) "
-      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
+      "point, approx, bound, unit, measure, place, time_from, time_to, claimant, hedge) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
   ord = 0;
   for (const auto& f : doc.figures) {
     figure.bind(1, std::string_view(f.id))
@@ -240,6 +252,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .bind(16, f.time_from)
         .bind(17, f.time_to)
         .bind(18, std::string_view(f.claimant))
+        .bind(19, std::string_view(f.hedge))
         .run();
   }
 
@@ -378,7 +391,7 @@ KnowledgeGraph Store::load() {
   auto figures = db_->prepare(
       "SELECT f.id, f.source_id, f.claim_id, f.span_begin, f.span_end, f.text, f.lo, f.hi, "
       "f.point, f.approx, f.bound, f.unit, f.measure, f.place, f.time_from, f.time_to, "
-      "f.claimant FROM figures f JOIN sources s ON s.id = f.source_id ORDER BY s.rowid, f.ord");
+      "f.claimant, f.hedge FROM figures f JOIN sources s ON s.id = f.source_id ORDER BY s.rowid, f.ord");
   while (figures.step()) {
     Figure f;
     f.id = figures.text(0);
@@ -398,6 +411,7 @@ KnowledgeGraph Store::load() {
     f.time_from = figures.optional_text(14);
     f.time_to = figures.optional_text(15);
     f.claimant = figures.text(16);
+    f.hedge = figures.text(17);
     g.add_figure(std::move(f));
   }
 

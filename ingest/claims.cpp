@@ -57,6 +57,7 @@ std::vector<ClaimDraft> assemble_claims(std::string_view text, const Segmentatio
     draft.spans.push_back(segment.span);
     draft.claimant = claimant[segment.paragraph];
     draft.footnotes = segment.footnotes;
+    draft.paragraph = segment.paragraph;
     claims.push_back(std::move(draft));
   }
   return claims;

@@ -16,6 +16,7 @@ struct ClaimDraft {
   std::vector<graph::Span> spans;     // spans[0]: first occurrence, the claim's text
   std::string claimant;               // display name
   std::vector<std::size_t> footnotes;  // footnote segments (indexes) the claim cites
+  std::uint32_t paragraph = 0;        // the paragraph of its first occurrence
 };
 
 std::vector<ClaimDraft> assemble_claims(std::string_view text, const Segmentation& segmentation,

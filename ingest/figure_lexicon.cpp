@@ -62,7 +62,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, d, {"about", "scales", "currencies", "percent", "hedges", "bounds", "ranges",
                           "vague", "units", "rates", "identifier_words", "months", "date_words",
                           "decade_suffixes", "ordinal_suffixes", "century_words", "year_range",
-                          "number_words", "small_spelled_needs_unit", "change_words", "particles"},
+                          "number_words", "small_spelled_needs_unit", "change_words", "particles",
+                          "clause_breaks"},
                    "");
   std::size_t i = 0;
   for (const auto& s : array(f, d, "scales", "").GetArray()) {
@@ -145,6 +146,12 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
   add_words(lex, f, member(f, d, "identifier_words", ""), "identifier_words", kIdentifierWord, 0);
   add_words(lex, f, member(f, d, "change_words", ""), "change_words", kChangeWord, 0);
   add_words(lex, f, member(f, d, "particles", ""), "particles", kParticle, 0);
+  const auto& breaks = member(f, d, "clause_breaks", "");
+  json::check_keys(f, breaks, {"always", "after_comma"}, "clause_breaks");
+  add_words(lex, f, member(f, breaks, "always", "clause_breaks"), "clause_breaks.always",
+            kClauseBreak, 0);
+  add_words(lex, f, member(f, breaks, "after_comma", "clause_breaks"), "clause_breaks.after_comma",
+            kClauseBreakComma, 0);
   add_words(lex, f, member(f, d, "months", ""), "months", kMonth, 0);
   add_words(lex, f, member(f, d, "date_words", ""), "date_words", kDateWord, 0);
   add_words(lex, f, member(f, d, "decade_suffixes", ""), "decade_suffixes", kDecadeSuffix, 0);
@@ -168,7 +175,10 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
 }
 
 void load_measures(FigureLexicon& lex, const JsonFile& f) {
-  json::check_keys(f, f.doc, {"about", "measures"}, "");
+  json::check_keys(f, f.doc, {"about", "pronouns", "same_as_before", "links", "measures"}, "");
+  add_words(lex, f, member(f, f.doc, "pronouns", ""), "pronouns", kPronoun, 0);
+  add_words(lex, f, member(f, f.doc, "same_as_before", ""), "same_as_before", kSameAsBefore, 0);
+  add_words(lex, f, member(f, f.doc, "links", ""), "links", kNpLink, 0);
   std::size_t i = 0;
   for (const auto& m : array(f, f.doc, "measures", "").GetArray()) {
     const auto ctx = entry("measures", i++);
@@ -255,6 +265,18 @@ void load_events(FigureLexicon& lex, const JsonFile& f) {
   }
 }
 
+void load_attribution(FigureLexicon& lex, const JsonFile& f) {
+  json::check_keys(f, f.doc,
+                   {"about", "according_to", "verbs", "by", "pronouns", "determiners", "same_source"},
+                   "");
+  add_words(lex, f, member(f, f.doc, "determiners", ""), "determiners", kDeterminer, 0);
+  add_words(lex, f, member(f, f.doc, "same_source", ""), "same_source", kSameSource, 0);
+  add_words(lex, f, member(f, f.doc, "according_to", ""), "according_to", kAccordingTo, 0);
+  add_words(lex, f, member(f, f.doc, "verbs", ""), "verbs", kReportVerb, 0);
+  add_words(lex, f, member(f, f.doc, "by", ""), "by", kMakerBy, 0);
+  add_words(lex, f, member(f, f.doc, "pronouns", ""), "pronouns", kSubjectPronoun, 0);
+}
+
 }  // namespace
 
 std::optional<std::size_t> FigureLexicon::place_index(std::string_view name) const {
@@ -282,7 +304,8 @@ FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
       {"figures.json", load_figures},
       {"measures.json", load_measures},
       {"places.json", load_places},
-      {"events.json", load_events}};
+      {"events.json", load_events},
+      {"attribution.json", load_attribution}};
   for (const auto& [name, load] : files) {
     JsonFile f;
     json::read(dir, name, fs, f);

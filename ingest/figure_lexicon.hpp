@@ -1,8 +1,8 @@
 #pragma once
 // The lexicons of figures and their context, loaded from corpus/lexicons/: figures.json
 // (hedges, bounds, scales, currencies, units, what is not a figure), measures.json (what is
-// counted), places.json (a gazetteer with a hierarchy) and events.json (time words and
-// named events). Words only: the mechanisms live in figures.cpp and figure_context.cpp.
+// counted), places.json (a gazetteer with a hierarchy), events.json (time words and named
+// events) and attribution.json (who a statement belongs to). Words only: the mechanisms live in figures.cpp and figure_context.cpp.
 
 #include <optional>
 #include <string>
@@ -49,6 +49,17 @@ enum PhraseKind : std::uint16_t {
   kEvent,             // payload: index into events
   kChangeWord,        // "increased" (to): the next "to"/"до" is no bound
   kParticle,          // Korean particles that may follow a numeral's suffixes
+  kClauseBreak,       // ";", ":" — a clause ends before it
+  kClauseBreakComma,  // "which", "while" — a clause ends before it after a comma
+  kPronoun,           // "them": the counted noun is in an earlier sentence
+  kSameAsBefore,      // "that number": the measure of the figure before
+  kNpLink,            // "of", "for", "the": words inside a counted noun phrase
+  kAccordingTo,       // attribution.json
+  kReportVerb,
+  kMakerBy,
+  kSubjectPronoun,
+  kDeterminer,
+  kSameSource,
 };
 
 struct VagueQuantity {
@@ -101,7 +112,7 @@ struct FigureLexicon {
   std::vector<std::string> place_ancestry(std::string_view name) const;
 };
 
-// Reads figures.json, measures.json, places.json and events.json from `dir`; appends their
+// Reads figures.json, measures.json, places.json, events.json and attribution.json from `dir`; appends their
 // bytes to *fingerprint_input. Throws LexiconError naming the file, line and column.
 FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
                                   std::string* fingerprint_input);

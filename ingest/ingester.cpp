@@ -4,6 +4,7 @@
 
 #include "graph/sha256.hpp"
 #include "ingest/claims.hpp"
+#include "ingest/figure_context.hpp"
 #include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest {
@@ -19,7 +20,10 @@ using graph::EdgeKind;
 std::string actor_id_for(std::string_view name) { return "actor:" + slug(name); }
 
 Ingester::Ingester(const Lexicons& lexicons)
-    : segmenter_(lexicons), fingerprint_(lexicons.fingerprint) {}
+    : segmenter_(lexicons),
+      figures_(lexicons.figures),
+      figure_lexicon_(lexicons.figures),
+      fingerprint_(lexicons.fingerprint) {}
 
 std::string Ingester::ingest_key(const Document& doc) const {
   return graph::sha256_hex(graph::sha256_hex(doc.bytes) + graph::sha256_hex(doc.meta_bytes) +
@@ -105,6 +109,46 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
       g.edges.push_back(Edge{EdgeKind::kCites, claim.id, reference_of[f]});
     }
     g.claims.push_back(std::move(claim));
+  }
+
+  // Figures: found per sentence, then placed in their document's context.
+  std::vector<SentenceFigures> sentences;
+  sentences.reserve(drafts.size());
+  for (std::size_t c = 0; c < drafts.size(); ++c) {
+    SentenceFigures s;
+    s.span = drafts[c].spans.front();
+    s.paragraph = drafts[c].paragraph;
+    s.claimant = drafts[c].claimant;
+    s.figures = figures_.find(doc.bytes, s.span);
+    sentences.push_back(std::move(s));
+  }
+  const auto facts = resolve_figure_context(doc.bytes, sentences, doc.meta.date, *figure_lexicon_);
+  std::size_t figure_count = 0;
+  for (std::size_t c = 0; c < sentences.size(); ++c) {
+    for (std::size_t k = 0; k < sentences[c].figures.size(); ++k) {
+      const auto& found = sentences[c].figures[k];
+      const auto& fact = facts[c][k];
+      graph::Figure f;
+      f.id = source_id + ":g" + std::to_string(++figure_count);
+      f.source_id = source_id;
+      f.claim_id = g.claims[c].id;
+      f.span = found.span;
+      f.text = std::string(slice(doc.bytes, found.span));
+      f.lo = found.lo;
+      f.hi = found.hi;
+      f.point = found.point;
+      f.approx = found.approx;
+      f.bound = found.bound;
+      f.hedge = found.hedge;
+      f.unit = fact.unit;
+      f.measure = fact.measure;
+      f.place = fact.place;
+      f.time_from = fact.time_from;
+      f.time_to = fact.time_to;
+      f.claimant = fact.claimant;
+      g.edges.push_back(Edge{EdgeKind::kStates, f.claim_id, f.id});
+      g.figures.push_back(std::move(f));
+    }
   }
   return result;
 }

@@ -1,18 +1,20 @@
 #pragma once
-// The ingest pipeline for one document: segmentation, claim assembly, and the graph
-// fragment the Store writes. One Ingester per thread.
+// The ingest pipeline for one document: segmentation, claim assembly, figures with their
+// measure, place, time and claimant, and the graph fragment the Store writes. One Ingester
+// per thread.
 
 #include <string>
 
 #include "graph/model.hpp"
 #include "ingest/document.hpp"
+#include "ingest/figures.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/segmenter.hpp"
 
 namespace claimgraph::ingest {
 
 // Bumped whenever the pipeline's output changes, so stored documents are redone.
-inline constexpr const char* kPipelineVersion = "claimgraph-ingest-1";
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-2";
 
 struct IngestResult {
   graph::DocumentGraph graph;
@@ -33,6 +35,8 @@ class Ingester {
 
  private:
   Segmenter segmenter_;
+  FigureFinder figures_;
+  std::shared_ptr<const FigureLexicon> figure_lexicon_;
   std::string fingerprint_;
 };
 

@@ -1,0 +1,746 @@
+#include "ingest/figure_context.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "ingest/text_util.hpp"
+
+namespace claimgraph::ingest {
+namespace {
+
+using graph::Span;
+
+// A counted noun phrase: its head measure and the demonym that qualifies it.
+struct NounPhrase {
+  std::size_t token = 0;  // where its head starts
+  std::optional<std::size_t> measure;
+  std::optional<std::size_t> demonym;  // place index of a demonym ("North Korean")
+  bool people = false;                 // persons in general, or a demonym plural
+  bool pronoun = false;
+};
+
+struct Evidence {
+  std::size_t token = 0;
+  std::string place;
+  int strength = 0;  // 3 alias or relative word, 1 adjective
+};
+
+struct TimeSpan {
+  std::size_t token = 0;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+};
+
+struct Sentence {
+  std::vector<Token> tokens;
+  std::vector<std::pair<std::size_t, std::size_t>> clauses;  // token ranges
+  std::vector<Evidence> places;
+  std::vector<TimeSpan> times;
+  std::vector<NounPhrase> nouns;
+  std::optional<std::string> attributed;  // claimant named in the sentence
+  std::pair<std::size_t, std::size_t> source_tokens{0, 0};  // where it is named
+  std::optional<std::string> subject;     // the source a later "It says" points back to
+};
+
+class Resolver {
+ public:
+  Resolver(std::string_view text, const FigureLexicon& lex, const std::optional<std::string>& date)
+      : text_(text), lex_(lex), date_(date) {}
+
+  std::vector<std::vector<FigureFacts>> run(const std::vector<SentenceFigures>& input);
+
+ private:
+  const PhraseTable& phrases() const { return lex_.phrases; }
+  std::optional<PhraseTable::Match> at(const std::vector<Token>& t, std::size_t i,
+                                       std::uint16_t kind) const {
+    if (i >= t.size()) return std::nullopt;
+    auto m = phrases().longest(t, i, kind);
+    if (m && m->rest > 0 && !particle_rest(t, *m)) return std::nullopt;
+    return m;
+  }
+  bool particle_rest(const std::vector<Token>& t, const PhraseTable::Match& m) const {
+    const std::string& w = t[m.end - 1].folded;
+    const auto rest = std::string_view(w).substr(w.size() - m.rest);
+    const auto p = phrases().prefix_of(rest, kParticle);
+    return p && p->second == rest.size();
+  }
+  std::optional<std::size_t> ending_at(const std::vector<Token>& t, std::size_t end,
+                                       std::uint16_t kind) const {
+    for (std::size_t back = std::min<std::size_t>(end, 5); back >= 1; --back) {
+      for (const auto& m : phrases().all(t, end - back, kind, end)) {
+        if (m.end == end && m.rest == 0) return end - back;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void find_clauses(Sentence& s) const;
+  void find_places(Sentence& s, const std::vector<FoundFigure>& figures) const;
+  void find_times(Sentence& s, const std::vector<FoundFigure>& figures) const;
+  void find_nouns(Sentence& s) const;
+  void find_attribution(Sentence& s, const Sentence* previous) const;
+  std::string source_name(const std::vector<Token>& t, std::size_t from, std::size_t to) const;
+
+  std::optional<NounPhrase> chain_after(const Sentence& s, std::size_t k) const;
+  std::optional<NounPhrase> chain_before(const Sentence& s, std::size_t k) const;
+  // The measure key of a noun phrase, and the measure it resolved to.
+  std::string key_of(const NounPhrase& np, const Sentence& s, std::size_t clause,
+                     std::optional<std::size_t>* resolved) const;
+  std::size_t clause_of(const Sentence& s, std::size_t token) const;
+
+  std::string_view text_;
+  const FigureLexicon& lex_;
+  std::optional<std::string> date_;
+  // How often each (demonym, measure) pair occurs in the document: what "North Koreans"
+  // means when the sentence doesn't say.
+  std::map<std::pair<std::size_t, std::size_t>, int> topic_;
+};
+
+bool inside_figure(const std::vector<FoundFigure>& figures, std::size_t token) {
+  for (const auto& f : figures) {
+    if (token >= f.before_token && token < f.after_token) return true;
+  }
+  return false;
+}
+
+std::string year_of(const std::optional<std::string>& date) {
+  return date ? date->substr(0, 4) : std::string();
+}
+
+void Resolver::find_clauses(Sentence& s) const {
+  const auto& t = s.tokens;
+  std::size_t start = 0;
+  bool inserted = false;  // inside ", which ...,": the clause closes at the next comma
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool hard = at(t, i, kClauseBreak).has_value() && t[i].kind == TokenKind::kPunct;
+    const bool soft = i > 0 && t[i - 1].folded == "," && at(t, i, kClauseBreakComma).has_value();
+    const bool closes = inserted && t[i].folded == ",";
+    if ((hard || soft || closes) && i > start) {
+      s.clauses.emplace_back(start, i);
+      start = i;
+    }
+    if (soft) inserted = true;
+    if (closes || hard) inserted = false;
+  }
+  s.clauses.emplace_back(start, t.size());
+}
+
+std::size_t Resolver::clause_of(const Sentence& s, std::size_t token) const {
+  for (std::size_t c = 0; c < s.clauses.size(); ++c) {
+    if (token >= s.clauses[c].first && token < s.clauses[c].second) return c;
+  }
+  return s.clauses.empty() ? 0 : s.clauses.size() - 1;
+}
+
+void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures) const {
+  const auto& t = s.tokens;
+  for (std::size_t i = 0; i < t.size();) {
+    // A source's name ("North Korea in the World") places nothing.
+    if (inside_figure(figures, i) || (i >= s.source_tokens.first && i < s.source_tokens.second)) {
+      ++i;
+      continue;
+    }
+    if (auto r = at(t, i, kRelativePlace)) {
+      s.places.push_back({i, lex_.relatives[r->entry->payload], 3});
+      i = r->end;
+      continue;
+    }
+    if (auto a = at(t, i, kPlaceAlias)) {
+      // "Sakhalin-1" names a project, not the island.
+      const bool numbered = a->end + 1 < t.size() && t[a->end].folded == "-" &&
+                            !t[a->end].space_before && t[a->end + 1].kind == TokenKind::kNumber;
+      if (!numbered) s.places.push_back({i, lex_.places[a->entry->payload].name, 3});
+      i = a->end;
+      continue;
+    }
+    if (auto d = at(t, i, kPlaceAdjective)) {
+      // An adjective before what a figure counts is a demonym ("North Korean workers").
+      const bool counted = at(t, d->end, kMeasureNoun).has_value() ||
+                           (d->end + 1 < t.size() && at(t, d->end + 1, kMeasureNoun).has_value() &&
+                            t[d->end].kind == TokenKind::kWord);
+      if (!counted && !at(t, i, kDemonym)) s.places.push_back({i, lex_.places[d->entry->payload].name, 1});
+      i = d->end;
+      continue;
+    }
+    ++i;
+  }
+  // "back home" is the home of whoever is counted: the sentence's demonym.
+  for (auto& e : s.places) {
+    if (e.place != "home") continue;
+    e.place.clear();
+    for (const auto& np : s.nouns) {
+      if (np.demonym) e.place = lex_.places[*np.demonym].name;
+    }
+  }
+  std::erase_if(s.places, [](const Evidence& e) { return e.place.empty(); });
+}
+
+void Resolver::find_times(Sentence& s, const std::vector<FoundFigure>& figures) const {
+  const auto& t = s.tokens;
+  // A year or decade at token i: its first and last year.
+  auto year_at = [&](std::size_t i, int* first, int* last, std::size_t* end) {
+    if (i >= t.size() || t[i].kind != TokenKind::kNumber || inside_figure(figures, i)) return false;
+    const Token& n = t[i];
+    if (n.grouped || n.decimals != 0 || n.digits != 4 || n.value < lex_.year_min ||
+        n.value > lex_.year_max) {
+      return false;
+    }
+    *first = *last = static_cast<int>(n.value);
+    *end = i + 1;
+    if (auto d = at(t, i + 1, kDecadeSuffix); d && (!t[i + 1].space_before || t[i + 1].folded == "’")) {
+      *last = *first + 9;
+      *end = d->end;
+    }
+    if (auto w = at(t, *end, kDateWord)) *end = w->end;
+    return true;
+  };
+  for (std::size_t i = 0; i < t.size();) {
+    int a0, a1;
+    std::size_t end;
+    const auto since = ending_at(t, i, kSince);
+    if (year_at(i, &a0, &a1, &end)) {
+      // A range: "2010-2016", "from the 1970s to the 1990s", "between 2006 and 2015".
+      std::size_t k = end;
+      if (k < t.size() && t[k].folded == "the") ++k;
+      if (k < t.size() && (t[k].folded == "-" || t[k].folded == "–" || t[k].folded == "to" ||
+                           t[k].folded == "and" || t[k].folded == "до" || t[k].folded == "по" ||
+                           t[k].folded == "~")) {
+        std::size_t j = k + 1;
+        if (j < t.size() && t[j].folded == "the") ++j;
+        int b0, b1;
+        std::size_t end2;
+        if (year_at(j, &b0, &b1, &end2) && b1 >= a0) {
+          s.times.push_back({i, std::to_string(a0), std::to_string(b1)});
+          i = end2;
+          continue;
+        }
+      }
+      if (since) {
+        s.times.push_back({i, std::to_string(a0), date_ ? std::optional(*date_) : std::nullopt});
+      } else {
+        s.times.push_back({i, std::to_string(a0), std::to_string(a1)});
+      }
+      i = end;
+      continue;
+    }
+    if (auto e = at(t, i, kEvent)) {
+      const auto& ev = lex_.events[e->entry->payload];
+      if (since) {
+        s.times.push_back({i, ev.from, date_ ? std::optional(*date_) : std::nullopt});
+      } else {
+        s.times.push_back({i, ev.from, ev.to});
+      }
+      i = e->end;
+      continue;
+    }
+    if (auto p = at(t, i, kPresent)) {
+      s.times.push_back({i, date_, date_});
+      i = p->end;
+      continue;
+    }
+    ++i;
+  }
+}
+
+void Resolver::find_nouns(Sentence& s) const {
+  const auto& t = s.tokens;
+  std::optional<std::size_t> pending_demonym;
+  std::size_t demonym_end = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    if (auto m = at(t, i, kMeasureNoun)) {
+      NounPhrase np;
+      np.token = i;
+      np.measure = m->entry->payload;
+      np.people = lex_.measures[*np.measure].people;
+      if (pending_demonym && i - demonym_end <= 2) np.demonym = pending_demonym;
+      s.nouns.push_back(np);
+      pending_demonym.reset();
+      i = m->end;
+      continue;
+    }
+    if (auto d = at(t, i, kDemonym)) {
+      // An adjective form before a noun qualifies it; a plural alone is people.
+      const bool adjective = at(t, i, kPlaceAdjective) && at(t, i, kPlaceAdjective)->end == d->end;
+      if (adjective && d->end < t.size() && t[d->end].kind == TokenKind::kWord &&
+          !at(t, d->end, kNpLink)) {
+        pending_demonym = d->entry->payload;
+        demonym_end = d->end;
+      } else {
+        NounPhrase np;
+        np.token = i;
+        np.demonym = d->entry->payload;
+        np.people = true;
+        s.nouns.push_back(np);
+      }
+      i = d->end;
+      continue;
+    }
+    if (auto a = at(t, i, kPlaceAdjective)) {
+      pending_demonym = a->entry->payload;
+      demonym_end = a->end;
+      i = a->end;
+      continue;
+    }
+    ++i;
+  }
+}
+
+std::string Resolver::source_name(const std::vector<Token>& t, std::size_t from,
+                                  std::size_t to) const {
+  // "a fact sheet published by North Korea in the World": the maker named after "by".
+  for (std::size_t k = from; k < to; ++k) {
+    if (auto b = at(t, k, kMakerBy); b && b->end < to) from = b->end;
+  }
+  while (from < to && at(t, from, kDeterminer)) ++from;  // "the", "a"
+  while (to > from && t[to - 1].kind == TokenKind::kPunct && t[to - 1].folded != ")") --to;
+  if (from >= to) return {};
+  return fold_spaces(slice(text_, Span{t[from].span.begin, t[to - 1].span.end}));
+}
+
+void Resolver::find_attribution(Sentence& s, const Sentence* previous) const {
+  const auto& t = s.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (auto a = at(t, i, kAccordingTo)) {
+      std::size_t end = a->end;
+      while (end < t.size() && t[end].folded != "," && t[end].folded != "." &&
+             t[end].folded != ";" && t[end].kind != TokenKind::kNumber) {
+        ++end;
+      }
+      if (auto same = at(t, a->end, kSameSource); same && previous && previous->attributed) {
+        s.attributed = previous->attributed;
+      } else if (const auto name = source_name(t, a->end, end); !name.empty()) {
+        s.attributed = name;
+      }
+      s.source_tokens = {a->end, end};
+      return;
+    }
+    if (auto v = at(t, i, kReportVerb); v && i > 0) {
+      // The source is the phrase before the verb, back to the clause's start.
+      std::size_t from = i;
+      while (from > 0 && t[from - 1].folded != "," && t[from - 1].folded != ";" &&
+             t[from - 1].folded != ":") {
+        --from;
+      }
+      if (auto p = at(t, from, kSubjectPronoun); p && p->end == i) {
+        if (previous && previous->subject) s.attributed = previous->subject;
+        return;
+      }
+      // Only a named source: a capitalized word or a maker ("statistics published by ...").
+      bool named = false;
+      for (std::size_t k = from; k < i; ++k) {
+        named = named || (t[k].capitalized && k > 0) || at(t, k, kMakerBy).has_value();
+        named = named || (t[k].capitalized && t[k].kind == TokenKind::kWord && k + 1 < i);
+      }
+      const auto name = source_name(t, from, i);
+      if (named && !name.empty() && i - from <= 12) {
+        s.subject = name;
+        s.source_tokens = {from, i};
+        // The verb reports what follows only when a clause follows it ("says", "that").
+        s.attributed = name;
+      }
+      return;
+    }
+  }
+}
+
+std::optional<NounPhrase> Resolver::chain_after(const Sentence& s, std::size_t k) const {
+  const auto& t = s.tokens;
+  std::optional<std::size_t> demonym;
+  int unknown = 0;
+  for (std::size_t i = k; i < t.size() && i < k + 9;) {
+    if (auto p = at(t, i, kPronoun)) {
+      NounPhrase np;
+      np.token = i;
+      np.pronoun = true;
+      return np;
+    }
+    if (auto m = at(t, i, kMeasureNoun)) {
+      NounPhrase np;
+      np.token = i;
+      np.measure = m->entry->payload;
+      np.people = lex_.measures[*np.measure].people;
+      np.demonym = demonym;
+      return np;
+    }
+    if (auto d = at(t, i, kDemonym)) {
+      const bool adjective = at(t, i, kPlaceAdjective) && at(t, i, kPlaceAdjective)->end == d->end;
+      if (!adjective || d->end >= t.size() || t[d->end].kind != TokenKind::kWord ||
+          at(t, d->end, kNpLink)) {
+        NounPhrase np;
+        np.token = i;
+        np.demonym = d->entry->payload;
+        np.people = true;
+        return np;
+      }
+      demonym = d->entry->payload;
+      i = d->end;
+      continue;
+    }
+    if (auto a = at(t, i, kPlaceAdjective)) {
+      demonym = a->entry->payload;
+      i = a->end;
+      continue;
+    }
+    if (auto l = at(t, i, kNpLink)) {
+      i = l->end;
+      continue;
+    }
+    // "of Russia’s foreign work force": a place and its possessive inside the phrase.
+    if (auto p = at(t, i, kPlaceAlias)) {
+      i = p->end;
+      continue;
+    }
+    if (t[i].folded == "’" || (t[i].folded == "s" && i > k && t[i - 1].folded == "’")) {
+      ++i;
+      continue;
+    }
+    if (t[i].kind != TokenKind::kWord || ++unknown > 1) break;
+    ++i;
+  }
+  return std::nullopt;
+}
+
+std::optional<NounPhrase> Resolver::chain_before(const Sentence& s, std::size_t k) const {
+  const auto& t = s.tokens;
+  std::optional<NounPhrase> head;
+  std::optional<std::size_t> demonym;
+  int unknown = 0;
+  for (std::size_t i = k; i > 0 && k - i < 12;) {
+    const std::size_t j = i - 1;
+    if (t[j].kind == TokenKind::kPunct && t[j].folded != "’" && t[j].folded != "-") break;
+    bool matched = false;
+    // Phrases are matched forwards: try every start that ends at i.
+    for (std::size_t back = std::min<std::size_t>(i, 5); back >= 1 && !matched; --back) {
+      const std::size_t st = i - back;
+      for (const auto& m : phrases().all(t, st, kMeasureNoun, i)) {
+        if (m.end != i) continue;
+        NounPhrase np;
+        np.token = st;
+        np.measure = m.entry->payload;
+        np.people = lex_.measures[*np.measure].people;
+        head = np;  // keep walking: the leftmost noun of the chain is its head
+        i = st;
+        matched = true;
+        break;
+      }
+      if (matched) break;
+      for (const std::uint16_t kind : {kDemonym, kPlaceAdjective, kPlaceAlias}) {
+        for (const auto& m : phrases().all(t, st, kind, i)) {
+          if (m.end != i) continue;
+          if (kind != kPlaceAlias) demonym = m.entry->payload;
+          i = st;
+          matched = true;
+          break;
+        }
+        if (matched) break;
+      }
+    }
+    if (matched) {
+      unknown = head ? 2 : unknown;  // once a noun is found, only the chain continues it
+      continue;
+    }
+    if (at(t, j, kNpLink) || t[j].folded == "’" || t[j].folded == "s") {
+      i = j;
+      continue;
+    }
+    if (head || ++unknown > 2) break;
+    i = j;
+  }
+  if (head && !head->demonym) head->demonym = demonym;
+  return head;
+}
+
+std::string Resolver::key_of(const NounPhrase& np, const Sentence& s, std::size_t clause,
+                             std::optional<std::size_t>* resolved) const {
+  std::optional<std::size_t> measure = np.measure;
+  if (np.people || !measure) {
+    // People: what the clause says they do ("employed") or what the document counts them as.
+    const auto [b, e] = s.clauses[clause];
+    for (std::size_t i = b; i < e; ++i) {
+      if (auto p = at(s.tokens, i, kMeasurePredicate)) {
+        measure = p->entry->payload;
+        break;
+      }
+    }
+    if ((!measure || lex_.measures[*measure].people) && np.demonym) {
+      int best = 0;
+      for (const auto& [pair, count] : topic_) {
+        if (pair.first == *np.demonym && count > best && !lex_.measures[pair.second].people) {
+          best = count;
+          measure = pair.second;
+        }
+      }
+    }
+  }
+  *resolved = measure;
+  if (!measure) return "unknown";
+  std::string key = lex_.measures[*measure].key;
+  if (np.demonym) key = lex_.places[*np.demonym].demonym_key + "-" + key;
+  return key;
+}
+
+std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFigures>& input) {
+  std::vector<Sentence> sentences(input.size());
+  for (std::size_t n = 0; n < input.size(); ++n) {
+    auto& s = sentences[n];
+    TokenizeOptions options;
+    options.cyrillic_numbers = has_cyrillic(slice(text_, input[n].span));
+    s.tokens = tokenize(text_, input[n].span, options);
+    find_clauses(s);
+    find_nouns(s);
+    const bool same_paragraph = n > 0 && input[n - 1].paragraph == input[n].paragraph;
+    find_attribution(s, same_paragraph ? &sentences[n - 1] : nullptr);
+    find_places(s, input[n].figures);
+    find_times(s, input[n].figures);
+    for (const auto& np : s.nouns) {
+      if (np.demonym && np.measure) ++topic_[{*np.demonym, *np.measure}];
+    }
+  }
+  // The document's main place: the one its sentences name most.
+  std::map<std::string, int> place_count;
+  for (const auto& s : sentences) {
+    for (const auto& e : s.places) {
+      if (e.strength >= 3 && e.place != "abroad") ++place_count[e.place];
+    }
+  }
+  std::optional<std::string> main_place;
+  int best = 0;
+  for (const auto& [place, count] : place_count) {
+    if (count > best) {
+      best = count;
+      main_place = place;
+    }
+  }
+
+  std::vector<std::vector<FigureFacts>> out(input.size());
+  for (std::size_t n = 0; n < input.size(); ++n) {
+    const auto& s = sentences[n];
+    const auto& figures = input[n].figures;
+    auto& facts = out[n];
+    facts.resize(figures.size());
+    // Clauses holding a figure own their evidence; the others give theirs to the nearest.
+    std::vector<int> owner(s.clauses.size(), -1);
+    for (std::size_t c = 0; c < s.clauses.size(); ++c) {
+      std::size_t best_distance = SIZE_MAX;
+      for (std::size_t f = 0; f < figures.size(); ++f) {
+        const std::size_t fc = clause_of(s, figures[f].before_token);
+        if (fc == c) {
+          owner[c] = static_cast<int>(f);
+          best_distance = 0;
+          break;
+        }
+        const auto [b, e] = s.clauses[c];
+        const std::size_t d = figures[f].after_token <= b ? b - figures[f].after_token
+                                                         : figures[f].before_token - std::min(e, figures[f].before_token);
+        if (d < best_distance) {
+          best_distance = d;
+          owner[c] = static_cast<int>(f);
+        }
+      }
+    }
+    for (std::size_t f = 0; f < figures.size(); ++f) {
+      const auto& fig = figures[f];
+      auto& fact = facts[f];
+      const std::size_t clause = clause_of(s, fig.before_token);
+      auto owned_by = [&](std::size_t token) {
+        const std::size_t c = clause_of(s, token);
+        return c == clause || owner[c] == static_cast<int>(f);
+      };
+
+      // Place: the figure's clause, clauses it owns, the sentence before it, the paragraph,
+      // the document.
+      auto pick_place = [&](const Sentence& from, auto&& accept) -> std::optional<std::string> {
+        const Evidence* found = nullptr;
+        for (const auto& e : from.places) {
+          if (!accept(e)) continue;
+          if (!found || e.strength > found->strength) found = &e;
+        }
+        return found ? std::optional(found->place) : std::nullopt;
+      };
+      // In its own clause a figure takes the place between it and the next figure, else the
+      // one between the figure before and it: "$200 to work in China, $400 to $500 for work
+      // in the Middle East".
+      const std::size_t next_start = f + 1 < figures.size() ? figures[f + 1].before_token : SIZE_MAX;
+      const std::size_t prev_end = f > 0 ? figures[f - 1].after_token : 0;
+      fact.place = pick_place(s, [&](const Evidence& e) {
+        return owned_by(e.token) && e.token >= fig.after_token && e.token < next_start;
+      });
+      if (!fact.place) {
+        fact.place = pick_place(s, [&](const Evidence& e) {
+          return owned_by(e.token) && e.token < fig.before_token && e.token >= prev_end;
+        });
+      }
+      if (!fact.place) {
+        fact.place = pick_place(s, [&](const Evidence& e) { return owned_by(e.token); });
+      }
+      if (!fact.place) {
+        fact.place = pick_place(s, [&](const Evidence& e) {
+          return e.token < fig.before_token && owner[clause_of(s, e.token)] < 0;
+        });
+      }
+      if (!fact.place) {
+        fact.place = pick_place(s, [&](const Evidence& e) { return e.token < fig.before_token; });
+      }
+      for (std::size_t d = 1; !fact.place && d <= 3; ++d) {
+        for (const std::size_t m : {n - d, n + d}) {
+          if (m >= input.size() || input[m].paragraph != input[n].paragraph || fact.place) continue;
+          // Only evidence no figure of that sentence claims for itself.
+          const auto& o = sentences[m];
+          fact.place = pick_place(o, [&](const Evidence& e) {
+            for (const auto& of : input[m].figures) {
+              if (clause_of(o, of.before_token) == clause_of(o, e.token)) return false;
+            }
+            return true;
+          });
+        }
+      }
+      if (!fact.place) fact.place = main_place;
+
+      // Time: the figure's clause, clauses it owns, the sentence; else the document's date.
+      std::optional<TimeSpan> time;
+      for (const auto& ts : s.times) {
+        if (owned_by(ts.token)) time = ts;
+      }
+      if (!time) {
+        for (const auto& ts : s.times) {
+          if (ts.token < fig.before_token && owner[clause_of(s, ts.token)] < 0) time = ts;
+        }
+      }
+      if (time) {
+        fact.time_from = time->from;
+        fact.time_to = time->to;
+      } else {
+        fact.time_from = date_;
+        fact.time_to = date_;
+      }
+      // A state bounds the time: a figure in the U.S.S.R. lies within its years.
+      if (fact.place) {
+        if (auto p = lex_.place_index(*fact.place); p && lex_.places[*p].to) {
+          const auto& place = lex_.places[*p];
+          if (!fact.time_to || year_of(fact.time_to) > *place.to) {
+            fact.time_to = place.to;
+            if (!fact.time_from || year_of(fact.time_from) > *place.to) fact.time_from = place.from;
+          }
+        }
+      }
+
+      // Measure: "that number" repeats the figure before; else the noun after the figure,
+      // the noun phrase before it, a pronoun's antecedent, the clause's nouns.
+      std::optional<NounPhrase> np;
+      bool same_as_before = false;
+      for (std::size_t i = s.clauses[clause].first; i < fig.before_token; ++i) {
+        // "that number" points back; "the number of workers" names its own noun.
+        const auto m = at(s.tokens, i, kSameAsBefore);
+        same_as_before = same_as_before || (m && !at(s.tokens, m->end, kNpLink));
+      }
+      if (same_as_before && f > 0) {
+        fact.measure = facts[f - 1].measure;
+      } else {
+        np = chain_after(s, fig.after_token);
+        const bool percent = fig.unit == "percent";
+        std::optional<NounPhrase> whole;
+        if (percent && np && np->measure && lex_.measures[*np->measure].share_of) {
+          whole = np;
+          np.reset();
+        }
+        if (!np || (percent && !np->pronoun)) {
+          auto before = chain_before(s, fig.before_token);
+          if (before) np = before;
+        }
+        if (!np) {
+          // A subject pronoun ("They have numbered ...") before the figure in its clause.
+          for (std::size_t i = s.clauses[clause].first; i < fig.before_token; ++i) {
+            if (at(s.tokens, i, kPronoun)) {
+              NounPhrase p;
+              p.token = i;
+              p.pronoun = true;
+              np = p;
+              break;
+            }
+          }
+        }
+        std::size_t from_sentence = n;
+        if (np && np->pronoun) {
+          // The antecedent: the last counted noun before it in the sentence, else the first
+          // of the sentence before.
+          std::optional<NounPhrase> antecedent;
+          for (const auto& cand : s.nouns) {
+            if (cand.token < np->token) antecedent = cand;
+          }
+          for (std::size_t m = n; !antecedent && m > 0 && n - m < 2; --m) {
+            if (!sentences[m - 1].nouns.empty()) {
+              antecedent = sentences[m - 1].nouns.front();
+              from_sentence = m - 1;
+            }
+          }
+          np = antecedent;
+        }
+        if (!np && !percent) {
+          // Any counted noun of the clause, nearest first; then of the sentence.
+          const NounPhrase* nearest = nullptr;
+          for (const auto& cand : s.nouns) {
+            if (clause_of(s, cand.token) != clause) continue;
+            if (!nearest || (cand.token < fig.before_token && cand.token > nearest->token)) {
+              nearest = &cand;
+            }
+          }
+          if (!nearest) {
+            for (const auto& cand : s.nouns) {
+              if (cand.token < fig.before_token) nearest = &cand;
+            }
+          }
+          if (nearest) np = *nearest;
+        }
+        const auto& ns = sentences[from_sentence];
+        if (np) {
+          std::optional<std::size_t> measure;
+          fact.measure =
+              key_of(*np, ns, from_sentence == n ? clause : clause_of(ns, np->token), &measure);
+          if (fig.unit.empty() && measure) fact.unit = lex_.measures[*measure].unit;
+        } else {
+          // The figure before of the same unit in the paragraph ("$200 to work in China").
+          for (std::size_t m = n + 1; m-- > 0 && fact.measure.empty();) {
+            if (input[m].paragraph != input[n].paragraph) break;
+            const auto& prev = out[m];
+            const std::size_t upto = m == n ? f : prev.size();
+            for (std::size_t g = upto; g-- > 0;) {
+              if (input[m].figures[g].unit == fig.unit && !prev[g].measure.empty()) {
+                fact.measure = prev[g].measure;
+                break;
+              }
+            }
+          }
+        }
+        if (fact.measure.empty()) fact.measure = "unknown";
+        if (percent) {
+          std::string whole_key;
+          if (whole) {
+            whole_key = lex_.measures[*whole->measure].key;
+          } else if (f > 0 && facts[f - 1].measure.find("share-of-") != std::string::npos) {
+            const auto& prev = facts[f - 1].measure;
+            whole_key = prev.substr(prev.find("share-of-") + 9);
+          }
+          if (!whole_key.empty()) {
+            fact.measure = (fact.measure == "unknown" ? std::string() : fact.measure + "-") +
+                           "share-of-" + whole_key;
+          }
+        }
+      }
+      if (fact.unit.empty()) fact.unit = fig.unit.empty() ? "count" : fig.unit;
+      // A rate on a count without its own unit: "20 a day" stays "units per day".
+      fact.claimant = s.attributed.value_or(input[n].claimant);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<FigureFacts>> resolve_figure_context(
+    std::string_view text, const std::vector<SentenceFigures>& sentences,
+    const std::optional<std::string>& document_date, const FigureLexicon& lexicon) {
+  Resolver resolver(text, lexicon, document_date);
+  return resolver.run(sentences);
+}
+
+}  // namespace claimgraph::ingest
