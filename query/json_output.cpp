@@ -3,6 +3,9 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <cmath>
+#include <limits>
+
 #include "query/context.hpp"
 #include "query/listing.hpp"
 
@@ -116,6 +119,85 @@ void claim_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   w.EndObject();
 }
 
+void number(Writer& w, double x) {
+  if (std::isinf(x)) x = x > 0 ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
+  // Integral values print without a fraction: 20000, not 20000.0.
+  if (std::abs(x) < 9e15 && x == std::floor(x)) {
+    w.Int64(static_cast<std::int64_t>(x));
+  } else {
+    w.Double(x);
+  }
+}
+
+void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
+                   SourceTexts& texts) {
+  const auto& f = g.figure(v);
+  const auto src = g.find(f.source_id);
+  w.StartObject();
+  w.Key("id");
+  str(w, f.id);
+  w.Key("claim_id");
+  str(w, f.claim_id);
+  w.Key("source");
+  if (src) {
+    source_object(w, g.source(*src));
+  } else {
+    w.Null();
+  }
+  w.Key("span");
+  span(w, f.span);
+  w.Key("text");
+  str(w, f.text);
+  w.Key("value");
+  w.StartObject();
+  w.Key("lo");
+  number(w, f.lo);
+  w.Key("hi");
+  number(w, f.hi);
+  w.Key("point");
+  if (f.point) {
+    number(w, *f.point);
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+  w.Key("approx");
+  w.Bool(f.approx);
+  w.Key("bound");
+  if (f.bound == graph::Bound::kNone) {
+    w.Null();
+  } else {
+    str(w, to_string(f.bound));
+  }
+  w.Key("hedge");
+  if (f.hedge.empty()) {
+    w.Null();
+  } else {
+    str(w, f.hedge);
+  }
+  w.Key("unit");
+  str(w, f.unit);
+  w.Key("measure");
+  str(w, f.measure);
+  w.Key("place");
+  opt_str(w, f.place);
+  w.Key("time");
+  if (!f.time_from && !f.time_to) {
+    w.Null();
+  } else {
+    w.StartObject();
+    w.Key("from");
+    opt_str(w, f.time_from);
+    w.Key("to");
+    opt_str(w, f.time_to);
+    w.EndObject();
+  }
+  w.Key("claimant");
+  str(w, f.claimant);
+  if (src) location(w, g.source(*src), texts, f.span.begin);
+  w.EndObject();
+}
+
 void reference_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v) {
   const auto& r = g.reference(v);
   const auto src = g.find(r.source_id);
@@ -222,6 +304,16 @@ std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph:
   return finish(buffer);
 }
 
+std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
+                         SourceTexts& texts) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const auto v : figures) figure_object(w, g, v, texts);
+  w.EndArray();
+  return finish(buffer);
+}
+
 std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
@@ -236,20 +328,7 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     case NodeKind::kClaim: claim_object(w, g, v, texts); break;
     case NodeKind::kReference: reference_object(w, g, v); break;
     case NodeKind::kActor: actor_object(w, g, v); break;
-    case NodeKind::kFigure: {
-      const auto& f = g.figure(v);
-      w.StartObject();
-      w.Key("id");
-      str(w, f.id);
-      w.Key("claim_id");
-      str(w, f.claim_id);
-      w.Key("span");
-      span(w, f.span);
-      w.Key("text");
-      str(w, f.text);
-      w.EndObject();
-      break;
-    }
+    case NodeKind::kFigure: figure_object(w, g, v, texts); break;
   }
   if (const auto where = locate(g, v)) {
     if (const auto src = g.find(where->source_id)) {

@@ -19,6 +19,11 @@ std::string sources_json(const std::vector<graph::SourceSummary>& sources);
 std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
                         SourceTexts& texts);
 
+// `claimgraph figures --json`: an array of figure objects. An open upper bound ("more than
+// 30,000") prints its hi as the largest double, 1.7976931348623157e308 (JSON has no infinity).
+std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
+                         SourceTexts& texts);
+
 // `claimgraph show ID --json`: one object {"id", "kind", "node", "location", "context"}.
 std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts);
 

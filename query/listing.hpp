@@ -13,6 +13,12 @@ namespace claimgraph::query {
 std::vector<graph::Vertex> select_claims(const graph::KnowledgeGraph& g,
                                          const std::optional<std::string>& source_id);
 
+// Figures in document order; of one source when `source_id` is given; whose measure key
+// contains `measure` (compared as a slug: "work permits" finds "north-korean-work-permits").
+std::vector<graph::Vertex> select_figures(const graph::KnowledgeGraph& g,
+                                          const std::optional<std::string>& measure,
+                                          const std::optional<std::string>& source_id);
+
 // The source vertex a claim, figure or reference belongs to (itself for a source).
 std::optional<graph::Vertex> source_of(const graph::KnowledgeGraph& g, graph::Vertex v);
 

@@ -1,5 +1,7 @@
 #include "query/text_output.hpp"
 
+#include <cmath>
+#include <iomanip>
 #include <sstream>
 
 #include "query/context.hpp"
@@ -43,7 +45,45 @@ std::string where(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& 
          std::to_string(pos.column);
 }
 
+// 20000 -> "20,000"; 298.55 -> "298.55"; 2.9855e11 -> "298,550,000,000".
+std::string grouped(double x) {
+  if (std::isinf(x)) return x > 0 ? "∞" : "-∞";
+  std::ostringstream raw;
+  raw << std::fixed << std::setprecision(x == std::floor(x) ? 0 : 6) << x;
+  std::string s = raw.str();
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  const std::size_t sign = s[0] == '-' ? 1 : 0;
+  std::size_t dot = s.find('.');
+  if (dot == std::string::npos) dot = s.size();
+  for (std::size_t i = dot; i > sign + 3; i -= 3) s.insert(i - 3, ",");
+  return s;
+}
+
+std::string time_text(const graph::Figure& f) {
+  if (!f.time_from && !f.time_to) return "unknown";
+  const std::string from = or_unknown(f.time_from);
+  const std::string to = or_unknown(f.time_to);
+  return from == to ? from : from + " – " + to;
+}
+
 }  // namespace
+
+std::string value_text(const graph::Figure& f) {
+  std::string out;
+  if (f.bound == graph::Bound::kAtMost) {
+    out = "at most " + grouped(f.hi);
+  } else if (f.bound == graph::Bound::kAtLeast) {
+    out = "at least " + grouped(f.lo);
+  } else {
+    out = "[" + grouped(f.lo) + ", " + grouped(f.hi) + (f.point ? ")" : "]");
+    if (f.point) out += " point " + grouped(*f.point);
+  }
+  if (f.approx) out += " approx.";
+  return out;
+}
 
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
   std::string out;
@@ -99,6 +139,23 @@ std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph:
   return out.str();
 }
 
+std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
+                         SourceTexts& texts, const TextStyle& style) {
+  std::ostringstream out;
+  const std::string open = style.color ? "\x1b[1m" : "“";
+  const std::string close = style.color ? "\x1b[0m" : "”";
+  for (const auto v : figures) {
+    const auto& f = g.figure(v);
+    out << f.id << "  " << where(g, v, texts) << "  " << open << f.text << close << "\n"
+        << "    value:    " << value_text(f) << "  unit: " << f.unit << "\n"
+        << "    measure:  " << f.measure << "\n"
+        << "    place:    " << or_unknown(f.place) << "  time: " << time_text(f) << "\n"
+        << "    claimant: " << f.claimant << "  claim: " << f.claim_id << "\n";
+  }
+  out << figures.size() << (figures.size() == 1 ? " figure\n" : " figures\n");
+  return out.str();
+}
+
 std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
                       const TextStyle& style) {
   std::ostringstream out;
@@ -146,7 +203,14 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
           << g.in(v, EdgeKind::kClaimedBy).size() << "\n";
       break;
     }
-    case NodeKind::kFigure: out << "  text:     " << g.figure(v).text << "\n"; break;
+    case NodeKind::kFigure: {
+      const auto& f = g.figure(v);
+      out << "  text:     " << f.text << "\n  value:    " << value_text(f) << "\n  unit:     "
+          << f.unit << "\n  measure:  " << f.measure << "\n  place:    " << or_unknown(f.place)
+          << "\n  time:     " << time_text(f) << "\n  claimant: " << f.claimant
+          << "\n  claim:    " << f.claim_id << "\n";
+      break;
+    }
   }
   if (const auto at = locate(g, v)) {
     const auto ctx = context_around(texts.bytes(at->source_id), at->span);

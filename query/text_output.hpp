@@ -20,6 +20,11 @@ struct TextStyle {
 std::string sources_text(const std::vector<graph::SourceSummary>& sources);
 std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
                         SourceTexts& texts, const TextStyle& style);
+// Each figure: its words as written, interval, unit, measure, place, time, claimant, file:line.
+std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
+                         SourceTexts& texts, const TextStyle& style);
+// "[15,000, 25,000) point 20,000", "at most 20", "[10,000, 100,000)".
+std::string value_text(const graph::Figure& f);
 std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
                       const TextStyle& style);
 

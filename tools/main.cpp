@@ -80,6 +80,14 @@ int main(int argc, char** argv) {
   auto* claims = add_common(app.add_subcommand("claims", "list the claims, in document order"));
   claims->add_option("--source", claims_source, "only the claims of this source id");
 
+  std::optional<std::string> figures_measure;
+  std::optional<std::string> figures_source;
+  auto* figures = add_common(app.add_subcommand(
+      "figures", "list the figures: interval, unit, measure, place, time, claimant, file:line"));
+  figures->add_option("--measure", figures_measure,
+                      "only figures whose measure key contains this (\"workers\", \"work permits\")");
+  figures->add_option("--source", figures_source, "only the figures of this source id");
+
   std::string show_id;
   auto* show = add_common(app.add_subcommand(
       "show", "show one node: its fields, its sentence in context and file:line:column"));
@@ -120,6 +128,17 @@ int main(int argc, char** argv) {
       const auto selected = query::select_claims(graph, claims_source);
       std::cout << (json ? query::claims_json(graph, selected, texts)
                          : query::claims_text(graph, selected, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+    if (figures->parsed()) {
+      if (figures_source && !graph.find(*figures_source)) {
+        std::cerr << "claimgraph: no source with id \"" << *figures_source << "\" in " << db
+                  << "\n";
+        return tools::kExitNotFound;
+      }
+      const auto selected = query::select_figures(graph, figures_measure, figures_source);
+      std::cout << (json ? query::figures_json(graph, selected, texts)
+                         : query::figures_text(graph, selected, texts, text_style(no_color)));
       return tools::kExitOk;
     }
     if (show->parsed()) {
