@@ -5,10 +5,14 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 
 #include "graph/store.hpp"
 #include "ingest/lexicon.hpp"
+#include "query/eval.hpp"
+#include "query/gold.hpp"
 #include "query/json_output.hpp"
 #include "query/listing.hpp"
 #include "query/source_texts.hpp"
@@ -88,6 +92,11 @@ int main(int argc, char** argv) {
                       "only figures whose measure key contains this (\"workers\", \"work permits\")");
   figures->add_option("--source", figures_source, "only the figures of this source id");
 
+  std::string gold_path;
+  auto* eval = add_common(app.add_subcommand(
+      "eval", "score the store against a gold annotation (shaped like shared/gold/seeds.json)"));
+  eval->add_option("gold", gold_path, "gold JSON file")->required();
+
   std::string show_id;
   auto* show = add_common(app.add_subcommand(
       "show", "show one node: its fields, its sentence in context and file:line:column"));
@@ -110,6 +119,22 @@ int main(int argc, char** argv) {
       ingest_options.lexicon_dir = lexicons;
       ingest_options.json = json;
       return tools::run_ingest(ingest_options);
+    }
+    std::optional<query::Gold> gold;
+    if (eval->parsed()) {
+      // Read the gold first: a bad gold file is bad input whatever the store holds.
+      std::ifstream in(gold_path, std::ios::binary);
+      if (!in) {
+        std::cerr << "claimgraph: " << gold_path << ": error: cannot read gold file\n";
+        return tools::kExitBadInput;
+      }
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      try {
+        gold = query::parse_gold(gold_path, bytes);
+      } catch (const query::GoldError& e) {
+        std::cerr << "claimgraph: " << e.what() << "\n";
+        return tools::kExitBadInput;
+      }
     }
     auto store = open_for_reading(db);
     if (app.got_subcommand("sources")) {
@@ -139,6 +164,11 @@ int main(int argc, char** argv) {
       const auto selected = query::select_figures(graph, figures_measure, figures_source);
       std::cout << (json ? query::figures_json(graph, selected, texts)
                          : query::figures_text(graph, selected, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+    if (eval->parsed()) {
+      const auto report = query::evaluate(*gold, graph, texts);
+      std::cout << (json ? query::eval_json(report) : query::eval_text(report));
       return tools::kExitOk;
     }
     if (show->parsed()) {

@@ -1,0 +1,47 @@
+#pragma once
+// `claimgraph eval GOLD.json`: the store's graph scored against a gold annotation, by the
+// matching rules of ../shared/gold/README.md. Figures are scored now; references, actors and
+// conflicts report what the graph holds of them so far.
+
+#include <string>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+#include "query/gold.hpp"
+#include "query/source_texts.hpp"
+
+namespace claimgraph::query {
+
+struct FigureScore {
+  std::size_t reported = 0;        // figures of the gold's documents the store holds
+  std::size_t correct = 0;         // of those, matching a gold figure (optional ones too)
+  std::size_t required = 0;        // non-optional gold figures
+  std::size_t found = 0;           // of those, matched
+  std::size_t unit_agrees = 0;     // matched gold figures whose unit agrees
+  std::size_t not_figure_hits = 0;
+  double precision = 0;
+  double recall = 0;
+  std::vector<std::string> missed;           // gold ids not found, with why
+  std::vector<std::string> false_positives;  // our ids that match nothing, with their text
+  std::vector<std::string> not_figures_hit;  // not_figures texts reported
+  std::vector<std::string> unit_mismatches;
+};
+
+struct EvalReport {
+  std::string gold_path;
+  FigureScore figures;
+  std::size_t references_found = 0;  // gold footnotes with a reference node of that marker
+  std::size_t references_total = 0;
+  std::size_t actor_groups_resolved = 0;
+  std::size_t actor_groups_total = 0;
+  std::size_t required_conflicts = 0;
+  std::vector<std::string> warnings;  // gold documents not in the store, quotes not found
+};
+
+EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceTexts& texts);
+
+// The object of JSON-OUTPUT.md ("claimgraph eval GOLD.json --json"), with details added.
+std::string eval_json(const EvalReport& report);
+std::string eval_text(const EvalReport& report);
+
+}  // namespace claimgraph::query

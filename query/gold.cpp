@@ -1,0 +1,146 @@
+#include "query/gold.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "graph/text_position.hpp"
+
+namespace claimgraph::query {
+namespace {
+
+std::string where(const std::string& path, std::string_view text, std::size_t offset) {
+  const auto pos = graph::position_of(text, offset);
+  return path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+// The DOM keeps no offsets: point at the first occurrence of the item's id, else the file.
+std::string where_item(const std::string& path, std::string_view text, const std::string& id) {
+  const auto at = id.empty() ? std::string_view::npos : text.find("\"" + id + "\"");
+  return where(path, text, at == std::string_view::npos ? 0 : at);
+}
+
+std::string string_of(const rapidjson::Value& v, const char* key) {
+  if (!v.IsObject() || !v.HasMember(key) || !v[key].IsString()) return {};
+  return std::string(v[key].GetString(), v[key].GetStringLength());
+}
+
+// UTF-8 decode of one code point; U+FFFD on a broken sequence.
+std::uint32_t decode(std::string_view s, std::size_t i, std::size_t* next) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) {
+    *next = i + 1;
+    return 0xFFFD;
+  }
+  std::uint32_t c = n == 1 ? b : b & (0xFF >> (n + 1));
+  for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *next = i + n;
+  return c;
+}
+
+// The Unicode White_Space property.
+bool white(std::uint32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+}  // namespace
+
+std::string fold_white_space(std::string_view text, std::vector<std::size_t>* offsets) {
+  std::string out;
+  if (offsets) offsets->clear();
+  bool in_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next;
+    const std::uint32_t c = decode(text, i, &next);
+    if (white(c)) {
+      if (!in_space) {
+        out.push_back(' ');
+        if (offsets) offsets->push_back(i);
+      }
+      in_space = true;
+    } else {
+      in_space = false;
+      for (std::size_t k = i; k < next; ++k) {
+        out.push_back(text[k]);
+        if (offsets) offsets->push_back(k);
+      }
+    }
+    i = next;
+  }
+  if (offsets) offsets->push_back(text.size());
+  return out;
+}
+
+Gold parse_gold(const std::string& path, std::string_view bytes) {
+  Gold gold;
+  gold.path = path;
+  rapidjson::Document d;
+  d.Parse(bytes.data(), bytes.size());
+  if (d.HasParseError()) {
+    throw GoldError(where(path, bytes, d.GetErrorOffset()) + ": error: malformed JSON: " +
+                    rapidjson::GetParseError_En(d.GetParseError()));
+  }
+  if (!d.IsObject() || !d.HasMember("documents") || !d["documents"].IsArray()) {
+    throw GoldError(path + ":1:1: error: a gold file is an object with a \"documents\" array");
+  }
+  for (const auto& doc : d["documents"].GetArray()) {
+    GoldDocument g{string_of(doc, "id"), string_of(doc, "file")};
+    if (g.id.empty() || g.file.empty()) {
+      throw GoldError(where_item(path, bytes, g.id) + ": error: a document needs \"id\" and \"file\"");
+    }
+    gold.documents.push_back(g);
+  }
+  if (d.HasMember("figures") && d["figures"].IsArray()) {
+    for (const auto& f : d["figures"].GetArray()) {
+      GoldFigure g;
+      g.id = string_of(f, "id");
+      g.doc = string_of(f, "doc");
+      g.quote = string_of(f, "quote");
+      const auto* value = f.IsObject() && f.HasMember("value") ? &f["value"] : nullptr;
+      if (g.doc.empty() || g.quote.empty() || !value || !value->IsArray() || value->Size() != 2 ||
+          !(*value)[0].IsNumber() || !(*value)[1].IsNumber()) {
+        throw GoldError(where_item(path, bytes, g.id) + ": error: figure \"" + g.id +
+                        "\" needs \"doc\", \"quote\" and \"value\": [lo, hi]");
+      }
+      g.lo = (*value)[0].GetDouble();
+      g.hi = (*value)[1].GetDouble();
+      g.approx = f.HasMember("approx") && f["approx"].IsBool() && f["approx"].GetBool();
+      if (const auto b = string_of(f, "bound"); !b.empty()) g.bound = b;
+      g.unit = string_of(f, "unit");
+      g.measure = string_of(f, "measure");
+      g.optional = f.HasMember("optional") && f["optional"].IsBool() && f["optional"].GetBool();
+      gold.figures.push_back(std::move(g));
+    }
+  }
+  if (d.HasMember("not_figures")) {
+    const auto& nf = d["not_figures"];
+    const auto* items = nf.IsObject() && nf.HasMember("items") ? &nf["items"] : &nf;
+    if (items->IsArray()) {
+      for (const auto& item : items->GetArray()) {
+        GoldNotFigure g{string_of(item, "doc"), string_of(item, "text"), std::nullopt};
+        if (const auto focus = string_of(item, "focus"); !focus.empty()) g.focus = focus;
+        if (!g.doc.empty() && !g.text.empty()) gold.not_figures.push_back(std::move(g));
+      }
+    }
+  }
+  if (d.HasMember("references") && d["references"].IsArray()) {
+    gold.references = d["references"].Size();
+  }
+  if (d.HasMember("same_actor") && d["same_actor"].IsObject() &&
+      d["same_actor"].HasMember("groups") && d["same_actor"]["groups"].IsArray()) {
+    gold.actor_groups = d["same_actor"]["groups"].Size();
+  }
+  if (d.HasMember("conflicts") && d["conflicts"].IsArray()) {
+    for (const auto& c : d["conflicts"].GetArray()) {
+      if (c.IsObject() && c.HasMember("required") && c["required"].IsBool() &&
+          c["required"].GetBool()) {
+        ++gold.required_conflicts;
+      }
+    }
+  }
+  return gold;
+}
+
+}  // namespace claimgraph::query

@@ -1,0 +1,59 @@
+#pragma once
+// A gold annotation file shaped like ../shared/gold/seeds.json: the answer key `claimgraph
+// eval` scores against. Only what scoring needs is kept.
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace claimgraph::query {
+
+// A malformed gold file: the message names the file, line and column.
+class GoldError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct GoldDocument {
+  std::string id;    // "sinonk-2017"
+  std::string file;  // the article's file name as ingested
+};
+
+struct GoldFigure {
+  std::string id;
+  std::string doc;
+  std::string quote;
+  double lo = 0;  // the annotated value(s): lo == hi for a single value
+  double hi = 0;
+  bool approx = false;
+  std::optional<std::string> bound;  // "at most" / "at least"
+  std::string unit;
+  std::string measure;
+  bool optional = false;
+};
+
+struct GoldNotFigure {
+  std::string doc;
+  std::string text;
+  std::optional<std::string> focus;  // the part of `text` meant (a footnote marker)
+};
+
+struct Gold {
+  std::string path;
+  std::vector<GoldDocument> documents;
+  std::vector<GoldFigure> figures;
+  std::vector<GoldNotFigure> not_figures;
+  std::size_t references = 0;        // counted now, scored when references are built
+  std::size_t actor_groups = 0;
+  std::size_t required_conflicts = 0;
+};
+
+// Parses `bytes` (the file at `path`). Throws GoldError.
+Gold parse_gold(const std::string& path, std::string_view bytes);
+
+// Every run of Unicode white space folded to one U+0020, as the gold's quotes are written.
+// `offsets[i]` is the byte of the original text that byte i of the result came from.
+std::string fold_white_space(std::string_view text, std::vector<std::size_t>* offsets);
+
+}  // namespace claimgraph::query
