@@ -60,6 +60,7 @@ enum PhraseKind : std::uint16_t {
   kSubjectPronoun,
   kDeterminer,
   kSameSource,
+  kNotRateAfter,      // "in a year" is a duration, not "per year"
 };
 
 struct VagueQuantity {

@@ -489,7 +489,9 @@ FoundFigure FigureFinder::Impl::build(const std::vector<Token>& t, const Quantit
   // A rate: "per month", "a day", within a few words of the figure in the same clause.
   std::size_t k = last.end;
   for (std::size_t steps = 0; k < t.size() && steps < 6; ++steps) {
-    if (auto r = phrases().longest(t, k, kRate); r && r->rest == 0) {
+    std::size_t blocker;
+    if (auto r = phrases().longest(t, k, kRate);
+        r && r->rest == 0 && !(k > 0 && ending_at(t, k, kNotRateAfter, &blocker))) {
       f.per = lex->rates[r->entry->payload];
       if (steps == 0) {
         f.span.end = t[r->end - 1].span.end;

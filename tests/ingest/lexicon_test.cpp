@@ -10,10 +10,18 @@ using Catch::Matchers::Contains;
 
 namespace {
 
+constexpr const char* kFigureFiles[] = {"figures.json", "measures.json", "places.json",
+                                        "events.json", "attribution.json"};
+
+// The given segmentation and furniture lexicons beside the project's figure lexicons.
 MemoryFileSystem lexicon_files(const std::string& segmentation, const std::string& furniture) {
   MemoryFileSystem fs;
   fs.add("lex/segmentation.json", segmentation);
   fs.add("lex/furniture.json", furniture);
+  for (const char* name : kFigureFiles) {
+    fs.add(std::string("lex/") + name,
+           claimgraph::testing::read_file(claimgraph::testing::corpus_dir() + "/lexicons/" + name));
+  }
   return fs;
 }
 
@@ -52,6 +60,29 @@ TEST_CASE("a lexicon with an unknown key, bad JSON or a bad pattern is refused",
     const auto lex = load_lexicons("lex", fs);
     CHECK_THROWS_WITH(FurnitureClassifier(lex),
                       Contains("rules[0]") && Contains("bad regular expression"));
+  }
+  SECTION("unknown key in a measure, with its position") {
+    auto fs = lexicon_files(kSegmentation, kFurniture);
+    fs.add("lex/measures.json",
+           "{\"pronouns\": [], \"same_as_before\": [], \"links\": [],\n"
+           " \"measures\": [{\"key\": \"workers\", \"nouns\": [\"workers\"], \"unts\": \"x\"}]}");
+    CHECK_THROWS_WITH(load_lexicons("lex", fs), Contains("lex/measures.json:2:56") &&
+                                                    Contains("\"unts\"") &&
+                                                    Contains("measures[0]"));
+  }
+  SECTION("a place inside a place the gazetteer does not hold") {
+    auto fs = lexicon_files(kSegmentation, kFurniture);
+    fs.add("lex/places.json",
+           R"({"places": [{"name": "Primorye", "aliases": ["Primorye"], "parent": "Far East"}]})");
+    CHECK_THROWS_WITH(load_lexicons("lex", fs), Contains("lex/places.json") &&
+                                                    Contains("unknown place \"Far East\""));
+  }
+  SECTION("a missing figure lexicon") {
+    MemoryFileSystem fs;
+    fs.add("lex/segmentation.json", kSegmentation);
+    fs.add("lex/furniture.json", kFurniture);
+    CHECK_THROWS_WITH(load_lexicons("lex", fs),
+                      Contains("lex/figures.json") && Contains("cannot read"));
   }
   SECTION("a missing file") {
     MemoryFileSystem fs;

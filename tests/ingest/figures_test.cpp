@@ -1,0 +1,265 @@
+#include "ingest/figures.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "support/support.hpp"
+
+using namespace claimgraph::ingest;
+using claimgraph::graph::Bound;
+
+namespace {
+
+constexpr double kOpen = std::numeric_limits<double>::infinity();
+constexpr double kNoPoint = -1;
+
+// One figure expected in a sentence: its words, interval, point, approx, bound, unit.
+struct Row {
+  const char* sentence;
+  const char* words;  // the figure's span as written
+  double lo;
+  double hi;
+  double point;  // kNoPoint: a range or vague quantity
+  bool approx;
+  Bound bound;
+  const char* unit;
+};
+
+const FigureFinder& finder() {
+  static const FigureFinder f(claimgraph::testing::lexicons().figures);
+  return f;
+}
+
+std::string words_of(const std::string& s, const FoundFigure& f) {
+  return s.substr(f.span.begin, f.span.size());
+}
+
+void check_row(const Row& row) {
+  const std::string sentence = row.sentence;
+  INFO(sentence);
+  const auto found = finder().find(sentence);
+  const FoundFigure* hit = nullptr;
+  for (const auto& f : found) {
+    if (words_of(sentence, f) == row.words) hit = &f;
+  }
+  if (hit == nullptr) {
+    for (const auto& f : found) UNSCOPED_INFO("found: " << words_of(sentence, f));
+  }
+  REQUIRE(hit != nullptr);
+  CHECK(hit->lo == Approx(row.lo));
+  if (std::isinf(row.hi)) {
+    CHECK(std::isinf(hit->hi));
+  } else {
+    CHECK(hit->hi == Approx(row.hi));
+  }
+  if (row.point == kNoPoint) {
+    CHECK_FALSE(hit->point.has_value());
+  } else {
+    REQUIRE(hit->point.has_value());
+    CHECK(*hit->point == Approx(row.point));
+  }
+  CHECK(hit->approx == row.approx);
+  CHECK(hit->bound == row.bound);
+  CHECK(hit->unit == row.unit);
+}
+
+}  // namespace
+
+TEST_CASE("numerals: separators, decimals, percentages, scales, currencies", "[ingest][figures]") {
+  const Row rows[] = {
+      {"The camp held 20,000 men.", "20,000", 15000, 25000, 20000, false, Bound::kNone, ""},
+      {"They issued 35,000 permits.", "35,000", 34500, 35500, 35000, false, Bound::kNone, ""},
+      {"The figure was 35\u00a0000 in all.", "35\u00a0000", 34500, 35500, 35000, false, Bound::kNone, ""},
+      {"The figure was 35\u2009000 in all.", "35\u2009000", 34500, 35500, 35000, false, Bound::kNone, ""},
+      {"Output grew by 298.6 billion rubles.", "298.6 billion rubles", 298.55e9, 298.65e9, 298.6e9,
+       false, Bound::kNone, "RUB"},
+      {"Farming is 45.4% of the total.", "45.4%", 45.35, 45.45, 45.4, false, Bound::kNone, "percent"},
+      {"Inflation hit 7 percent last year.", "7 percent", 6.5, 7.5, 7, false, Bound::kNone, "percent"},
+      {"A permit costs $200 today.", "$200", 150, 250, 200, false, Bound::kNone, "USD"},
+      {"The fund holds 3 million dollars.", "3 million dollars", 2.5e6, 3.5e6, 3e6, false,
+       Bound::kNone, "USD"},
+      {"They paid 500 yuan each.", "500 yuan", 450, 550, 500, false, Bound::kNone, "CNY"},
+      {"The loan was ₩5,000,000 in total.", "₩5,000,000", 4.5e6, 5.5e6, 5e6, false,
+       Bound::kNone, "KRW"},
+      {"The project cost $5m in the end.", "$5m", 4.5e6, 5.5e6, 5e6, false, Bound::kNone, "USD"},
+      {"The contract ran 120 days in all.", "120 days", 115, 125, 120, false, Bound::kNone, "days"},
+  };
+  for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("hedges keep the rounding interval, or widen a precise number to ±5%",
+          "[ingest][figures]") {
+  const Row rows[] = {
+      {"The country hosts an estimated 20,000 of them.", "an estimated 20,000", 15000, 25000,
+       20000, true, Bound::kNone, ""},
+      {"At present, approximately 30,000 are employed.", "approximately 30,000", 25000, 35000,
+       30000, true, Bound::kNone, ""},
+      {"It stayed at around 10% of the total.", "around 10%", 5, 15, 10, true, Bound::kNone, "percent"},
+      {"Officials counted about 29,350 people.", "about 29,350 people", 27882.5, 30817.5, 29350,
+       true, Bound::kNone, "persons"},
+      {"Some 300 miners went on strike.", "Some 300", 250, 350, 300, true, Bound::kNone, ""},
+      {"Roughly 1.5 million visited.", "Roughly 1.5 million", 1.425e6, 1.575e6, 1.5e6, true,
+       Bound::kNone, ""},
+  };
+  for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("ranges: between/and, from/to, X to Y, dashes, 'or'", "[ingest][figures]") {
+  const Row rows[] = {
+      {"From the 1970s to the 1990s, between 15,000 and 20,000 workers came.",
+       "between 15,000 and 20,000", 15000, 20000, kNoPoint, false, Bound::kNone, ""},
+      {"Payments total around $500 to $700.", "around $500 to $700", 500, 700, kNoPoint, true,
+       Bound::kNone, "USD"},
+      {"They keep $150 to $300 per month.", "$150 to $300 per month", 150, 300, kNoPoint, false,
+       Bound::kNone, "USD per month"},
+      {"Prices rose from 40 to 60 percent.", "from 40 to 60 percent", 40, 60, kNoPoint, false,
+       Bound::kNone, "percent"},
+      {"Wages grew 15–20% in a year.", "15–20%", 15, 20, kNoPoint, false, Bound::kNone, "percent"},
+      {"After two or three years they return.", "two or three years", 2, 3, kNoPoint, false,
+       Bound::kNone, "years"},
+      {"Each earned 2 to 3 million rubles.", "2 to 3 million rubles", 2e6, 3e6, kNoPoint, false,
+       Bound::kNone, "RUB"},
+  };
+  for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("bounds: up to, at most, more than, over, at least, nearly", "[ingest][figures]") {
+  const Row rows[] = {
+      {"They work up to 20 hours a day.", "up to 20 hours a day", 0, 20, 20, false, Bound::kAtMost,
+       "hours per day"},
+      {"Shifts last no more than 12 hours.", "no more than 12 hours", 0, 12, 12, false,
+       Bound::kAtMost, "hours"},
+      {"The group has more than 40% of seats.", "more than 40%", 40, kOpen, 40, false,
+       Bound::kAtLeast, "percent"},
+      {"It has stood for over 30 years.", "over 30 years", 30, kOpen, 30, false, Bound::kAtLeast,
+       "years"},
+      {"At least 300 workers left.", "At least 300", 300, kOpen, 300, false, Bound::kAtLeast, ""},
+      {"Nearly 300 workers left.", "Nearly 300", 0, 300, 300, true, Bound::kAtMost, ""},
+  };
+  for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("vague quantities span their decade", "[ingest][figures]") {
+  const Row rows[] = {
+      {"It says tens of thousands of workers are abroad.", "tens of thousands of", 10000, 100000,
+       kNoPoint, true, Bound::kNone, ""},
+      {"Hundreds of families moved.", "Hundreds of", 100, 1000, kNoPoint, true, Bound::kNone, ""},
+      {"It totals a few hundred million dollars per year.",
+       "a few hundred million dollars per year", 2e8, 1e9, kNoPoint, true, Bound::kNone,
+       "USD per year"},
+      {"He could save a few thousand Soviet rubles.", "a few thousand Soviet rubles", 2000, 10000,
+       kNoPoint, true, Bound::kNone, "SUR"},
+      {"Several thousand protesters gathered.", "Several thousand", 2000, 10000, kNoPoint, true,
+       Bound::kNone, ""},
+      {"Dozens of firms were fined.", "Dozens of", 24, 144, kNoPoint, true, Bound::kNone, ""},
+  };
+  for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("spelled-out numbers and unit compounds", "[ingest][figures]") {
+  const Row rows[] = {
+      {"They come on fixed-term, five-year contracts.", "five-year", 4.5, 5.5, 5, false,
+       Bound::kNone, "years"},
+      {"After a two-year stint they went home.", "two-year", 1.5, 2.5, 2, false, Bound::kNone,
+       "years"},
+      {"Some twenty thousand people marched.", "Some twenty thousand people", 15000, 25000, 20000,
+       true, Bound::kNone, "persons"},
+      {"They hired nine workers.", "nine", 8.5, 9.5, 9, false, Bound::kNone, ""},
+      {"Nobody wants 8-hour work days again.", "8-hour work days", 7.5, 8.5, 8, false,
+       Bound::kNone, "hours per day"},
+  };
+  for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("Russian figures", "[ingest][figures]") {
+  const Row rows[] = {
+      {"В России работают около 30 тысяч северокорейских рабочих.", "около 30 тысяч", 25000, 35000,
+       30000, true, Bound::kNone, ""},
+      {"В 2013 году квоту увеличили до 35 000 разрешений.", "35 000", 34500, 35500, 35000, false,
+       Bound::kNone, ""},
+      {"Продукт вырос на 298,6 млрд руб. за шесть лет.", "298,6 млрд руб.", 298.55e9, 298.65e9,
+       298.6e9, false, Bound::kNone, "RUB"},
+      {"Они работают не более 20 часов в день.", "не более 20 часов в день", 0, 20, 20, false,
+       Bound::kAtMost, "hours per day"},
+      {"Платят от 500 до 900 долларов в месяц.", "от 500 до 900 долларов в месяц", 500, 900,
+       kNoPoint, false, Bound::kNone, "USD per month"},
+      {"На стройках заняты десятки тысяч мигрантов.", "десятки тысяч", 10000, 100000, kNoPoint, true,
+       Bound::kNone, ""},
+      {"Там трудятся тридцать тысяч человек.", "тридцать тысяч человек", 25000, 35000, 30000, false,
+       Bound::kNone, "persons"},
+      {"Доля выросла примерно на 15%.", "примерно на 15%", 14.25, 15.75, 15, true, Bound::kNone,
+       "percent"},
+  };
+  for (const auto& row : rows) {
+    // "примерно на 15%": the hedge is separated by a preposition; only the number is the figure.
+    if (std::string(row.words) == "примерно на 15%") {
+      const std::string s = row.sentence;
+      const auto found = finder().find(s);
+      REQUIRE(found.size() == 1);
+      CHECK(words_of(s, found[0]) == "15%");
+      continue;
+    }
+    check_row(row);
+  }
+}
+
+TEST_CASE("Korean figures", "[ingest][figures]") {
+  const Row rows[] = {
+      {"러시아에는 약 3만 명의 북한 노동자가 있다.", "약 3만 명의", 25000, 35000, 30000, true,
+       Bound::kNone, "persons"},
+      {"북한 노동자 3만여 명이 일하고 있다.", "3만여 명이", 25000, 35000, 30000, true, Bound::kNone,
+       "persons"},
+      {"수만 명의 노동자가 해외에 있다.", "수만 명의", 10000, 100000, kNoPoint, true, Bound::kNone,
+       "persons"},
+      {"삼만 명이 일한다.", "삼만 명이", 25000, 35000, 30000, false, Bound::kNone, "persons"},
+      {"하루 20시간 이하로 일한다.", "하루 20시간 이하로", 0, 20, 20, false, Bound::kAtMost,
+       "hours per day"},
+      {"월 500달러에서 900달러를 낸다.", "월 500달러에서 900달러를", 500, 900, kNoPoint, false,
+       Bound::kNone, "USD per month"},
+      {"1990년대에 2만~3만 명이 있었다.", "2만~3만 명이", 20000, 30000, kNoPoint, false, Bound::kNone,
+       "persons"},
+      {"5천 명 이상이 떠났다.", "5천 명 이상이", 5000, kOpen, 5000, false, Bound::kAtLeast, "persons"},
+  };
+  for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("what is not a figure", "[ingest][figures]") {
+  const char* sentences[] = {
+      "Section 11 of Resolution 2371 limits the number.",
+      "It exceeds UNSCR 2371 in scope.",
+      "Obama signed Executive Order 13722 in March 2016.",
+      "Section 2 (a) (iv) of the order blocks property.",
+      "Article 13 of the agreement stipulates it.",
+      "Projects such as Sakhalin-1 and Sakhalin-2 helped.",
+      "The 1860 treaty led to a loss of territory.",
+      "Around the same time, in 1997, they signed an accord.",
+      "By | September 28, 2017 | No Comments",
+      "Toward the end of the 1990’s, China acted.",
+      "Throughout the first decade of the 21st century, laborers came.",
+      "From the 1970s to the 1990s, they came.",
+      "In 2013, the government acted; from 2010-2016 it grew.",
+      "The G20 summit and COVID-19 and 5G were discussed.",
+      "It was concentrated in construction 7)",
+      "One of the few remaining factors is the one that matters.",
+      "Соглашение подписано 28 марта 2016 г. в Москве.",
+      "Это произошло в 2013 году.",
+      "2016년 3월 28일에 발표했다.",
+      "1990년대에 시작되었다.",
+  };
+  for (const char* s : sentences) {
+    INFO(s);
+    const auto found = finder().find(s);
+    for (const auto& f : found) UNSCOPED_INFO("found: " << words_of(s, f));
+    CHECK(found.empty());
+  }
+}
+
+TEST_CASE("the rounding interval follows the written precision", "[ingest][figures]") {
+  CHECK(rounding_interval(20000, 0, 4, 1).lo == Approx(15000));
+  CHECK(rounding_interval(20000, 0, 4, 1).hi == Approx(25000));
+  CHECK(rounding_interval(35000, 0, 3, 1).lo == Approx(34500));
+  CHECK(rounding_interval(298.6, 1, 0, 1).hi == Approx(298.65));
+  CHECK(rounding_interval(3, 0, 0, 1e4).lo == Approx(25000));
+}
