@@ -486,6 +486,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
     TokenizeOptions options;
     options.cyrillic_numbers = has_cyrillic(slice(text_, input[n].span));
     s.tokens = tokenize(text_, input[n].span, options);
+    phrases().index(s.tokens);
     find_clauses(s);
     find_nouns(s);
     const bool same_paragraph = n > 0 && input[n - 1].paragraph == input[n].paragraph;

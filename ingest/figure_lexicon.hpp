@@ -61,6 +61,7 @@ enum PhraseKind : std::uint16_t {
   kDeterminer,
   kSameSource,
   kNotRateAfter,      // "in a year" is a duration, not "per year"
+  kNumberJoiner,      // "and", "-" inside a spelled-out number
 };
 
 struct VagueQuantity {

@@ -247,20 +247,70 @@ struct FigureFinder::Impl {
     return false;
   }
 
+  // Could a one-word spelled number at token i be a figure at all? Only with something it
+  // counts or measures after it; asking ICU is what costs, so ask only then.
+  bool worth_parsing(const std::vector<Token>& t, std::size_t i, std::size_t end) const {
+    if (end - i > 1 || at(t, i, kScale)) return true;
+    const std::size_t k = end;
+    if (k >= t.size()) return false;
+    if (t[i].script == TokenScript::kHangul) {
+      return at(t, k, kUnit) || at(t, k, kCurrencyAfter) || at(t, k, kPercent) ||
+             at(t, k, kScale);
+    }
+    if (is_punct(t[k], "-") && k + 1 < t.size() && at(t, k + 1, kUnit)) return true;
+    return at(t, k, kUnit) || at(t, k, kCurrencyAfter) || at(t, k, kPercent) || at(t, k, kScale) ||
+           at(t, k, kRangeJoin) || at(t, k, kRate) || noun_follows(t, k);
+  }
+
+  // A Hangul word that starts with a numeral: worth parsing when the numeral is more than one
+  // syllable ("삼만") or what follows it is a suffix a numeral takes ("삼년", not "이하로").
+  bool hangul_numeral(std::string_view word) const {
+    std::size_t used = 0;
+    int syllables = 0;
+    while (used < word.size()) {
+      const auto m = phrases().prefix_of(word.substr(used), kNumberWord);
+      if (!m) break;
+      used += m->second;
+      ++syllables;
+    }
+    if (syllables == 0) return false;
+    if (syllables > 1 || used == word.size()) return true;
+    const auto rest = word.substr(used);
+    for (const std::uint16_t kind : {kScale, kUnit, kCurrencyAfter, kPercent, kHedgeAfter}) {
+      if (phrases().prefix_of(rest, kind)) return true;
+    }
+    return false;
+  }
+
   // Spelled-out numeral at token i: the run of number words, read by ICU.
   bool spelled_at(const std::vector<Token>& t, std::size_t i, std::string_view text,
                   Quantity& q) const {
     const auto first = phrases().longest(t, i, kNumberWord);
     if (!first) return false;
+    if (t[i].script == TokenScript::kHangul && !hangul_numeral(t[i].folded)) return false;
+    // "million" alone is no number ("a million" is not one ICU reads either).
+    if (t[i].script != TokenScript::kHangul && at(t, i, kScale)) return false;
     const auto locale_id = first->entry->payload;
     std::size_t end = i;
     while (end < t.size()) {
-      const auto m = phrases().longest(t, end, kNumberWord);
-      if (!m || m->entry->payload != locale_id) break;
-      if (end > i && t[end].space_before && is_punct(t[end], "-")) break;
+      auto m = phrases().longest(t, end, kNumberWord);
+      if (m && m->entry->payload != locale_id) break;
+      if (!m && end > i && at(t, end, kNumberJoiner)) {
+        // "one hundred and twenty", "twenty-five": a joiner between two number words.
+        const auto j = phrases().longest(t, end, kNumberJoiner);
+        const auto after = phrases().longest(t, j->end, kNumberWord);
+        if (!after || after->entry->payload != locale_id ||
+            (t[end].kind == TokenKind::kPunct && (t[end].space_before || t[j->end].space_before))) {
+          break;
+        }
+        end = j->end;
+        continue;
+      }
+      if (!m) break;
       end = m->end;
       if (m->rest > 0) break;  // a Hangul numeral with suffixes glued on
     }
+    if (end == i || !worth_parsing(t, i, end)) return false;
     const auto& locale = lex->number_locales[locale_id];
     const Span run{t[i].span.begin, t[end - 1].span.end};
     auto parsed = words.parse(locale, slice(text, run));
@@ -278,8 +328,8 @@ struct FigureFinder::Impl {
         rest = text.substr(stop, t[last].span.end - stop);
       }
     }
-    // Trailing "and"/"-" are not part of the number.
-    while (last > i && (t[last].kind == TokenKind::kPunct || t[last].folded == "and")) --last;
+    // A trailing joiner is not part of the number.
+    while (last > i && at(t, last, kNumberJoiner)) --last;
     q.value = parsed->value;
     if (!rest.empty() || stop >= t[last].span.end) {
       // keep parsed value; ICU's value covers up to `stop`
@@ -509,7 +559,8 @@ FoundFigure FigureFinder::Impl::build(const std::vector<Token>& t, const Quantit
 std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span span) const {
   TokenizeOptions options;
   options.cyrillic_numbers = has_cyrillic(slice(text, span));
-  const auto t = tokenize(text, span, options);
+  auto t = tokenize(text, span, options);
+  phrases().index(t);
   std::vector<FoundFigure> out;
   std::size_t i = 0;
   while (i < t.size()) {

@@ -10,6 +10,19 @@ NumberWords::~NumberWords() = default;
 
 std::optional<NumberWords::Parsed> NumberWords::parse(std::string_view locale,
                                                       std::string_view text) {
+  std::string key;
+  key.reserve(locale.size() + 1 + text.size());
+  key.append(locale).push_back('\0');
+  key.append(text);
+  if (const auto hit = cache_.find(key); hit != cache_.end()) return hit->second;
+  if (cache_.size() >= kCacheSize) cache_.clear();
+  auto parsed = parse_uncached(locale, text);
+  cache_.emplace(std::move(key), parsed);
+  return parsed;
+}
+
+std::optional<NumberWords::Parsed> NumberWords::parse_uncached(std::string_view locale,
+                                                               std::string_view text) {
   auto it = formats_.find(locale);
   if (it == formats_.end()) {
     UErrorCode status = U_ZERO_ERROR;

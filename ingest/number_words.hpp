@@ -1,13 +1,16 @@
 #pragma once
 // Spelled-out numbers ("twenty thousand", "тридцать тысяч", "삼만") read by ICU's
-// rule-based spell-out parser, one parser per locale, created on first use. Not
-// thread-safe: one per FigureFinder.
+// rule-based spell-out parser, one parser per locale, created on first use. ICU's parser
+// tries every rule set and costs tens of microseconds a call, while the spelled numbers of
+// real text are few and repeat ("two", "five hundred"): answers are remembered (up to
+// kCacheSize distinct strings). Not thread-safe: one per FigureFinder.
 
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <unicode/uversion.h>
 
@@ -32,7 +35,10 @@ class NumberWords {
   std::optional<Parsed> parse(std::string_view locale, std::string_view text);
 
  private:
+  std::optional<Parsed> parse_uncached(std::string_view locale, std::string_view text);
+  static constexpr std::size_t kCacheSize = 4096;
   std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>, std::less<>> formats_;
+  std::unordered_map<std::string, std::optional<Parsed>> cache_;  // key: locale + '\0' + text
 };
 
 }  // namespace claimgraph::ingest

@@ -49,6 +49,16 @@ std::string_view slice(std::string_view text, Span span) {
 }
 
 std::string fold_case(std::string_view text) {
+  // ASCII folds by table; ICU only for the rest.
+  bool ascii = true;
+  for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(text);
+    for (auto& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
   u.foldCase();
   std::string out;

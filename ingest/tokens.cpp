@@ -113,6 +113,7 @@ bool has_cyrillic(std::string_view text) {
 std::vector<Token> tokenize(std::string_view text, Span span, TokenizeOptions options) {
   std::vector<Token> tokens;
   const std::size_t end = std::min<std::size_t>(span.end, text.size());
+  tokens.reserve(span.size() / 5 + 4);
   bool space = false;
   for (std::size_t i = span.begin; i < end;) {
     std::size_t next;
@@ -155,10 +156,10 @@ std::vector<Token> tokenize(std::string_view text, Span span, TokenizeOptions op
 
 namespace {
 
-std::string initial_of(std::string_view word) {
+std::string_view initial_of(std::string_view word) {
   std::size_t next;
   code_point_at(word, 0, &next);
-  return std::string(word.substr(0, next));
+  return word.substr(0, next);
 }
 
 bool is_hangul_word(std::string_view word) {
@@ -184,11 +185,11 @@ void PhraseTable::add(std::string_view phrase, std::uint16_t kind, std::uint32_t
     e.prefix.push_back(false);
   }
   if (e.words.empty()) return;
-  if (e.prefix.front() || is_hangul_word(e.words.front())) {
-    by_initial_[initial_of(e.words.front())].push_back(std::move(e));
-  } else {
-    by_first_[e.words.front()].push_back(std::move(e));
-  }
+  auto& bucket = e.prefix.front() || is_hangul_word(e.words.front())
+                     ? by_initial_[std::string(initial_of(e.words.front()))]
+                     : by_first_[e.words.front()];
+  bucket.kinds |= std::uint64_t{1} << (kind & 63);
+  bucket.entries.push_back(std::move(e));
 }
 
 bool PhraseTable::matches(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
@@ -216,44 +217,94 @@ bool PhraseTable::matches(const Entry& e, const std::vector<Token>& tokens, std:
   return true;
 }
 
+template <typename F>
+void PhraseTable::buckets(const Token& token, F&& f) const {
+  if (token.indexed) {
+    if (token.phrases_exact) f(*static_cast<const Bucket*>(token.phrases_exact));
+    if (token.phrases_initial) f(*static_cast<const Bucket*>(token.phrases_initial));
+    return;
+  }
+  const std::string& first = token.folded;
+  if (auto it = by_first_.find(first); it != by_first_.end()) f(it->second);
+  if (!first.empty()) {
+    if (auto it = by_initial_.find(initial_of(first)); it != by_initial_.end()) f(it->second);
+  }
+}
+
+namespace {
+
+// Longest first: more tokens, then fewer leftover bytes.
+bool longer(const PhraseTable::Match& a, const PhraseTable::Match& b) {
+  if (a.end != b.end) return a.end > b.end;
+  return a.rest < b.rest;
+}
+
+}  // namespace
+
 std::vector<PhraseTable::Match> PhraseTable::all(const std::vector<Token>& tokens, std::size_t i,
                                                  std::uint16_t kind, std::size_t limit) const {
   std::vector<Match> found;
   if (i >= tokens.size()) return found;
-  auto scan = [&](const std::vector<Entry>& entries) {
-    for (const auto& e : entries) {
+  const std::uint64_t bit = std::uint64_t{1} << (kind & 63);
+  if (tokens[i].indexed && !(tokens[i].phrase_kinds & bit)) return found;
+  buckets(tokens[i], [&](const Bucket& b) {
+    if (!(b.kinds & bit)) return;
+    for (const auto& e : b.entries) {
       Match m;
       if (e.kind == kind && matches(e, tokens, i, limit, &m)) found.push_back(m);
     }
-  };
-  const std::string& first = tokens[i].folded;
-  if (auto it = by_first_.find(first); it != by_first_.end()) scan(it->second);
-  if (!first.empty()) {
-    if (auto it = by_initial_.find(initial_of(first)); it != by_initial_.end()) scan(it->second);
-  }
-  // Longest first: more tokens, then fewer leftover bytes.
-  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
-    if (a.end != b.end) return a.end > b.end;
-    return a.rest < b.rest;
   });
+  std::sort(found.begin(), found.end(), longer);
   return found;
+}
+
+void PhraseTable::index(std::vector<Token>& tokens) const {
+  for (auto& t : tokens) {
+    t.indexed = true;
+    t.phrases_exact = nullptr;
+    t.phrases_initial = nullptr;
+    t.phrase_kinds = 0;
+    if (auto it = by_first_.find(t.folded); it != by_first_.end()) {
+      t.phrases_exact = &it->second;
+      t.phrase_kinds |= it->second.kinds;
+    }
+    if (!t.folded.empty()) {
+      if (auto it = by_initial_.find(initial_of(t.folded)); it != by_initial_.end()) {
+        t.phrases_initial = &it->second;
+        t.phrase_kinds |= it->second.kinds;
+      }
+    }
+  }
 }
 
 std::optional<PhraseTable::Match> PhraseTable::longest(const std::vector<Token>& tokens,
                                                        std::size_t i, std::uint16_t kind,
                                                        std::size_t limit) const {
-  auto found = all(tokens, i, kind, limit);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  if (i >= tokens.size()) return std::nullopt;
+  const std::uint64_t bit = std::uint64_t{1} << (kind & 63);
+  if (tokens[i].indexed && !(tokens[i].phrase_kinds & bit)) return std::nullopt;
+  std::optional<Match> best;
+  buckets(tokens[i], [&](const Bucket& b) {
+    if (!(b.kinds & bit)) return;
+    for (const auto& e : b.entries) {
+      Match m;
+      if (e.kind == kind && matches(e, tokens, i, limit, &m) && (!best || longer(m, *best))) {
+        best = m;
+      }
+    }
+  });
+  return best;
 }
 
 std::optional<std::pair<const PhraseTable::Entry*, std::size_t>> PhraseTable::prefix_of(
     std::string_view word, std::uint16_t kind) const {
   if (word.empty()) return std::nullopt;
   const auto it = by_initial_.find(initial_of(word));
-  if (it == by_initial_.end()) return std::nullopt;
+  if (it == by_initial_.end() || !(it->second.kinds & (std::uint64_t{1} << (kind & 63)))) {
+    return std::nullopt;
+  }
   std::optional<std::pair<const Entry*, std::size_t>> best;
-  for (const auto& e : it->second) {
+  for (const auto& e : it->second.entries) {
     if (e.kind != kind || e.words.size() != 1) continue;
     const std::string& w = e.words.front();
     if (word.compare(0, w.size(), w) == 0 && (!best || w.size() > best->second)) {

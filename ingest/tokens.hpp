@@ -30,6 +30,12 @@ struct Token {
   int trailing_zeros = 0;  // zeros ending the integer part (when there are no decimals)
   int digits = 0;          // integer digits
   bool grouped = false;    // written with thousands separators ("20,000", "35 000")
+  // Set by PhraseTable::index: the phrases starting with this token's word, looked up once,
+  // and a bit per phrase kind among them.
+  const void* phrases_exact = nullptr;
+  const void* phrases_initial = nullptr;
+  std::uint64_t phrase_kinds = 0;
+  bool indexed = false;
 };
 
 struct TokenizeOptions {
@@ -72,13 +78,28 @@ class PhraseTable {
   std::optional<std::pair<const Entry*, std::size_t>> prefix_of(std::string_view word,
                                                                 std::uint16_t kind) const;
   bool empty() const { return by_first_.empty(); }
+  // Looks up each token's candidate phrases once, so that later matches hash nothing. The
+  // tokens must then be used with this table only.
+  void index(std::vector<Token>& tokens) const;
 
  private:
+  struct Bucket {
+    std::vector<Entry> entries;
+    std::uint64_t kinds = 0;  // bit k: an entry of kind k (kinds are below 64)
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Map = std::unordered_map<std::string, Bucket, Hash, std::equal_to<>>;
   bool matches(const Entry& e, const std::vector<Token>& tokens, std::size_t i, std::size_t limit,
                Match* out) const;
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  // Calls f(bucket) for the buckets of phrases that may start at token i.
+  template <typename F>
+  void buckets(const Token& token, F&& f) const;
+  Map by_first_;
   // Entries whose first word is a prefix ('*') or Hangul, keyed by its first code point.
-  std::unordered_map<std::string, std::vector<Entry>> by_initial_;
+  Map by_initial_;
 };
 
 }  // namespace claimgraph::ingest
