@@ -250,13 +250,17 @@ struct FigureFinder::Impl {
   // Could a one-word spelled number at token i be a figure at all? Only with something it
   // counts or measures after it; asking ICU is what costs, so ask only then.
   bool worth_parsing(const std::vector<Token>& t, std::size_t i, std::size_t end) const {
-    if (end - i > 1 || at(t, i, kScale)) return true;
+    if (end - i > 1 || (t[i].script != TokenScript::kHangul && at(t, i, kScale))) return true;
     const std::size_t k = end;
-    if (k >= t.size()) return false;
     if (t[i].script == TokenScript::kHangul) {
-      return at(t, k, kUnit) || at(t, k, kCurrencyAfter) || at(t, k, kPercent) ||
-             at(t, k, kScale);
+      // A numeral of several syllables ("삼만", "스물") or one that is a power of ten.
+      std::size_t next;
+      code_point_at(t[i].folded, 0, &next);
+      if (next < t[i].folded.size() || at(t, i, kScale)) return true;
+      return k < t.size() && (at(t, k, kUnit) || at(t, k, kCurrencyAfter) ||
+                              at(t, k, kPercent) || at(t, k, kScale));
     }
+    if (k >= t.size()) return false;
     if (is_punct(t[k], "-") && k + 1 < t.size() && at(t, k + 1, kUnit)) return true;
     return at(t, k, kUnit) || at(t, k, kCurrencyAfter) || at(t, k, kPercent) || at(t, k, kScale) ||
            at(t, k, kRangeJoin) || at(t, k, kRate) || noun_follows(t, k);
