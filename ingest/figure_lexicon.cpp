@@ -63,7 +63,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "vague", "units", "rates", "identifier_words", "months", "date_words",
                           "decade_suffixes", "ordinal_suffixes", "century_words", "year_range",
                           "number_words", "small_spelled_needs_unit", "change_words", "particles",
-                          "clause_breaks", "not_rate_after", "number_joiners"},
+                          "clause_breaks", "not_rate_after", "number_joiners", "negative"},
                    "");
   std::size_t i = 0;
   for (const auto& s : array(f, d, "scales", "").GetArray()) {
@@ -148,6 +148,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
   add_words(lex, f, member(f, d, "particles", ""), "particles", kParticle, 0);
   add_words(lex, f, member(f, d, "not_rate_after", ""), "not_rate_after", kNotRateAfter, 0);
   add_words(lex, f, member(f, d, "number_joiners", ""), "number_joiners", kNumberJoiner, 0);
+  add_words(lex, f, member(f, d, "negative", ""), "negative", kNegative, 0);
   const auto& breaks = member(f, d, "clause_breaks", "");
   json::check_keys(f, breaks, {"always", "after_comma"}, "clause_breaks");
   add_words(lex, f, member(f, breaks, "always", "clause_breaks"), "clause_breaks.always",

@@ -62,6 +62,7 @@ enum PhraseKind : std::uint16_t {
   kSameSource,
   kNotRateAfter,      // "in a year" is a duration, not "per year"
   kNumberJoiner,      // "and", "-" inside a spelled-out number
+  kNegative,          // "minus", "-" right before a numeral
 };
 
 struct VagueQuantity {

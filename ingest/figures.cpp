@@ -374,11 +374,11 @@ struct FigureFinder::Impl {
       break;
     }
     if (q.end < t.size()) {
-      if (auto m = phrases().longest(t, q.end, kCurrencyAfter); m && m->rest == 0) {
+      if (auto m = phrases().longest(t, q.end, kCurrencyAfter); m && rest_ok(t, *m)) {
         q.currency = lex->currencies[m->entry->payload];
         q.end = m->end;
         q.supported = true;
-      } else if (auto p = phrases().longest(t, q.end, kPercent); p && p->rest == 0) {
+      } else if (auto p = phrases().longest(t, q.end, kPercent); p && rest_ok(t, *p)) {
         q.percent = true;
         q.end = p->end;
         q.supported = true;
@@ -443,6 +443,17 @@ struct FigureFinder::Impl {
     if (n.kind == TokenKind::kNumber) {
       if (excluded_digits(t, j)) return std::nullopt;
       q.value = n.value;
+      // A minus: "-3" (the sign glued to the digits, not "2010-2016"), "minus 5", "마이너스3".
+      std::size_t sign;
+      if (j == i && ending_at(t, j, kNegative, &sign)) {
+        const Token& m = t[sign];
+        const bool glued_dash = m.kind == TokenKind::kPunct && !n.space_before &&
+                                (sign == 0 || m.space_before);
+        if (m.kind == TokenKind::kWord || glued_dash) {
+          q.value = -q.value;
+          q.first = sign;
+        }
+      }
       q.decimals = n.decimals;
       q.trailing_zeros = n.trailing_zeros;
       q.numeral_first = j;
@@ -592,12 +603,18 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
         std::size_t c;
         return start > 0 && ending_at(t, start, kChangeWord, &c).has_value();
       };
-      if (auto m = ending_at(t, first, kAtMostBefore, &s); m && !after_change(s)) {
+      // The longer phrase decides: "no less than" is at least, though "less than" ends it too.
+      std::size_t most_start = first;
+      std::size_t least_start = first;
+      const bool most = ending_at(t, first, kAtMostBefore, &most_start) && !after_change(most_start);
+      const bool least =
+          ending_at(t, first, kAtLeastBefore, &least_start) && !after_change(least_start);
+      if (most && (!least || most_start < least_start)) {
         bound = Bound::kAtMost;
-        first = s;
-      } else if (auto m2 = ending_at(t, first, kAtLeastBefore, &s); m2 && !after_change(s)) {
+        first = most_start;
+      } else if (least) {
         bound = Bound::kAtLeast;
-        first = s;
+        first = least_start;
       }
       std::size_t hs;
       if (ending_at(t, first, kHedgeBefore, &hs)) {
