@@ -58,11 +58,16 @@ class Resolver {
     if (m && m->rest > 0 && !particle_rest(t, *m)) return std::nullopt;
     return m;
   }
+  // The rest of a Hangul word after a phrase is particles only ("러시아에는": 에 + 는).
   bool particle_rest(const std::vector<Token>& t, const PhraseTable::Match& m) const {
     const std::string& w = t[m.end - 1].folded;
-    const auto rest = std::string_view(w).substr(w.size() - m.rest);
-    const auto p = phrases().prefix_of(rest, kParticle);
-    return p && p->second == rest.size();
+    auto rest = std::string_view(w).substr(w.size() - m.rest);
+    while (!rest.empty()) {
+      const auto p = phrases().prefix_of(rest, kParticle);
+      if (!p) return false;
+      rest.remove_prefix(p->second);
+    }
+    return true;
   }
   std::optional<std::size_t> ending_at(const std::vector<Token>& t, std::size_t end,
                                        std::uint16_t kind) const {
@@ -149,7 +154,9 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       // "Sakhalin-1" names a project, not the island.
       const bool numbered = a->end + 1 < t.size() && t[a->end].folded == "-" &&
                             !t[a->end].space_before && t[a->end + 1].kind == TokenKind::kNumber;
-      if (!numbered) s.places.push_back({i, lex_.places[a->entry->payload].name, 3});
+      // A country's name before what is counted qualifies it: "DPRK workers", "북한 노동자".
+      const bool qualifier = at(t, a->end, kMeasureNoun).has_value();
+      if (!numbered && !qualifier) s.places.push_back({i, lex_.places[a->entry->payload].name, 3});
       i = a->end;
       continue;
     }

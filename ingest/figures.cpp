@@ -103,9 +103,12 @@ struct FigureFinder::Impl {
 
   // A Hangul remainder that may end a numeral's word: nothing, or a particle ("명이").
   bool particle_or_empty(std::string_view rest) const {
-    if (rest.empty()) return true;
-    const auto p = phrases().prefix_of(rest, kParticle);
-    return p && p->second == rest.size();
+    while (!rest.empty()) {
+      const auto p = phrases().prefix_of(rest, kParticle);
+      if (!p) return false;
+      rest.remove_prefix(p->second);
+    }
+    return true;
   }
 
   // The suffixes glued to a Korean numeral: scale, hedge, unit, currency, percent, bound, in

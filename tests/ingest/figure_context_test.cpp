@@ -1,0 +1,155 @@
+#include "ingest/figure_context.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "support/support.hpp"
+
+using namespace claimgraph::ingest;
+
+namespace {
+
+// A document of paragraphs of sentences, with the figures of each sentence found and
+// resolved; the facts of the figure whose words are `words`.
+struct Doc {
+  std::string text;
+  std::vector<SentenceFigures> sentences;
+  std::vector<std::vector<FigureFacts>> facts;
+
+  Doc(const std::vector<std::vector<std::string>>& paragraphs,
+      const std::optional<std::string>& date, const std::string& author = "Author") {
+    static const FigureFinder finder(claimgraph::testing::lexicons().figures);
+    for (std::uint32_t p = 0; p < paragraphs.size(); ++p) {
+      if (p > 0) text += "\n\n";
+      for (std::size_t s = 0; s < paragraphs[p].size(); ++s) {
+        if (s > 0) text += " ";
+        SentenceFigures sf;
+        sf.span.begin = static_cast<std::uint32_t>(text.size());
+        text += paragraphs[p][s];
+        sf.span.end = static_cast<std::uint32_t>(text.size());
+        sf.paragraph = p;
+        sf.claimant = author;
+        sentences.push_back(sf);
+      }
+    }
+    for (auto& s : sentences) s.figures = finder.find(text, s.span);
+    facts = resolve_figure_context(text, sentences, date, *claimgraph::testing::lexicons().figures);
+  }
+
+  const FigureFacts& of(const std::string& words) const {
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      for (std::size_t f = 0; f < sentences[s].figures.size(); ++f) {
+        const auto span = sentences[s].figures[f].span;
+        if (text.substr(span.begin, span.size()) == words) return facts[s][f];
+      }
+    }
+    FAIL("no figure \"" << words << "\"");
+    return facts[0][0];
+  }
+};
+
+std::string or_null(const std::optional<std::string>& s) { return s ? *s : "null"; }
+
+}  // namespace
+
+TEST_CASE("measure: the counted noun, its demonym, and nouns of earlier sentences",
+          "[ingest][figures]") {
+  const Doc doc({{"Limits were set on the number of North Korean laborers that countries can hire.",
+                  "Russia hosts an estimated 20,000 of them."},
+                 {"In 2013, the government raised the quota of work permits for North Korean "
+                  "laborers to 35,000."},
+                 {"North Koreans have not seen a large fluctuation on Russian soil.",
+                  "They have numbered around 20,000 since the end of the Cold War."},
+                 {"At present, approximately 30,000 North Koreans are employed in Russia."}},
+                std::string("2017-09-28"));
+  CHECK(doc.of("an estimated 20,000").measure == "north-korean-workers");
+  CHECK(doc.of("an estimated 20,000").unit == "persons");
+  CHECK(doc.of("35,000").measure == "north-korean-work-permits");
+  CHECK(doc.of("35,000").unit == "work permits");
+  CHECK(doc.of("around 20,000").measure == "north-korean-workers");
+  CHECK(doc.of("approximately 30,000").measure == "north-korean-workers");
+}
+
+TEST_CASE("measure: shares name their whole, 'that number' repeats the one before",
+          "[ingest][figures]") {
+  const Doc doc({{"Chinese workers comprised 21% of Russia’s foreign work force in 2006, while "
+                  "in 2015 that number had dwindled to 3%."}},
+                std::string("2017"));
+  CHECK(doc.of("21%").measure == "chinese-workers-share-of-work-force");
+  CHECK(doc.of("3%").measure == "chinese-workers-share-of-work-force");
+  CHECK(or_null(doc.of("21%").time_from) == "2006");
+  CHECK(or_null(doc.of("3%").time_from) == "2015");
+}
+
+TEST_CASE("place: the clause, then the sentence, the paragraph, the document",
+          "[ingest][figures]") {
+  const Doc doc({{"Now, payments total around $500 to $700 in Russia.",
+                  "It costs less elsewhere: $200 to work in China, $400 to $500 for work in the "
+                  "Middle East."},
+                 {"The average worker gets to keep $150 to $300 per month, which is more than the "
+                  "$50 to $70 per month that the average North Korean man makes back home.",
+                  "After two or three years in Russia, he returns."},
+                 {"It says tens of thousands of North Korean workers abroad work up to 20 hours a "
+                  "day."},
+                 {"In Amur Province, according to government statistics, 45.4% of the gross "
+                  "product is industry, while trade only covers 12.3%."}},
+                std::nullopt);
+  CHECK(or_null(doc.of("$200").place) == "China");
+  CHECK(or_null(doc.of("$400 to $500").place) == "Middle East");
+  CHECK(or_null(doc.of("$150 to $300 per month").place) == "Russia");
+  CHECK(or_null(doc.of("$50 to $70 per month").place) == "North Korea");
+  CHECK(or_null(doc.of("tens of thousands of").place) == "abroad");
+  CHECK(or_null(doc.of("12.3%").place) == "Amur");
+  CHECK(doc.of("12.3%").measure != doc.of("45.4%").measure);
+  CHECK(doc.of("12.3%").claimant == "government statistics");
+}
+
+TEST_CASE("time: years, ranges, decades, 'since' an event, the present, a state's years",
+          "[ingest][figures]") {
+  const Doc doc({{"From the 1970s to the 1990s, between 15,000 and 20,000 workers were employed in "
+                  "the Soviet Union."},
+                 {"They have numbered around 20,000 since the end of the Cold War."},
+                 {"From 2010-2016, the gross product grew by 298.6 billion rubles."},
+                 {"At present, approximately 30,000 are employed."},
+                 {"Russia hosts 5,000 more."}},
+                std::string("2017-09-28"));
+  CHECK(or_null(doc.of("between 15,000 and 20,000").time_from) == "1970");
+  CHECK(or_null(doc.of("between 15,000 and 20,000").time_to) == "1991");  // the U.S.S.R. ended
+  CHECK(or_null(doc.of("around 20,000").time_from) == "1991");
+  CHECK(or_null(doc.of("around 20,000").time_to) == "2017-09-28");
+  CHECK(or_null(doc.of("298.6 billion rubles").time_from) == "2010");
+  CHECK(or_null(doc.of("298.6 billion rubles").time_to) == "2016");
+  CHECK(or_null(doc.of("approximately 30,000").time_from) == "2017-09-28");
+  CHECK(or_null(doc.of("5,000").time_to) == "2017-09-28");
+
+  const Doc undated({{"At present, approximately 30,000 are employed."}}, std::nullopt);
+  CHECK_FALSE(undated.of("approximately 30,000").time_from.has_value());
+}
+
+TEST_CASE("claimant: 'according to', a reporting verb, 'It says'", "[ingest][figures]") {
+  const Doc doc({{"Irina Ivakhnyuk demonstrates that in 2006, Chinese workers comprised 21% of the "
+                  "work force."},
+                 {"The State Department’s report describes camps in Russia.",
+                  "It says tens of thousands of workers are abroad."},
+                 {"According to a fact sheet published by North Korea in the World, laborers in "
+                  "Russia come on five-year contracts."},
+                 {"The plant employs 300 workers."}},
+                std::string("2017"), "Anthony Rinna");
+  CHECK(doc.of("21%").claimant == "Irina Ivakhnyuk");
+  CHECK(doc.of("tens of thousands of").claimant == "State Department’s report");
+  CHECK(doc.of("five-year").claimant == "North Korea in the World");
+  CHECK(or_null(doc.of("five-year").place) == "Russia");  // the source's name places nothing
+  CHECK(doc.of("300").claimant == "Anthony Rinna");
+}
+
+TEST_CASE("context in Russian and Korean", "[ingest][figures]") {
+  const Doc ru({{"В 2013 году в России работали около 30 тысяч северокорейских рабочих."}},
+               std::string("2017"));
+  CHECK(ru.of("около 30 тысяч").measure == "north-korean-workers");
+  CHECK(or_null(ru.of("около 30 тысяч").place) == "Russia");
+  CHECK(or_null(ru.of("около 30 тысяч").time_from) == "2013");
+
+  const Doc ko({{"현재 러시아에는 약 3만 명의 북한 노동자가 있다."}}, std::string("2017-09-28"));
+  CHECK(ko.of("약 3만 명의").measure == "north-korean-workers");
+  CHECK(or_null(ko.of("약 3만 명의").place) == "Russia");
+  CHECK(or_null(ko.of("약 3만 명의").time_from) == "2017-09-28");
+}
