@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
 
 #include "support/support.hpp"
 
@@ -116,6 +118,83 @@ TEST_CASE("Store writes a document whole or not at all", "[graph]") {
   CHECK_FALSE(g.find("bad"));
   CHECK_FALSE(g.find("bad:c1"));
   CHECK(store.sources().size() == 1);
+}
+
+TEST_CASE("Store keeps figures with their interval, hedge, bound and context", "[graph]") {
+  TempDir dir;
+  auto d = document("doc", "Around 20,000 and more than 40% of them.", 1);
+  Figure f;
+  f.id = "doc:g1";
+  f.source_id = "doc";
+  f.claim_id = "doc:c1";
+  f.span = Span{0, 13};
+  f.text = "Around 20,000";
+  f.lo = 15000;
+  f.hi = 25000;
+  f.point = 20000;
+  f.approx = true;
+  f.hedge = "Around";
+  f.unit = "persons";
+  f.measure = "north-korean-workers";
+  f.place = "Russia";
+  f.time_from = "2017";
+  f.time_to = "2017-09-28";
+  f.claimant = "Ann Author";
+  Figure open = f;
+  open.id = "doc:g2";
+  open.text = "more than 40%";
+  open.lo = 40;
+  open.hi = std::numeric_limits<double>::infinity();
+  open.point = 40;
+  open.approx = false;
+  open.bound = Bound::kAtLeast;
+  open.hedge = "more than";
+  open.unit = "percent";
+  open.place.reset();
+  open.time_from.reset();
+  open.time_to.reset();
+  d.figures = {f, open};
+  d.edges.push_back(Edge{EdgeKind::kStates, "doc:c1", "doc:g1"});
+  d.edges.push_back(Edge{EdgeKind::kStates, "doc:c1", "doc:g2"});
+  {
+    Store store(dir / "s.db");
+    store.put(d, "key");
+  }
+  Store store(dir / "s.db", StoreOptions{true, 2000});
+  const auto g = store.load();
+  const auto& a = g.figure(*g.find("doc:g1"));
+  CHECK(a.lo == 15000);
+  CHECK(a.hi == 25000);
+  CHECK(a.point == 20000);
+  CHECK(a.approx);
+  CHECK(a.hedge == "Around");
+  CHECK(a.measure == "north-korean-workers");
+  CHECK(a.place == "Russia");
+  CHECK(a.time_to == "2017-09-28");
+  const auto& b = g.figure(*g.find("doc:g2"));
+  CHECK(std::isinf(b.hi));
+  CHECK(b.bound == Bound::kAtLeast);
+  CHECK_FALSE(b.place.has_value());
+  CHECK_FALSE(b.time_from.has_value());
+  CHECK(g.out(*g.find("doc:c1"), EdgeKind::kStates).size() == 2);
+  CHECK(store.sources()[0].figures == 2);
+}
+
+TEST_CASE("Store upgrades a version 1 store when writing, and says so when reading",
+          "[graph]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  { Store store(db); }
+  // Version 1: no hedge column.
+  raw_exec(db, "ALTER TABLE figures DROP COLUMN hedge; PRAGMA user_version = 1;");
+  CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000}),
+                    Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
+  {
+    Store store(db);
+    store.put(document("doc", "One. Two.", 1), "key");
+  }
+  Store store(db, StoreOptions{true, 2000});
+  CHECK(store.load().of_kind(NodeKind::kClaim).size() == 1);
 }
 
 TEST_CASE("Store uses WAL and records its schema version", "[graph]") {
