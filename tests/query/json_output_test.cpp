@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "support/support.hpp"
 
@@ -41,4 +42,52 @@ TEST_CASE("claims JSON has the contract's fields and byte spans", "[query]") {
   CHECK(c["cites"].IsArray());
   CHECK(c["location"]["line"].GetUint() == 2);
   CHECK(c["location"]["column"].GetUint() == 1);
+}
+
+TEST_CASE("figures JSON: value, bound, time and an open bound as the largest double", "[query]") {
+  testing::TempDir dir;
+  graph::Store store(dir / "s.db");
+  graph::DocumentGraph d;
+  d.source.id = "s";
+  d.source.path = "/x/s.txt";
+  d.source.file = "s.txt";
+  d.source.bytes = "It has more than 40% of seats.";
+  d.source.content_hash = "h";
+  d.claims.push_back(graph::Claim{"s:c1", "s", {{0, 30}}, d.source.bytes, "Ann", 1});
+  graph::Figure f;
+  f.id = "s:g1";
+  f.source_id = "s";
+  f.claim_id = "s:c1";
+  f.span = {7, 20};
+  f.text = "more than 40%";
+  f.lo = 40;
+  f.hi = std::numeric_limits<double>::infinity();
+  f.point = 40;
+  f.bound = graph::Bound::kAtLeast;
+  f.hedge = "more than";
+  f.unit = "percent";
+  f.measure = "seats";
+  f.claimant = "Ann";
+  d.figures.push_back(f);
+  d.edges.push_back(graph::Edge{graph::EdgeKind::kContains, "s", "s:c1"});
+  d.edges.push_back(graph::Edge{graph::EdgeKind::kStates, "s:c1", "s:g1"});
+  store.put(d, "k");
+  const auto g = store.load();
+  query::SourceTexts texts(store);
+  const auto json = query::figures_json(g, g.of_kind(graph::NodeKind::kFigure), texts);
+  rapidjson::Document doc;
+  doc.Parse(json.c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  REQUIRE(doc.Size() == 1);
+  const auto& j = doc[0];
+  CHECK(j["value"]["lo"].GetDouble() == 40);
+  CHECK(j["value"]["hi"].GetDouble() == std::numeric_limits<double>::max());
+  CHECK(j["value"]["point"].GetDouble() == 40);
+  CHECK(std::string(j["bound"].GetString()) == "at_least");
+  CHECK(std::string(j["hedge"].GetString()) == "more than");
+  CHECK(j["time"].IsNull());
+  CHECK(j["place"].IsNull());
+  CHECK(std::string(j["claim_id"].GetString()) == "s:c1");
+  CHECK(j["span"][0].GetUint() == 7);
+  CHECK(std::string(j["source"]["id"].GetString()) == "s");
 }
