@@ -57,6 +57,20 @@ std::string entry(const char* list, std::size_t i) {
   return std::string(list) + "[" + std::to_string(i) + "]";
 }
 
+// A list of {NAME_KEY: name, "words": [...]}: each name is appended to `names` and its words
+// become phrases of `kind` pointing at it.
+void named_lists(FigureLexicon& lex, const JsonFile& f, const rapidjson::Value& d, const char* list,
+                 const char* name_key, std::uint16_t kind, std::vector<std::string>& names) {
+  std::size_t i = 0;
+  for (const auto& item : array(f, d, list, "").GetArray()) {
+    const auto ctx = entry(list, i++);
+    json::check_keys(f, item, {name_key, "words"}, ctx);
+    names.push_back(optional_string(f, item, name_key).value_or(""));
+    add_words(lex, f, member(f, item, "words", ctx), ctx, kind,
+              static_cast<std::uint32_t>(names.size() - 1));
+  }
+}
+
 void load_figures(FigureLexicon& lex, const JsonFile& f) {
   const auto& d = f.doc;
   json::check_keys(f, d, {"about", "scales", "currencies", "percent", "hedges", "bounds", "ranges",
@@ -127,22 +141,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
     add_words(lex, f, member(f, v, "words", ctx), ctx, kVague,
               static_cast<std::uint32_t>(lex.vague.size() - 1));
   }
-  i = 0;
-  for (const auto& u : array(f, d, "units", "").GetArray()) {
-    const auto ctx = entry("units", i++);
-    json::check_keys(f, u, {"unit", "words"}, ctx);
-    lex.units.push_back(optional_string(f, u, "unit").value_or(""));
-    add_words(lex, f, member(f, u, "words", ctx), ctx, kUnit,
-              static_cast<std::uint32_t>(lex.units.size() - 1));
-  }
-  i = 0;
-  for (const auto& r : array(f, d, "rates", "").GetArray()) {
-    const auto ctx = entry("rates", i++);
-    json::check_keys(f, r, {"per", "words"}, ctx);
-    lex.rates.push_back(optional_string(f, r, "per").value_or(""));
-    add_words(lex, f, member(f, r, "words", ctx), ctx, kRate,
-              static_cast<std::uint32_t>(lex.rates.size() - 1));
-  }
+  named_lists(lex, f, d, "units", "unit", kUnit, lex.units);
+  named_lists(lex, f, d, "rates", "per", kRate, lex.rates);
   add_words(lex, f, member(f, d, "identifier_words", ""), "identifier_words", kIdentifierWord, 0);
   add_words(lex, f, member(f, d, "change_words", ""), "change_words", kChangeWord, 0);
   add_words(lex, f, member(f, d, "particles", ""), "particles", kParticle, 0);

@@ -73,6 +73,14 @@ void source_object(Writer& w, const graph::Source& s) {
   w.EndObject();
 }
 
+void source_or_null(Writer& w, const graph::KnowledgeGraph& g, std::optional<graph::Vertex> src) {
+  if (src) {
+    source_object(w, g.source(*src));
+  } else {
+    w.Null();
+  }
+}
+
 void location(Writer& w, const graph::Source& s, SourceTexts& texts, std::size_t offset) {
   const auto pos = texts.position(s.id, offset);
   w.Key("location");
@@ -94,11 +102,7 @@ void claim_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   w.Key("id");
   str(w, c.id);
   w.Key("source");
-  if (src) {
-    source_object(w, g.source(*src));
-  } else {
-    w.Null();
-  }
+  source_or_null(w, g, src);
   w.Key("span");
   span(w, c.span());
   w.Key("text");
@@ -139,11 +143,7 @@ void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   w.Key("claim_id");
   str(w, f.claim_id);
   w.Key("source");
-  if (src) {
-    source_object(w, g.source(*src));
-  } else {
-    w.Null();
-  }
+  source_or_null(w, g, src);
   w.Key("span");
   span(w, f.span);
   w.Key("text");
@@ -209,11 +209,7 @@ void reference_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v
   w.Key("marker");
   opt_str(w, r.marker);
   w.Key("source");
-  if (src) {
-    source_object(w, g.source(*src));
-  } else {
-    w.Null();
-  }
+  source_or_null(w, g, src);
   w.Key("span");
   span(w, r.span);
   w.Key("raw");

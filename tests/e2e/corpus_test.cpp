@@ -13,49 +13,24 @@
 using namespace claimgraph::testing;
 using Catch::Matchers::Contains;
 
-namespace {
-
-rapidjson::Document parse(const std::string& json) {
-  rapidjson::Document doc;
-  doc.Parse(json.c_str());
-  REQUIRE_FALSE(doc.HasParseError());
-  return doc;
-}
-
-std::string str(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
-
-// The corpus ingested once into a store shared by the cases of this file.
-const std::string& corpus_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    const std::string path = dir / "corpus.db";
-    const auto r = run_claimgraph({"ingest", corpus_dir(), "--db", path});
-    REQUIRE(r.exit_code == 0);
-    return path;
-  }();
-  return db;
-}
-
-}  // namespace
-
 TEST_CASE("corpus: both articles become sources with their metadata", "[e2e]") {
-  const auto r = run_claimgraph({"sources", "--json", "--db", corpus_db()});
+  const auto r = run_claimgraph({"sources", "--json", "--db", corpus_store()});
   REQUIRE(r.exit_code == 0);
-  const auto doc = parse(r.out);
+  const auto doc = parse_json(r.out);
   REQUIRE(doc.Size() == 2);
-  CHECK(str(doc[0]["outlet"]) == "Sino-NK");
-  CHECK(str(doc[0]["date"]) == "2017-09-28");
-  CHECK(str(doc[0]["authors"][0]) == "Anthony Rinna");
+  CHECK(json_str(doc[0]["outlet"]) == "Sino-NK");
+  CHECK(json_str(doc[0]["date"]) == "2017-09-28");
+  CHECK(json_str(doc[0]["authors"][0]) == "Anthony Rinna");
   CHECK(doc[1]["date"].IsNull());
-  CHECK(str(doc[1]["file"]) == "002_2efc273f6a500918.txt");
+  CHECK(json_str(doc[1]["file"]) == "002_2efc273f6a500918.txt");
   CHECK(doc[0]["claims"].GetUint() > 60);
   CHECK(doc[1]["claims"].GetUint() > 30);
 }
 
 TEST_CASE("corpus: claims hold no page furniture and cut to their own text", "[e2e]") {
-  const auto r = run_claimgraph({"claims", "--json", "--db", corpus_db()});
+  const auto r = run_claimgraph({"claims", "--json", "--db", corpus_store()});
   REQUIRE(r.exit_code == 0);
-  const auto claims = parse(r.out);
+  const auto claims = parse_json(r.out);
   std::map<std::string, std::string> bytes;
   for (const auto* f : {"000_cda357074bdec828.txt", "002_2efc273f6a500918.txt"}) {
     bytes[f] = read_file(corpus_dir() + "/" + f);
@@ -66,11 +41,11 @@ TEST_CASE("corpus: claims hold no page furniture and cut to their own text", "[e
                              "please support us", "Roots in the Soviet Era", "By |",
                              "– Christopher Green, Senior Editor"};
   for (const auto& c : claims.GetArray()) {
-    const std::string text = str(c["text"]);
+    const std::string text = json_str(c["text"]);
     INFO(text);
     for (const char* f : furniture) CHECK_THAT(text, !Contains(f));
     CHECK(text != "Continue");
-    const auto& file = bytes[str(c["source"]["file"])];
+    const auto& file = bytes[json_str(c["source"]["file"])];
     for (const auto& span : c["spans"].GetArray()) {
       const auto b = span[0].GetUint();
       const auto e = span[1].GetUint();
@@ -80,11 +55,11 @@ TEST_CASE("corpus: claims hold no page furniture and cut to their own text", "[e
 }
 
 TEST_CASE("corpus: seven footnotes with markers 1 to 7, each cited by its sentence", "[e2e]") {
-  const auto r = run_claimgraph({"claims", "--json", "--db", corpus_db()});
-  const auto claims = parse(r.out);
+  const auto r = run_claimgraph({"claims", "--json", "--db", corpus_store()});
+  const auto claims = parse_json(r.out);
   std::map<std::string, std::string> cited_by;  // footnote id -> claim text
   for (const auto& c : claims.GetArray()) {
-    for (const auto& ref : c["cites"].GetArray()) cited_by[str(ref)] = str(c["text"]);
+    for (const auto& ref : c["cites"].GetArray()) cited_by[json_str(ref)] = json_str(c["text"]);
   }
   REQUIRE(cited_by.size() == 7);
   const std::pair<const char*, const char*> expected[] = {
@@ -101,15 +76,15 @@ TEST_CASE("corpus: seven footnotes with markers 1 to 7, each cited by its senten
     INFO(id);
     REQUIRE(cited_by.count(id));
     CHECK_THAT(cited_by[id], Catch::Matchers::StartsWith(start));
-    const auto shown = run_claimgraph({"show", id, "--json", "--db", corpus_db()});
+    const auto shown = run_claimgraph({"show", id, "--json", "--db", corpus_store()});
     REQUIRE(shown.exit_code == 0);
-    const auto ref = parse(shown.out);
-    CHECK(str(ref["node"]["kind"]) == "footnote");
-    CHECK(str(ref["node"]["marker"]) == marker);
+    const auto ref = parse_json(shown.out);
+    CHECK(json_str(ref["node"]["kind"]) == "footnote");
+    CHECK(json_str(ref["node"]["marker"]) == marker);
   }
   // Where footnotes end: the body sentence after each is a claim of its own.
   std::set<std::string> texts;
-  for (const auto& c : claims.GetArray()) texts.insert(str(c["text"]));
+  for (const auto& c : claims.GetArray()) texts.insert(json_str(c["text"]));
   CHECK(texts.count("It stands to reason that the Russian Federation, with a cash-strapped "
                     "economy and dwindling domestic labor force, would be unwilling to sacrifice "
                     "such a cheap supply of labor, one that is beneficial for the economic "
@@ -121,11 +96,11 @@ TEST_CASE("corpus: seven footnotes with markers 1 to 7, each cited by its senten
 }
 
 TEST_CASE("corpus: the pull quote is one claim and the editor's note is Green's", "[e2e]") {
-  const auto r = run_claimgraph({"claims", "--json", "--db", corpus_db()});
-  const auto claims = parse(r.out);
+  const auto r = run_claimgraph({"claims", "--json", "--db", corpus_store()});
+  const auto claims = parse_json(r.out);
   int pull_quotes = 0;
   for (const auto& c : claims.GetArray()) {
-    const std::string text = str(c["text"]);
+    const std::string text = json_str(c["text"]);
     if (text.find("their work there can’t rightly be considered slave labor") !=
         std::string::npos) {
       ++pull_quotes;
@@ -133,23 +108,23 @@ TEST_CASE("corpus: the pull quote is one claim and the editor's note is Green's"
     }
     if (text.find("also a description of modern slavery") != std::string::npos ||
         text.find("Today’s news from the Chinese Ministry of Commerce") == 0) {
-      CHECK(str(c["claimant"]) == "Christopher Green");
+      CHECK(json_str(c["claimant"]) == "Christopher Green");
     }
     if (text.find("The UN sanctions that followed") == 0) {
-      CHECK(str(c["claimant"]) == "Anthony Rinna");
+      CHECK(json_str(c["claimant"]) == "Anthony Rinna");
     }
     if (text.find("This hardly sounds like slavery.") == 0) {
-      CHECK(str(c["claimant"]) == "Andrei Lankov");
+      CHECK(json_str(c["claimant"]) == "Andrei Lankov");
     }
   }
   CHECK(pull_quotes == 1);
 }
 
 TEST_CASE("corpus: ingesting unchanged files again changes nothing", "[e2e]") {
-  const auto before = run_claimgraph({"claims", "--json", "--db", corpus_db()});
-  const auto again = run_claimgraph({"ingest", corpus_dir(), "--db", corpus_db()});
+  const auto before = run_claimgraph({"claims", "--json", "--db", corpus_store()});
+  const auto again = run_claimgraph({"ingest", corpus_dir(), "--db", corpus_store()});
   REQUIRE(again.exit_code == 0);
   CHECK_THAT(again.out, Contains("unchanged") && Contains("0 stored, 2 unchanged"));
-  const auto after = run_claimgraph({"claims", "--json", "--db", corpus_db()});
+  const auto after = run_claimgraph({"claims", "--json", "--db", corpus_store()});
   CHECK(before.out == after.out);
 }

@@ -13,32 +13,10 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-rapidjson::Document parse(const std::string& json) {
-  rapidjson::Document doc;
-  doc.Parse(json.c_str());
-  REQUIRE_FALSE(doc.HasParseError());
-  return doc;
-}
-
-std::string str(const rapidjson::Value& v) {
-  return v.IsString() ? std::string(v.GetString(), v.GetStringLength()) : std::string("null");
-}
-
-const std::string& corpus_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    const std::string path = dir / "corpus.db";
-    const auto r = run_claimgraph({"ingest", corpus_dir(), "--db", path});
-    REQUIRE(r.exit_code == 0);
-    return path;
-  }();
-  return db;
-}
-
 // The figure whose text is `text`, from `figures --json`.
 const rapidjson::Value& figure(const rapidjson::Document& all, const std::string& text) {
   for (const auto& f : all.GetArray()) {
-    if (str(f["text"]) == text) return f;
+    if (json_str(f["text"]) == text) return f;
   }
   FAIL("no figure \"" << text << "\"");
   return all[0];
@@ -48,9 +26,9 @@ const rapidjson::Value& figure(const rapidjson::Document& all, const std::string
 
 TEST_CASE("figures: 20,000 and 30,000 share a measure, the 35,000 permits have another",
           "[e2e]") {
-  const auto r = run_claimgraph({"figures", "--json", "--db", corpus_db()});
+  const auto r = run_claimgraph({"figures", "--json", "--db", corpus_store()});
   REQUIRE(r.exit_code == 0);
-  const auto all = parse(r.out);
+  const auto all = parse_json(r.out);
   const auto& estimated = figure(all, "an estimated 20,000");
   const auto& approximately = figure(all, "approximately 30,000");
   const auto& permits = figure(all, "35,000");
@@ -59,18 +37,18 @@ TEST_CASE("figures: 20,000 and 30,000 share a measure, the 35,000 permits have a
   CHECK(estimated["value"]["hi"].GetDouble() == 25000);
   CHECK(estimated["value"]["point"].GetDouble() == 20000);
   CHECK(estimated["approx"].GetBool());
-  CHECK(str(estimated["hedge"]) == "an estimated");
-  CHECK(str(estimated["place"]) == "Russia");
-  CHECK(str(estimated["time"]["from"]).substr(0, 4) == "2017");
-  CHECK(str(estimated["unit"]) == "persons");
+  CHECK(json_str(estimated["hedge"]) == "an estimated");
+  CHECK(json_str(estimated["place"]) == "Russia");
+  CHECK(json_str(estimated["time"]["from"]).substr(0, 4) == "2017");
+  CHECK(json_str(estimated["unit"]) == "persons");
 
-  CHECK(str(approximately["place"]) == "Russia");
+  CHECK(json_str(approximately["place"]) == "Russia");
   CHECK(approximately["time"].IsNull());  // "at present" in an article of unknown date
-  CHECK(str(approximately["measure"]) == str(estimated["measure"]));
+  CHECK(json_str(approximately["measure"]) == json_str(estimated["measure"]));
 
-  CHECK(str(permits["unit"]) == "work permits");
-  CHECK(str(permits["measure"]) != str(estimated["measure"]));
-  CHECK(str(permits["time"]["from"]) == "2013");
+  CHECK(json_str(permits["unit"]) == "work permits");
+  CHECK(json_str(permits["measure"]) != json_str(estimated["measure"]));
+  CHECK(json_str(permits["time"]["from"]) == "2013");
 
   // Spans cut from the file give the figure's words.
   const auto bytes = read_file(corpus_dir() + "/000_cda357074bdec828.txt");
@@ -82,14 +60,14 @@ TEST_CASE("figures: 20,000 and 30,000 share a measure, the 35,000 permits have a
 TEST_CASE("figures: --measure and --source select, the text listing shows file:line",
           "[e2e]") {
   const auto r = run_claimgraph(
-      {"figures", "--measure", "work permits", "--json", "--db", corpus_db()});
+      {"figures", "--measure", "work permits", "--json", "--db", corpus_store()});
   REQUIRE(r.exit_code == 0);
-  const auto permits = parse(r.out);
+  const auto permits = parse_json(r.out);
   REQUIRE(permits.Size() == 1);
-  CHECK(str(permits[0]["text"]) == "35,000");
+  CHECK(json_str(permits[0]["text"]) == "35,000");
 
   const auto t = run_claimgraph({"figures", "--source", "002_2efc273f6a500918", "--db",
-                                 corpus_db(), "--no-color"});
+                                 corpus_store(), "--no-color"});
   REQUIRE(t.exit_code == 0);
   CHECK_THAT(t.out, Contains("“approximately 30,000”") &&
                         Contains("002_2efc273f6a500918.txt:37:") &&
@@ -98,13 +76,13 @@ TEST_CASE("figures: --measure and --source select, the text listing shows file:l
                         Contains("at most 20  unit: hours per day"));
   CHECK_THAT(t.out, !Contains("000_cda357074bdec828"));
 
-  const auto none = run_claimgraph({"figures", "--source", "nope", "--db", corpus_db()});
+  const auto none = run_claimgraph({"figures", "--source", "nope", "--db", corpus_store()});
   CHECK(none.exit_code == 5);
   CHECK_THAT(none.err, Contains("no source with id \"nope\""));
 }
 
 TEST_CASE("figures: show prints a figure with its sentence", "[e2e]") {
-  const auto r = run_claimgraph({"show", "002_2efc273f6a500918:g2", "--db", corpus_db()});
+  const auto r = run_claimgraph({"show", "002_2efc273f6a500918:g2", "--db", corpus_store()});
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Contains("up to 20 hours a day") && Contains("value:    at most 20") &&
                         Contains("place:    abroad"));
@@ -112,9 +90,9 @@ TEST_CASE("figures: show prints a figure with its sentence", "[e2e]") {
 
 TEST_CASE("eval: every required gold figure found, no not-figure reported", "[e2e]") {
   const auto r = run_claimgraph(
-      {"eval", source_dir() + "/tests/data/seeds.json", "--json", "--db", corpus_db()});
+      {"eval", source_dir() + "/tests/data/seeds.json", "--json", "--db", corpus_store()});
   REQUIRE(r.exit_code == 0);
-  const auto e = parse(r.out);
+  const auto e = parse_json(r.out);
   const auto& f = e["figures"];
   INFO(r.out);
   CHECK(f["recall"].GetDouble() == 1.0);
@@ -125,24 +103,24 @@ TEST_CASE("eval: every required gold figure found, no not-figure reported", "[e2
   CHECK(e["conflicts"]["required_total"].GetUint() == 2);
 
   const auto text = run_claimgraph(
-      {"eval", source_dir() + "/tests/data/seeds.json", "--db", corpus_db()});
+      {"eval", source_dir() + "/tests/data/seeds.json", "--db", corpus_store()});
   CHECK_THAT(text.out, Contains("recall           1.000"));
 }
 
 TEST_CASE("eval: a bad gold file is refused with its position", "[e2e]") {
   TempDir dir;
   write_file(dir / "bad.json", "{\"documents\": [\n  {\"id\": \"x\", \"file\": }\n]}");
-  const auto r = run_claimgraph({"eval", dir / "bad.json", "--db", corpus_db()});
+  const auto r = run_claimgraph({"eval", dir / "bad.json", "--db", corpus_store()});
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Contains("bad.json:2:23") && Contains("malformed JSON"));
 
   write_file(dir / "nofigure.json",
              R"({"documents": [{"id": "d", "file": "a.txt"}], "figures": [{"id": "F1", "doc": "d"}]})");
-  const auto m = run_claimgraph({"eval", dir / "nofigure.json", "--db", corpus_db()});
+  const auto m = run_claimgraph({"eval", dir / "nofigure.json", "--db", corpus_store()});
   CHECK(m.exit_code == 3);
   CHECK_THAT(m.err, Contains("nofigure.json:1:") && Contains("figure \"F1\" needs"));
 
-  const auto missing = run_claimgraph({"eval", dir / "absent.json", "--db", corpus_db()});
+  const auto missing = run_claimgraph({"eval", dir / "absent.json", "--db", corpus_store()});
   CHECK(missing.exit_code == 3);
   CHECK_THAT(missing.err, Contains("absent.json") && Contains("cannot read gold file"));
 }

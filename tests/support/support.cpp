@@ -32,6 +32,28 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
+const std::string& corpus_store() {
+  static TempDir dir;
+  static const std::string db = [] {
+    const std::string path = dir / "corpus.db";
+    const auto r = run_claimgraph({"ingest", corpus_dir(), "--db", path});
+    REQUIRE(r.exit_code == 0);
+    return path;
+  }();
+  return db;
+}
+
+rapidjson::Document parse_json(const std::string& json) {
+  rapidjson::Document doc;
+  doc.Parse(json.c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  return doc;
+}
+
+std::string json_str(const rapidjson::Value& v) {
+  return v.IsString() ? std::string(v.GetString(), v.GetStringLength()) : std::string("null");
+}
+
 void write_file(const std::string& path, const std::string& bytes) {
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   std::ofstream out(path, std::ios::binary);

@@ -2,6 +2,8 @@
 // Shared helpers of the tests: paths of the project, temporary folders, running the
 // claimgraph binary as a child process, and the real lexicons.
 
+#include <rapidjson/document.h>
+
 #include <string>
 #include <vector>
 
@@ -42,6 +44,14 @@ struct RunResult {
 
 // Runs the claimgraph binary with `args` (no shell), waits, captures stdout and stderr.
 RunResult run_claimgraph(const std::vector<std::string>& args);
+
+// The corpus ingested once per test executable into a temporary store; its path.
+const std::string& corpus_store();
+
+// Parses JSON output (fails the test when it is not JSON).
+rapidjson::Document parse_json(const std::string& json);
+// A JSON string's text; "null" for anything else.
+std::string json_str(const rapidjson::Value& v);
 
 // Starts the claimgraph binary without waiting; returns its pid.
 int spawn_claimgraph(const std::vector<std::string>& args);
