@@ -113,11 +113,13 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
 
 std::string sources_text(const std::vector<graph::SourceSummary>& sources) {
   std::ostringstream out;
-  out << pad("ID", 24) << pad("CLAIMS", 8) << pad("FOOTNOTES", 11) << pad("DATE", 12)
+  out << pad("ID", 24) << pad("CLAIMS", 8) << pad("FIGURES", 9) << pad("FOOTNOTES", 11)
+      << pad("DATE", 12)
       << pad("OUTLET", 20) << "TITLE\n";
   for (const auto& s : sources) {
     out << pad(s.source.id, 24) << pad(std::to_string(s.claims), 8)
-        << pad(std::to_string(s.references), 11) << pad(or_unknown(s.source.date), 12)
+        << pad(std::to_string(s.figures), 9) << pad(std::to_string(s.references), 11)
+        << pad(or_unknown(s.source.date), 12)
         << pad(or_unknown(s.source.outlet), 20) << or_unknown(s.source.title) << "\n";
   }
   out << sources.size() << (sources.size() == 1 ? " source\n" : " sources\n");

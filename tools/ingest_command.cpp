@@ -27,6 +27,7 @@ struct FileReport {
   std::string id;
   std::size_t claims = 0;
   std::size_t footnotes = 0;
+  std::size_t figures = 0;
   std::string message;
 };
 
@@ -77,6 +78,8 @@ void print_json(const std::vector<FileReport>& reports) {
     w.Uint(static_cast<unsigned>(r.claims));
     w.Key("footnotes");
     w.Uint(static_cast<unsigned>(r.footnotes));
+    w.Key("figures");
+    w.Uint(static_cast<unsigned>(r.figures));
     w.Key("message");
     w.String(r.message.c_str());
     w.EndObject();
@@ -134,12 +137,14 @@ int run_ingest(const IngestCommandOptions& options) {
                                                            : "unchanged";
       report.claims = result.graph.claims.size();
       report.footnotes = result.graph.references.size();
+      report.figures = result.graph.figures.size();
       ++stored;
     }
     if (!options.json) {
       std::cout << report.status << " " << input.text_path << " as " << report.id;
       if (report.status != "unchanged") {
-        std::cout << ": " << report.claims << " claims, " << report.footnotes << " footnotes";
+        std::cout << ": " << report.claims << " claims, " << report.footnotes << " footnotes, "
+                  << report.figures << " figures";
       }
       std::cout << "\n";
     }
