@@ -108,7 +108,7 @@ int run_ingest(const IngestCommandOptions& options) {
   std::vector<FileReport> reports;
   for (const auto& error : inputs.errors) {
     std::cerr << error.to_string() << "\n";
-    reports.push_back(FileReport{error.file, "error", "", 0, 0, error.to_string()});
+    reports.push_back(FileReport{error.file, "error", "", 0, 0, 0, error.to_string()});
   }
 
   Progress progress(inputs.files.size());
@@ -120,14 +120,14 @@ int run_ingest(const IngestCommandOptions& options) {
     auto loaded = ingest::load_document(input, fs);
     if (auto* error = std::get_if<ingest::Diagnostic>(&loaded)) {
       std::cerr << error->to_string() << "\n";
-      reports.push_back(FileReport{input.text_path, "error", "", 0, 0, error->to_string()});
+      reports.push_back(FileReport{input.text_path, "error", "", 0, 0, 0, error->to_string()});
       continue;
     }
     const auto& doc = std::get<ingest::Document>(loaded);
     bytes += doc.bytes.size();
     for (const auto& w : doc.warnings) std::cerr << w.to_string() << "\n";
     const std::string key = ingester->ingest_key(doc);
-    FileReport report{input.text_path, "unchanged", "", 0, 0, ""};
+    FileReport report{input.text_path, "unchanged", "", 0, 0, 0, ""};
     report.id = store.assign_source_id(doc.path, doc.stem);
     if (!store.is_current(doc.path, key)) {
       const auto result = ingester->ingest(doc, report.id);
