@@ -310,7 +310,8 @@ void Resolver::find_attribution(Sentence& s, const Sentence* previous) const {
     if (auto a = at(t, i, kAccordingTo)) {
       std::size_t end = a->end;
       while (end < t.size() && t[end].folded != "," && t[end].folded != "." &&
-             t[end].folded != ";" && t[end].kind != TokenKind::kNumber) {
+             t[end].folded != ";" && t[end].kind != TokenKind::kNumber &&
+             !at(t, end, kSourceEnd)) {
         ++end;
       }
       if (auto same = at(t, a->end, kSameSource); same && previous && previous->attributed) {
@@ -339,7 +340,7 @@ void Resolver::find_attribution(Sentence& s, const Sentence* previous) const {
         named = named || (t[k].capitalized && t[k].kind == TokenKind::kWord && k + 1 < i);
       }
       const auto name = source_name(t, from, i);
-      if (named && !name.empty() && i - from <= 12) {
+      if (named && !name.empty() && i - from <= 24) {
         s.subject = name;
         s.source_tokens = {from, i};
         // The verb reports what follows only when a clause follows it ("says", "that").

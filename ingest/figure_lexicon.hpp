@@ -63,6 +63,7 @@ enum PhraseKind : std::uint16_t {
   kNotRateAfter,      // "in a year" is a duration, not "per year"
   kNumberJoiner,      // "and", "-" inside a spelled-out number
   kNegative,          // "minus", "-" right before a numeral
+  kSourceEnd,         // "that": where a source's name ends
 };
 
 struct VagueQuantity {

@@ -132,13 +132,21 @@ TEST_CASE("claimant: 'according to', a reporting verb, 'It says'", "[ingest][fig
                   "It says tens of thousands of workers are abroad."},
                  {"According to a fact sheet published by North Korea in the World, laborers in "
                   "Russia come on five-year contracts."},
-                 {"The plant employs 300 workers."}},
+                 {"The plant employs 300 workers."},
+                 {"Today’s news from the Chinese Ministry of Commerce that firms have been given "
+                  "120 days to close has shone a light on exports."},
+                 {"The U.S. State Department’s latest Trafficking in Persons (TIP) Report "
+                  "describes camps.",
+                  "It says 5,000 workers are abroad."}},
                 std::string("2017"), "Anthony Rinna");
   CHECK(doc.of("21%").claimant == "Irina Ivakhnyuk");
   CHECK(doc.of("tens of thousands of").claimant == "State Department’s report");
   CHECK(doc.of("five-year").claimant == "North Korea in the World");
   CHECK(or_null(doc.of("five-year").place) == "Russia");  // the source's name places nothing
   CHECK(doc.of("300").claimant == "Anthony Rinna");
+  CHECK(doc.of("120 days").claimant == "Chinese Ministry of Commerce");
+  CHECK(doc.of("5,000").claimant ==
+        "U.S. State Department’s latest Trafficking in Persons (TIP) Report");
 }
 
 TEST_CASE("context in Russian and Korean", "[ingest][figures]") {
