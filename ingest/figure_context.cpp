@@ -82,6 +82,8 @@ class Resolver {
   void find_clauses(Sentence& s) const;
   void find_places(Sentence& s, const std::vector<FoundFigure>& figures) const;
   void find_times(Sentence& s, const std::vector<FoundFigure>& figures) const;
+  // A year with the month and day written around it: "2017-07" for "July 2017".
+  std::string date_of(const std::vector<Token>& t, std::size_t i, int year, std::size_t* end) const;
   void find_nouns(Sentence& s) const;
   void find_attribution(Sentence& s, const Sentence* previous) const;
   std::string source_name(const std::vector<Token>& t, std::size_t from, std::size_t to) const;
@@ -182,6 +184,51 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
   std::erase_if(s.places, [](const Evidence& e) { return e.place.empty(); });
 }
 
+std::string Resolver::date_of(const std::vector<Token>& t, std::size_t i, int year,
+                              std::size_t* end) const {
+  auto two = [](int n) { return (n < 10 ? "-0" : "-") + std::to_string(n); };
+  auto day_at = [&](std::size_t k) {
+    return k < t.size() && t[k].kind == TokenKind::kNumber && !t[k].grouped &&
+           t[k].decimals == 0 && t[k].value >= 1 && t[k].value <= 31;
+  };
+  std::string out = std::to_string(year);
+  // "March 2016", "28 марта 2016", "March 28, 2016".
+  for (std::size_t back = std::min<std::size_t>(i, 3); back >= 1; --back) {
+    const std::size_t st = i - back;
+    for (const auto& m : phrases().all(t, st, kMonth, i)) {
+      if (m.end == i) {
+        out += two(static_cast<int>(m.entry->payload));
+        if (st > 0 && day_at(st - 1)) out += two(static_cast<int>(t[st - 1].value));
+        return out;
+      }
+    }
+  }
+  if (i >= 2 && t[i - 1].folded == "," && day_at(i - 2)) {
+    for (std::size_t back = std::min<std::size_t>(i - 2, 3); back >= 1; --back) {
+      for (const auto& m : phrases().all(t, i - 2 - back, kMonth, i - 2)) {
+        if (m.end == i - 2) {
+          return out + two(static_cast<int>(m.entry->payload)) +
+                 two(static_cast<int>(t[i - 2].value));
+        }
+      }
+    }
+  }
+  // "2016년 3월 28일": the month's number with its suffix after the year.
+  std::size_t k = *end;
+  if (k + 1 < t.size() && t[k].kind == TokenKind::kNumber && t[k].value >= 1 &&
+      t[k].value <= 12 && t[k + 1].script == TokenScript::kHangul && !t[k + 1].space_before &&
+      phrases().prefix_of(t[k + 1].folded, kMonthSuffix)) {
+    out += two(static_cast<int>(t[k].value));
+    *end = k + 2;
+    if (day_at(*end) && *end + 1 < t.size() && !t[*end + 1].space_before &&
+        t[*end + 1].script == TokenScript::kHangul) {
+      out += two(static_cast<int>(t[*end].value));
+      *end += 2;
+    }
+  }
+  return out;
+}
+
 void Resolver::find_times(Sentence& s, const std::vector<FoundFigure>& figures) const {
   const auto& t = s.tokens;
   // A year or decade at token i: its first and last year.
@@ -222,10 +269,11 @@ void Resolver::find_times(Sentence& s, const std::vector<FoundFigure>& figures) 
           continue;
         }
       }
+      const std::string when = a0 == a1 ? date_of(t, i, a0, &end) : std::to_string(a0);
       if (since) {
-        s.times.push_back({i, std::to_string(a0), date_ ? std::optional(*date_) : std::nullopt});
+        s.times.push_back({i, when, date_ ? std::optional(*date_) : std::nullopt});
       } else {
-        s.times.push_back({i, std::to_string(a0), std::to_string(a1)});
+        s.times.push_back({i, when, a0 == a1 ? when : std::to_string(a1)});
       }
       i = end;
       continue;

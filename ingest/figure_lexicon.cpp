@@ -77,7 +77,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "vague", "units", "rates", "identifier_words", "months", "date_words",
                           "decade_suffixes", "ordinal_suffixes", "century_words", "year_range",
                           "number_words", "small_spelled_needs_unit", "change_words", "particles",
-                          "clause_breaks", "not_rate_after", "number_joiners", "negative"},
+                          "clause_breaks", "not_rate_after", "number_joiners", "negative",
+                          "month_suffixes"},
                    "");
   std::size_t i = 0;
   for (const auto& s : array(f, d, "scales", "").GetArray()) {
@@ -155,7 +156,15 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
             kClauseBreak, 0);
   add_words(lex, f, member(f, breaks, "after_comma", "clause_breaks"), "clause_breaks.after_comma",
             kClauseBreakComma, 0);
-  add_words(lex, f, member(f, d, "months", ""), "months", kMonth, 0);
+  const auto& months = array(f, d, "months", "");
+  if (months.Size() != 12) {
+    throw LexiconError(json::where_key(f.path, f.text, "months") +
+                       ": error: \"months\" lists the twelve months' names, January first");
+  }
+  for (rapidjson::SizeType m = 0; m < 12; ++m) {
+    add_words(lex, f, months[m], "months[" + std::to_string(m) + "]", kMonth, m + 1);
+  }
+  add_words(lex, f, member(f, d, "month_suffixes", ""), "month_suffixes", kMonthSuffix, 0);
   add_words(lex, f, member(f, d, "date_words", ""), "date_words", kDateWord, 0);
   add_words(lex, f, member(f, d, "decade_suffixes", ""), "decade_suffixes", kDecadeSuffix, 0);
   add_words(lex, f, member(f, d, "ordinal_suffixes", ""), "ordinal_suffixes", kOrdinalSuffix, 0);

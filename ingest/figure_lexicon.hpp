@@ -31,7 +31,8 @@ enum PhraseKind : std::uint16_t {
   kUnit,              // payload: index into units
   kRate,              // payload: index into rates
   kIdentifierWord,
-  kMonth,
+  kMonth,             // payload: the month's number, 1 to 12
+  kMonthSuffix,       // "월" after a month's number
   kDateWord,
   kDecadeSuffix,
   kOrdinalSuffix,

@@ -118,7 +118,7 @@ struct FigureFinder::Impl {
   bool hangul_chain(std::string_view rest, Quantity& q) const {
     Quantity c = q;
     static constexpr std::uint16_t kKinds[] = {kScale,     kHedgeAfter,  kUnit,       kCurrencyAfter,
-                                               kPercent,   kAtLeastAfter, kAtMostAfter, kMonth,
+                                               kPercent,   kAtLeastAfter, kAtMostAfter, kMonthSuffix,
                                                kDecadeSuffix, kOrdinalSuffix, kDateWord};
     bool any = false;
     while (!rest.empty()) {
@@ -135,7 +135,7 @@ struct FigureFinder::Impl {
       if (entry == nullptr) break;
       const std::string word(rest.substr(0, used));
       switch (kind) {
-        case kMonth: case kDecadeSuffix: case kOrdinalSuffix: case kDateWord: return false;
+        case kMonthSuffix: case kDecadeSuffix: case kOrdinalSuffix: case kDateWord: return false;
         case kScale: c.scale *= lex->scales[entry->payload]; break;
         case kHedgeAfter: c.approx_after = true; c.hedge_after = word; break;
         case kUnit: c.unit = lex->units[entry->payload]; c.supported = true; break;
@@ -202,13 +202,14 @@ struct FigureFinder::Impl {
         return true;
       }
       if (x.script == TokenScript::kHangul && !x.space_before &&
-          (phrases().prefix_of(x.folded, kMonth) || phrases().prefix_of(x.folded, kDecadeSuffix) ||
+          (phrases().prefix_of(x.folded, kMonthSuffix) ||
+           phrases().prefix_of(x.folded, kDecadeSuffix) ||
            phrases().prefix_of(x.folded, kOrdinalSuffix))) {
         return true;
       }
       // A Hangul date: "28일" after "3월".
       if (i >= 2 && t[i - 1].script == TokenScript::kHangul && t[i - 2].kind == TokenKind::kNumber &&
-          phrases().prefix_of(t[i - 1].folded, kMonth)) {
+          phrases().prefix_of(t[i - 1].folded, kMonthSuffix)) {
         return true;
       }
       if (at(t, i + 1, kCenturyWord)) return true;

@@ -121,6 +121,16 @@ TEST_CASE("time: years, ranges, decades, 'since' an event, the present, a state'
   CHECK(or_null(doc.of("approximately 30,000").time_from) == "2017-09-28");
   CHECK(or_null(doc.of("5,000").time_to) == "2017-09-28");
 
+  const Doc dated({{"The sanctions followed two ICBM tests in July 2017."},
+                   {"On March 28, 2016, 300 workers left."},
+                   {"28 марта 2016 г. уехали 400 рабочих."},
+                   {"2016년 3월 28일에 300명이 떠났다."}},
+                  std::string("2017-09-28"));
+  CHECK(or_null(dated.of("two").time_from) == "2017-07");
+  CHECK(or_null(dated.of("300").time_from) == "2016-03-28");
+  CHECK(or_null(dated.of("400").time_from) == "2016-03-28");
+  CHECK(or_null(dated.of("300명이").time_from) == "2016-03-28");
+
   const Doc undated({{"At present, approximately 30,000 are employed."}}, std::nullopt);
   CHECK_FALSE(undated.of("approximately 30,000").time_from.has_value());
 }
