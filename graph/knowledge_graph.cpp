@@ -56,10 +56,25 @@ Vertex KnowledgeGraph::add_actor(Actor actor) {
 
 Vertex KnowledgeGraph::add_reference(Reference reference) {
   if (auto v = find(reference.id)) return *v;
+  if (!reference.work_key.empty()) {
+    // One work, one node: a second citation of it answers to the first one's vertex.
+    if (const auto it = by_work_key_.find(reference.work_key); it != by_work_key_.end()) {
+      references_[graph_[it->second].index].merged_ids.push_back(reference.id);
+      by_id_.emplace(reference.id, it->second);
+      auto& listed = by_source_[reference.source_id];
+      if (std::find(listed.begin(), listed.end(), it->second) == listed.end()) {
+        listed.push_back(it->second);
+      }
+      return it->second;
+    }
+  }
   references_.push_back(std::move(reference));
   const auto& r = references_.back();
-  return add_vertex(NodeKind::kReference, static_cast<std::uint32_t>(references_.size() - 1),
-                    r.id, &r.source_id);
+  const Vertex v = add_vertex(NodeKind::kReference,
+                              static_cast<std::uint32_t>(references_.size() - 1), r.id,
+                              &r.source_id);
+  if (!r.work_key.empty()) by_work_key_.emplace(r.work_key, v);
+  return v;
 }
 
 bool KnowledgeGraph::add_edge(const Edge& edge) {

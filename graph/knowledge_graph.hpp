@@ -32,7 +32,9 @@ using Vertex = Graph::vertex_descriptor;
 class KnowledgeGraph {
  public:
   // Adds a document's nodes and edges. Actors already present (same id) are merged:
-  // their aliases are united. Edges whose ends are unknown are dropped and counted.
+  // their aliases are united. A reference whose work key is already present is the same
+  // work: its id answers to the existing vertex (listed in its merged_ids). Edges whose ends
+  // are unknown are dropped and counted.
   void add(const DocumentGraph& doc);
 
   // Adds one node; returns its vertex. An id already present returns the existing vertex.
@@ -81,6 +83,7 @@ class KnowledgeGraph {
   std::unordered_map<std::string, Vertex> by_id_;
   std::vector<std::vector<Vertex>> by_kind_ = std::vector<std::vector<Vertex>>(5);
   std::unordered_map<std::string, std::vector<Vertex>> by_source_;
+  std::unordered_map<std::string, Vertex> by_work_key_;
   std::size_t dropped_edges_ = 0;
 };
 

@@ -122,9 +122,15 @@ struct Reference {
   std::optional<std::string> title_original;
   std::optional<std::string> title_romanized;
   std::optional<std::string> venue;
+  std::optional<std::string> venue_original;
   std::optional<std::string> date;
-  std::optional<std::string> language;
-  std::optional<std::string> script;
+  std::optional<std::string> language;  // of the cited work ("ru")
+  std::optional<std::string> script;    // ISO 15924 ("Cyrl")
+  // Script-independent key of the cited work: references with one key are one work, one
+  // node in the KnowledgeGraph ("" = never merged).
+  std::string work_key;
+  // Filled by KnowledgeGraph, not stored: ids of references merged into this one.
+  std::vector<std::string> merged_ids;
 };
 
 struct Edge {

@@ -36,7 +36,8 @@ CREATE TABLE refs(
   ord INTEGER NOT NULL, kind TEXT NOT NULL, marker TEXT, span_begin INTEGER NOT NULL,
   span_end INTEGER NOT NULL, raw TEXT NOT NULL, authors TEXT NOT NULL,
   authors_original TEXT NOT NULL, title TEXT, title_translated TEXT, title_original TEXT,
-  title_romanized TEXT, venue TEXT, date TEXT, language TEXT, script TEXT);
+  title_romanized TEXT, venue TEXT, date TEXT, language TEXT, script TEXT,
+  venue_original TEXT, work_key TEXT NOT NULL DEFAULT '');
 CREATE TABLE edges(
   source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   kind TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL);
@@ -126,15 +127,19 @@ void Store::open_schema(bool read_only) {
                      " is older than " + std::to_string(kSchemaVersion) +
                      " and cannot be upgraded; ingest into a new store");
   } else if (version < kSchemaVersion) {
-    // Version 1 had no hedge column; its documents are redone by the next ingest anyway
-    // (the pipeline version is part of every ingest key).
+    // Older versions lack columns; their documents are redone by the next ingest anyway (the
+    // pipeline version is part of every ingest key).
     if (read_only) {
       throw StoreError(path_ + ": store schema version " + std::to_string(version) +
                        " is older than " + std::to_string(kSchemaVersion) +
                        "; run `claimgraph ingest` once to upgrade it");
     }
     Transaction tx(*db_);
-    db_->exec("ALTER TABLE figures ADD COLUMN hedge TEXT NOT NULL DEFAULT ''");
+    if (version < 2) db_->exec("ALTER TABLE figures ADD COLUMN hedge TEXT NOT NULL DEFAULT ''");
+    if (version < 3) {
+      db_->exec("ALTER TABLE refs ADD COLUMN venue_original TEXT");
+      db_->exec("ALTER TABLE refs ADD COLUMN work_key TEXT NOT NULL DEFAULT ''");
+    }
     db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     tx.commit();
   }
@@ -259,7 +264,8 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   auto ref = db_->prepare(
       "INSERT INTO refs(id, source_id, ord, kind, marker, span_begin, span_end, raw, authors, "
       "authors_original, title, title_translated, title_original, title_romanized, venue, date, "
-      "language, script) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
+      "language, script, venue_original, work_key) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
   ord = 0;
   for (const auto& r : doc.references) {
     ref.bind(1, std::string_view(r.id))
@@ -280,6 +286,8 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .bind(16, r.date)
         .bind(17, r.language)
         .bind(18, r.script)
+        .bind(19, r.venue_original)
+        .bind(20, std::string_view(r.work_key))
         .run();
   }
 
@@ -418,7 +426,7 @@ KnowledgeGraph Store::load() {
   auto refs = db_->prepare(
       "SELECT r.id, r.source_id, r.kind, r.marker, r.span_begin, r.span_end, r.raw, r.authors, "
       "r.authors_original, r.title, r.title_translated, r.title_original, r.title_romanized, "
-      "r.venue, r.date, r.language, r.script FROM refs r JOIN sources s ON s.id = r.source_id "
+      "r.venue, r.date, r.language, r.script, r.venue_original, r.work_key FROM refs r JOIN sources s ON s.id = r.source_id "
       "ORDER BY s.rowid, r.ord");
   while (refs.step()) {
     Reference r;
@@ -439,6 +447,8 @@ KnowledgeGraph Store::load() {
     r.date = refs.optional_text(14);
     r.language = refs.optional_text(15);
     r.script = refs.optional_text(16);
+    r.venue_original = refs.optional_text(17);
+    r.work_key = refs.text(18);
     g.add_reference(std::move(r));
   }
 

@@ -69,3 +69,29 @@ TEST_CASE("KnowledgeGraph merges a shared actor's aliases and drops dangling edg
   CHECK(g.dropped_edges() == 1);
   CHECK(g.edge_count() == 0);
 }
+
+TEST_CASE("KnowledgeGraph keeps one node per work: references with one work key merge",
+          "[graph]") {
+  KnowledgeGraph g;
+  auto a = two_claims("s1", "Ann Author");
+  Reference again = a.references.front();
+  again.id = "s1:fn2";
+  again.marker = "2";
+  a.references.front().work_key = "vashchuk|labor migrants";
+  again.work_key = "vashchuk|labor migrants";
+  a.references.push_back(again);
+  a.edges.push_back({EdgeKind::kCites, "s1:c1", "s1:fn2"});
+  g.add(a);
+  auto b = two_claims("s2", "Ann Author");
+  b.references.front().work_key = "vashchuk|labor migrants";
+  g.add(b);
+
+  REQUIRE(g.of_kind(NodeKind::kReference).size() == 1);
+  const auto work = *g.find("s1:fn1");
+  CHECK(*g.find("s1:fn2") == work);
+  CHECK(*g.find("s2:fn1") == work);
+  CHECK(g.reference(work).merged_ids == std::vector<std::string>{"s1:fn2", "s2:fn1"});
+  CHECK(g.in(work, EdgeKind::kCites).size() == 3);  // s1:c1, s1:c2 and s2:c2
+  CHECK(g.of_source("s1").size() == 2 + 1);  // two claims, the work once
+  CHECK(g.of_source("s2").size() == 2 + 1);
+}

@@ -180,13 +180,15 @@ TEST_CASE("Store keeps figures with their interval, hedge, bound and context", "
   CHECK(store.sources()[0].figures == 2);
 }
 
-TEST_CASE("Store upgrades a version 1 store when writing, and says so when reading",
+TEST_CASE("Store upgrades an older store when writing, and says so when reading",
           "[graph]") {
   TempDir dir;
   const std::string db = dir / "s.db";
   { Store store(db); }
-  // Version 1: no hedge column.
-  raw_exec(db, "ALTER TABLE figures DROP COLUMN hedge; PRAGMA user_version = 1;");
+  // Version 1: no hedge column, no venue_original or work_key.
+  raw_exec(db,
+           "ALTER TABLE figures DROP COLUMN hedge; ALTER TABLE refs DROP COLUMN venue_original; "
+           "ALTER TABLE refs DROP COLUMN work_key; PRAGMA user_version = 1;");
   CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
   {
