@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "ingest/attribution.hpp"
 #include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest {
@@ -37,9 +38,7 @@ struct Sentence {
   std::vector<Evidence> places;
   std::vector<TimeSpan> times;
   std::vector<NounPhrase> nouns;
-  std::optional<std::string> attributed;  // claimant named in the sentence
-  std::pair<std::size_t, std::size_t> source_tokens{0, 0};  // where it is named
-  std::optional<std::string> subject;     // the source a later "It says" points back to
+  Attribution attribution;  // who the sentence's statement belongs to
 };
 
 class Resolver {
@@ -85,8 +84,6 @@ class Resolver {
   // A year with the month and day written around it: "2017-07" for "July 2017".
   std::string date_of(const std::vector<Token>& t, std::size_t i, int year, std::size_t* end) const;
   void find_nouns(Sentence& s) const;
-  void find_attribution(Sentence& s, const Sentence* previous) const;
-  std::string source_name(const std::vector<Token>& t, std::size_t from, std::size_t to) const;
 
   std::optional<NounPhrase> chain_after(const Sentence& s, std::size_t k) const;
   std::optional<NounPhrase> chain_before(const Sentence& s, std::size_t k) const;
@@ -143,7 +140,11 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
   const auto& t = s.tokens;
   for (std::size_t i = 0; i < t.size();) {
     // A source's name ("North Korea in the World") places nothing.
-    if (inside_figure(figures, i) || (i >= s.source_tokens.first && i < s.source_tokens.second)) {
+    const auto within = [&](Span outer) {
+      return !outer.empty() && t[i].span.begin >= outer.begin && t[i].span.end <= outer.end;
+    };
+    if (inside_figure(figures, i) || within(s.attribution.source) ||
+        within(s.attribution.underlying_span)) {
       ++i;
       continue;
     }
@@ -340,65 +341,6 @@ void Resolver::find_nouns(Sentence& s) const {
   }
 }
 
-std::string Resolver::source_name(const std::vector<Token>& t, std::size_t from,
-                                  std::size_t to) const {
-  // "a fact sheet published by North Korea in the World": the maker named after "by".
-  for (std::size_t k = from; k < to; ++k) {
-    if (auto b = at(t, k, kMakerBy); b && b->end < to) from = b->end;
-  }
-  while (from < to && at(t, from, kDeterminer)) ++from;  // "the", "a"
-  while (to > from && t[to - 1].kind == TokenKind::kPunct && t[to - 1].folded != ")") --to;
-  if (from >= to) return {};
-  return fold_spaces(slice(text_, Span{t[from].span.begin, t[to - 1].span.end}));
-}
-
-void Resolver::find_attribution(Sentence& s, const Sentence* previous) const {
-  const auto& t = s.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (auto a = at(t, i, kAccordingTo)) {
-      std::size_t end = a->end;
-      while (end < t.size() && t[end].folded != "," && t[end].folded != "." &&
-             t[end].folded != ";" && t[end].kind != TokenKind::kNumber &&
-             !at(t, end, kSourceEnd)) {
-        ++end;
-      }
-      if (auto same = at(t, a->end, kSameSource); same && previous && previous->attributed) {
-        s.attributed = previous->attributed;
-      } else if (const auto name = source_name(t, a->end, end); !name.empty()) {
-        s.attributed = name;
-      }
-      s.source_tokens = {a->end, end};
-      return;
-    }
-    if (auto v = at(t, i, kReportVerb); v && i > 0) {
-      // The source is the phrase before the verb, back to the clause's start.
-      std::size_t from = i;
-      while (from > 0 && t[from - 1].folded != "," && t[from - 1].folded != ";" &&
-             t[from - 1].folded != ":") {
-        --from;
-      }
-      if (auto p = at(t, from, kSubjectPronoun); p && p->end == i) {
-        if (previous && previous->subject) s.attributed = previous->subject;
-        return;
-      }
-      // Only a named source: a capitalized word or a maker ("statistics published by ...").
-      bool named = false;
-      for (std::size_t k = from; k < i; ++k) {
-        named = named || (t[k].capitalized && k > 0) || at(t, k, kMakerBy).has_value();
-        named = named || (t[k].capitalized && t[k].kind == TokenKind::kWord && k + 1 < i);
-      }
-      const auto name = source_name(t, from, i);
-      if (named && !name.empty() && i - from <= 24) {
-        s.subject = name;
-        s.source_tokens = {from, i};
-        // The verb reports what follows only when a clause follows it ("says", "that").
-        s.attributed = name;
-      }
-      return;
-    }
-  }
-}
-
 std::optional<NounPhrase> Resolver::chain_after(const Sentence& s, std::size_t k) const {
   const auto& t = s.tokens;
   std::optional<std::size_t> demonym;
@@ -546,7 +488,8 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
     find_clauses(s);
     find_nouns(s);
     const bool same_paragraph = n > 0 && input[n - 1].paragraph == input[n].paragraph;
-    find_attribution(s, same_paragraph ? &sentences[n - 1] : nullptr);
+    s.attribution = attribute(text_, s.tokens, lex_,
+                              same_paragraph ? &sentences[n - 1].attribution : nullptr);
     find_places(s, input[n].figures);
     find_times(s, input[n].figures);
     for (const auto& np : s.nouns) {
@@ -785,7 +728,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
       }
       if (fact.unit.empty()) fact.unit = fig.unit.empty() ? "count" : fig.unit;
       // A rate on a count without its own unit: "20 a day" stays "units per day".
-      fact.claimant = s.attributed.value_or(input[n].claimant);
+      fact.claimant = s.attribution.claimant.value_or(input[n].claimant);
     }
   }
   return out;

@@ -280,11 +280,12 @@ void load_events(FigureLexicon& lex, const JsonFile& f) {
 void load_attribution(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, f.doc,
                    {"about", "according_to", "verbs", "by", "pronouns", "determiners", "same_source",
-                    "source_ends"},
+                    "source_ends", "using"},
                    "");
   add_words(lex, f, member(f, f.doc, "determiners", ""), "determiners", kDeterminer, 0);
   add_words(lex, f, member(f, f.doc, "same_source", ""), "same_source", kSameSource, 0);
   add_words(lex, f, member(f, f.doc, "source_ends", ""), "source_ends", kSourceEnd, 0);
+  add_words(lex, f, member(f, f.doc, "using", ""), "using", kUsing, 0);
   add_words(lex, f, member(f, f.doc, "according_to", ""), "according_to", kAccordingTo, 0);
   add_words(lex, f, member(f, f.doc, "verbs", ""), "verbs", kReportVerb, 0);
   add_words(lex, f, member(f, f.doc, "by", ""), "by", kMakerBy, 0);

@@ -65,6 +65,7 @@ enum PhraseKind : std::uint16_t {
   kNumberJoiner,      // "and", "-" inside a spelled-out number
   kNegative,          // "minus", "-" right before a numeral
   kSourceEnd,         // "that": where a source's name ends
+  kUsing,             // "using statistics from": the data a source used
 };
 
 struct VagueQuantity {
