@@ -1,5 +1,7 @@
 #include "ingest/figure_lexicon.hpp"
 
+#include <set>
+
 #include "ingest/json_file.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/text_util.hpp"
@@ -292,6 +294,33 @@ void load_attribution(FigureLexicon& lex, const JsonFile& f) {
   add_words(lex, f, member(f, f.doc, "pronouns", ""), "pronouns", kSubjectPronoun, 0);
 }
 
+void load_actors(FigureLexicon& lex, const JsonFile& f) {
+  json::check_keys(f, f.doc,
+                   {"about", "actors", "organization_words", "connectors", "not_name_starts"}, "");
+  std::size_t i = 0;
+  for (const auto& a : array(f, f.doc, "actors", "").GetArray()) {
+    const auto ctx = entry("actors", i++);
+    json::check_keys(f, a, {"name", "kind", "aliases"}, ctx);
+    KnownActor actor{optional_string(f, a, "name").value_or(""),
+                     optional_string(f, a, "kind").value_or("other")};
+    if (actor.name.empty()) throw LexiconError(f.path + ": error: " + ctx + " needs a \"name\"");
+    static const std::set<std::string> kKinds = {"person", "organization", "country", "place",
+                                                 "other"};
+    if (!kKinds.count(actor.kind)) {
+      throw LexiconError(json::where_key(f.path, f.text, actor.name) + ": error: " + ctx +
+                         ": kind must be person, organization, country, place or other");
+    }
+    lex.actors.push_back(actor);
+    lex.phrases.add(actor.name, kActorAlias, static_cast<std::uint32_t>(lex.actors.size() - 1));
+    add_words(lex, f, member(f, a, "aliases", ctx), ctx + ".aliases", kActorAlias,
+              static_cast<std::uint32_t>(lex.actors.size() - 1));
+  }
+  add_words(lex, f, member(f, f.doc, "organization_words", ""), "organization_words",
+            kOrganizationWord, 0);
+  add_words(lex, f, member(f, f.doc, "connectors", ""), "connectors", kNameConnector, 0);
+  add_words(lex, f, member(f, f.doc, "not_name_starts", ""), "not_name_starts", kNotNameStart, 0);
+}
+
 }  // namespace
 
 std::optional<std::size_t> FigureLexicon::place_index(std::string_view name) const {
@@ -320,7 +349,8 @@ FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
       {"measures.json", load_measures},
       {"places.json", load_places},
       {"events.json", load_events},
-      {"attribution.json", load_attribution}};
+      {"attribution.json", load_attribution},
+      {"actors.json", load_actors}};
   for (const auto& [name, load] : files) {
     JsonFile f;
     json::read(dir, name, fs, f);

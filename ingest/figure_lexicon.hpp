@@ -2,7 +2,8 @@
 // The lexicons of figures and their context, loaded from corpus/lexicons/: figures.json
 // (hedges, bounds, scales, currencies, units, what is not a figure), measures.json (what is
 // counted), places.json (a gazetteer with a hierarchy), events.json (time words and named
-// events) and attribution.json (who a statement belongs to). Words only: the mechanisms live in figures.cpp and figure_context.cpp.
+// events), attribution.json (who a statement belongs to) and actors.json (known actors and
+// the words that tell a name's kind). Words only: the mechanisms live in figures.cpp and figure_context.cpp.
 
 #include <optional>
 #include <string>
@@ -66,6 +67,15 @@ enum PhraseKind : std::uint16_t {
   kNegative,          // "minus", "-" right before a numeral
   kSourceEnd,         // "that": where a source's name ends
   kUsing,             // "using statistics from": the data a source used
+  kActorAlias,        // payload: index into actors (actors.json)
+  kOrganizationWord,  // "Ministry": a name holding it is an organization's
+  kNameConnector,     // "of" inside "Ministry of Commerce"
+  kNotNameStart,      // "The", "However": never the first word of a name
+};
+
+struct KnownActor {
+  std::string name;
+  std::string kind;  // "person", "organization", "country", "place", "other"
 };
 
 struct VagueQuantity {
@@ -109,6 +119,7 @@ struct FigureLexicon {
   std::vector<Place> places;
   std::vector<std::string> relatives;    // "abroad", "home"
   std::vector<TimeEvent> events;
+  std::vector<KnownActor> actors;
   int year_min = 1000;
   int year_max = 2100;
   double small_spelled_needs_unit = 100;
@@ -118,7 +129,8 @@ struct FigureLexicon {
   std::vector<std::string> place_ancestry(std::string_view name) const;
 };
 
-// Reads figures.json, measures.json, places.json, events.json and attribution.json from `dir`; appends their
+// Reads figures.json, measures.json, places.json, events.json, attribution.json and
+// actors.json from `dir`; appends their
 // bytes to *fingerprint_input. Throws LexiconError naming the file, line and column.
 FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
                                   std::string* fingerprint_input);

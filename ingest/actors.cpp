@@ -1,0 +1,135 @@
+#include "ingest/actors.hpp"
+
+#include "ingest/text_util.hpp"
+#include "ingest/tokens.hpp"
+
+namespace claimgraph::ingest {
+namespace {
+
+using graph::ActorKind;
+using graph::Span;
+
+ActorKind kind_named(const std::string& kind) {
+  return graph::actor_kind_from(kind).value_or(ActorKind::kOther);
+}
+
+bool name_word(const Token& t) {
+  return t.kind == TokenKind::kWord && t.capitalized &&
+         (t.script == TokenScript::kLatin || t.script == TokenScript::kCyrillic);
+}
+
+}  // namespace
+
+ActorFinder::ActorFinder(std::shared_ptr<const FigureLexicon> lexicon) : lex_(std::move(lexicon)) {}
+
+std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) const {
+  auto t = tokenize(text, span);
+  const auto& phrases = lex_->phrases;
+  phrases.index(t);
+  const auto at = [&](std::size_t i, std::uint16_t kind) {
+    return i < t.size() ? phrases.longest(t, i, kind) : std::nullopt;
+  };
+  std::vector<ActorMention> out;
+  auto mention = [&](std::size_t from, std::size_t to) {
+    ActorMention m;
+    m.span = Span{t[from].span.begin, t[to - 1].span.end};
+    m.surface = fold_spaces(slice(text, m.span));
+    m.canonical = m.surface;
+    return m;
+  };
+  for (std::size_t i = 0; i < t.size();) {
+    if (auto a = at(i, kActorAlias); a && a->rest == 0) {
+      auto m = mention(i, a->end);
+      const auto& known = lex_->actors[a->entry->payload];
+      m.canonical = known.name;
+      m.kind = kind_named(known.kind);
+      m.known = true;
+      out.push_back(std::move(m));
+      i = a->end;
+      continue;
+    }
+    if (auto p = at(i, kPlaceAlias); p && p->rest == 0) {
+      // "Sakhalin-1" names a project, not the island.
+      const bool numbered = p->end + 1 < t.size() && t[p->end].folded == "-" &&
+                            !t[p->end].space_before && t[p->end + 1].kind == TokenKind::kNumber;
+      if (!numbered) {
+        auto m = mention(i, p->end);
+        const auto& place = lex_->places[p->entry->payload];
+        m.canonical = place.name;
+        m.kind = place.parent ? ActorKind::kPlace : ActorKind::kCountry;
+        m.known = true;
+        out.push_back(std::move(m));
+      }
+      i = p->end;
+      continue;
+    }
+    // A name the lexicons don't hold: capitalized words, joined by connectors or hyphens.
+    if (name_word(t[i]) && !at(i, kNotNameStart) && !at(i, kPlaceAdjective) &&
+        !at(i, kDemonym) && !at(i, kEvent)) {
+      std::size_t end = i + 1;
+      std::size_t words = 1;
+      while (end < t.size()) {
+        if (name_word(t[end]) && !at(end, kPlaceAlias) && !at(end, kActorAlias)) {
+          ++words;
+          ++end;
+        } else if (t[end].folded == "-" && !t[end].space_before && end + 1 < t.size() &&
+                   !t[end + 1].space_before && t[end + 1].kind == TokenKind::kWord) {
+          end += 2;  // "Jong-un"
+        } else if (at(end, kNameConnector) && end + 1 < t.size() && name_word(t[end + 1])) {
+          ++end;
+        } else {
+          break;
+        }
+      }
+      if (words >= 2) {
+        auto m = mention(i, end);
+        m.kind = kind_of(m.surface);
+        out.push_back(std::move(m));
+      }
+      i = end;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+ActorKind ActorFinder::kind_of(std::string_view name) const {
+  if (auto k = known(name)) return k->kind;
+  const std::string owned(name);
+  auto t = tokenize(owned, Span{0, static_cast<std::uint32_t>(owned.size())});
+  lex_->phrases.index(t);
+  std::size_t words = 0;
+  bool plain = true;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (lex_->phrases.longest(t, i, kOrganizationWord)) return ActorKind::kOrganization;
+    if (t[i].kind == TokenKind::kWord) {
+      ++words;
+      plain = plain && (t[i].capitalized || t[i].script == TokenScript::kHangul);
+    }
+  }
+  return plain && words >= 1 && words <= 4 ? ActorKind::kPerson : ActorKind::kOther;
+}
+
+std::optional<ActorMention> ActorFinder::known(std::string_view name) const {
+  const std::string owned = fold_spaces(name);
+  auto t = tokenize(owned, Span{0, static_cast<std::uint32_t>(owned.size())});
+  lex_->phrases.index(t);
+  ActorMention m;
+  m.surface = owned;
+  m.known = true;
+  if (auto a = lex_->phrases.longest(t, 0, kActorAlias); a && a->end == t.size() && a->rest == 0) {
+    m.canonical = lex_->actors[a->entry->payload].name;
+    m.kind = kind_named(lex_->actors[a->entry->payload].kind);
+    return m;
+  }
+  if (auto p = lex_->phrases.longest(t, 0, kPlaceAlias); p && p->end == t.size() && p->rest == 0) {
+    const auto& place = lex_->places[p->entry->payload];
+    m.canonical = place.name;
+    m.kind = place.parent ? ActorKind::kPlace : ActorKind::kCountry;
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace claimgraph::ingest
