@@ -1,5 +1,7 @@
 #include "ingest/actors.hpp"
 
+#include <algorithm>
+
 #include "ingest/text_util.hpp"
 #include "ingest/tokens.hpp"
 
@@ -37,6 +39,15 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
     m.canonical = m.surface;
     return m;
   };
+  // Inside quotation marks are titles ("Blocking Property of ..."), not names.
+  std::vector<bool> quoted(t.size(), false);
+  bool open = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const auto& f = t[i].folded;
+    if (f == "“" || f == "«") open = true;
+    quoted[i] = open;
+    if (f == "”" || f == "»") open = false;
+  }
   for (std::size_t i = 0; i < t.size();) {
     if (auto a = at(i, kActorAlias); a && a->rest == 0) {
       auto m = mention(i, a->end);
@@ -56,7 +67,7 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
         auto m = mention(i, p->end);
         const auto& place = lex_->places[p->entry->payload];
         m.canonical = place.name;
-        m.kind = place.parent ? ActorKind::kPlace : ActorKind::kCountry;
+        m.kind = place.country ? ActorKind::kCountry : ActorKind::kPlace;
         m.known = true;
         out.push_back(std::move(m));
       }
@@ -81,7 +92,9 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
           break;
         }
       }
-      if (words >= 2) {
+      // A capitalized name before a number is an identifier: "Executive Order 13722".
+      const bool numbered = end < t.size() && t[end].kind == TokenKind::kNumber;
+      if (words >= 2 && !quoted[i] && !numbered) {
         auto m = mention(i, end);
         m.kind = kind_of(m.surface);
         out.push_back(std::move(m));
@@ -126,10 +139,43 @@ std::optional<ActorMention> ActorFinder::known(std::string_view name) const {
   if (auto p = lex_->phrases.longest(t, 0, kPlaceAlias); p && p->end == t.size() && p->rest == 0) {
     const auto& place = lex_->places[p->entry->payload];
     m.canonical = place.name;
-    m.kind = place.parent ? ActorKind::kPlace : ActorKind::kCountry;
+    m.kind = place.country ? ActorKind::kCountry : ActorKind::kPlace;
     return m;
   }
   return std::nullopt;
+}
+
+std::string actor_id_for(std::string_view name) { return "actor:" + slug(name); }
+
+std::string ActorRegistry::put(const std::string& name, const std::string& surface,
+                               ActorKind kind) {
+  const std::string id = actor_id_for(name);
+  for (auto& a : actors_) {
+    if (a.id != id) continue;
+    if (std::find(a.aliases.begin(), a.aliases.end(), surface) == a.aliases.end()) {
+      a.aliases.push_back(surface);
+    }
+    return id;
+  }
+  graph::Actor a;
+  a.id = id;
+  a.name = name;
+  a.kind = kind;
+  a.aliases = {surface};
+  if (surface != name) a.aliases.insert(a.aliases.begin(), name);
+  a.key = slug(name);
+  actors_.push_back(std::move(a));
+  return id;
+}
+
+std::string ActorRegistry::add(const std::string& surface, std::optional<ActorKind> kind) {
+  const std::string folded = fold_spaces(surface);
+  if (auto k = finder_.known(folded)) return put(k->canonical, folded, kind.value_or(k->kind));
+  return put(folded, folded, kind.value_or(finder_.kind_of(folded)));
+}
+
+std::string ActorRegistry::add(const ActorMention& m) {
+  return put(m.canonical, m.surface, m.kind);
 }
 
 }  // namespace claimgraph::ingest

@@ -37,4 +37,24 @@ class ActorFinder {
   std::shared_ptr<const FigureLexicon> lex_;
 };
 
+// The actors of one document: every spelling met is kept as an alias of its actor. Known
+// actors are one node whatever the spelling; others are keyed by their name.
+class ActorRegistry {
+ public:
+  explicit ActorRegistry(const ActorFinder& finder) : finder_(finder) {}
+  // The id of the actor `surface` names, added (or given the spelling as an alias) as needed.
+  // `kind` overrides the kind guessed from the words.
+  std::string add(const std::string& surface, std::optional<graph::ActorKind> kind = std::nullopt);
+  std::string add(const ActorMention& mention);
+  const std::vector<graph::Actor>& actors() const { return actors_; }
+
+ private:
+  std::string put(const std::string& name, const std::string& surface, graph::ActorKind kind);
+  const ActorFinder& finder_;
+  std::vector<graph::Actor> actors_;
+};
+
+// A stable actor id for a display name ("actor:andrei-lankov").
+std::string actor_id_for(std::string_view name);
+
 }  // namespace claimgraph::ingest

@@ -43,16 +43,80 @@ class Attributor {
            at(i, kSourceEnd).has_value();
   }
 
+  std::size_t clause_start(std::size_t i) const {
+    std::size_t from = i;
+    while (from > 0 && t_[from - 1].folded != "," && t_[from - 1].folded != ";" &&
+           t_[from - 1].folded != ":") {
+      --from;
+    }
+    return from;
+  }
+
+  // A proper name: most of its words capitalized ("U.S. State Department’s latest
+  // Trafficking in Persons (TIP) Report"), or a maker named ("statistics published by X").
+  bool named(std::size_t from, std::size_t to) const {
+    std::size_t words = 0;
+    std::size_t capitalized = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      if (at(k, kMakerBy)) return true;
+      if (t_[k].kind != TokenKind::kWord || at(k, kNameConnector) || at(k, kDeterminer)) continue;
+      if (t_[k].folded == "s" && k > 0 && t_[k - 1].folded == "’") continue;
+      ++words;
+      if (t_[k].capitalized && !at(k, kNotNameStart)) ++capitalized;
+    }
+    return capitalized > 0 && 2 * capitalized >= words;
+  }
+
+  // The known actor a source's words hold ("interviews featured in a New York Times piece").
+  std::optional<std::string> known_within(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      if (auto a = at(k, kActorAlias); a && a->end <= to && a->rest == 0) {
+        return lex_.actors[a->entry->payload].name;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "X says", "It says": the sentence is X's.
+  Attribution reported(Attribution out, std::size_t from, std::size_t verb, std::size_t verb_end,
+                       const Attribution* previous) const {
+    const std::size_t phrase_from = from;
+    if (auto p = at(from, kSubjectPronoun); p && p->end == verb) {
+      if (previous && previous->subject) {
+        out.claimant = previous->subject;
+        out.phrase = span(from, verb_end);
+      }
+      return out;
+    }
+    // Words before the name ("as Anthony Rinna explains") are not part of it.
+    while (from < verb && !t_[from].capitalized && at(from, kNotNameStart)) ++from;
+    std::size_t nf, nt;
+    const auto n = name(from, verb, &nf, &nt);
+    bool maker = false;
+    for (std::size_t k = from; k < verb; ++k) maker = maker || at(k, kMakerBy).has_value();
+    // A proper name starts with a capital; a maker names one ("statistics published by X").
+    if (n.empty() || !named(from, verb) || (!maker && !t_[nf].capitalized)) return out;
+    out.claimant = n;
+    out.subject = n;
+    out.phrase = span(phrase_from, verb_end);
+    out.source = span(nf, nt);
+    return out;
+  }
+
   Attribution run(const Attribution* previous) const {
     Attribution out;
     for (std::size_t i = 0; i < t_.size(); ++i) {
-      if (auto a = at(i, kAccordingTo)) {
+      const auto news = at(i, kNewsFrom);
+      if (auto a = news ? news : at(i, kAccordingTo)) {
+        out.whole_sentence = !news;
         std::size_t end = a->end;
         while (end < t_.size() && !ends_source(end)) ++end;
         std::size_t nf, nt;
         const auto n = name(a->end, end, &nf, &nt);
         if (auto same = at(a->end, kSameSource); same && previous && previous->claimant) {
           out.claimant = previous->claimant;
+        } else if (auto k = known_within(a->end, end)) {
+          out.claimant = *k;
         } else if (!n.empty()) {
           out.claimant = n;
         }
@@ -67,41 +131,24 @@ class Attributor {
         std::size_t nf, nt;
         const auto n = name(u->end, end, &nf, &nt);
         if (!n.empty()) {
-          out.underlying = n;
+          out.underlying = known_within(u->end, end).value_or(n);
           out.underlying_span = span(nf, nt);
         }
         i = end;
         continue;
       }
-      if (auto v = at(i, kReportVerb); v && i > 0) {
-        // The source is the phrase before the verb, back to the clause's start.
-        std::size_t from = i;
-        while (from > 0 && t_[from - 1].folded != "," && t_[from - 1].folded != ";" &&
-               t_[from - 1].folded != ":") {
-          --from;
-        }
-        if (auto p = at(from, kSubjectPronoun); p && p->end == i) {
-          if (previous && previous->subject) {
-            out.claimant = previous->subject;
-            out.phrase = span(from, v->end);
+      // A reporting verb is a lower-case word ("says"; "the United States" is no verb).
+      if (auto v = at(i, kReportVerb); v && i > 0 && !t_[i].capitalized) {
+        // The source is the phrase before the verb, back to the clause's start; over an
+        // apposition ("Anthony Ruggiero, a former official, recommends") to the name.
+        std::size_t from = clause_start(i);
+        if (from == i && from > 0 && t_[from - 1].folded == ",") {
+          const std::size_t apposition = clause_start(from - 1);
+          if (at(apposition, kDeterminer) && apposition > 0 && t_[apposition - 1].folded == ",") {
+            return reported(out, clause_start(apposition - 1), apposition - 1, v->end, previous);
           }
-          return out;
         }
-        // Only a named source: a capitalized word, or a maker ("statistics published by").
-        bool named = false;
-        for (std::size_t k = from; k < i; ++k) {
-          named = named || (t_[k].capitalized && t_[k].kind == TokenKind::kWord && (k > 0 || k + 1 < i));
-          named = named || at(k, kMakerBy).has_value();
-        }
-        std::size_t nf, nt;
-        const auto n = name(from, i, &nf, &nt);
-        if (named && !n.empty() && i - from <= 24) {
-          out.claimant = n;
-          out.subject = n;
-          out.phrase = span(from, v->end);
-          out.source = span(nf, nt);
-        }
-        return out;
+        return reported(out, from, i, v->end, previous);
       }
     }
     return out;

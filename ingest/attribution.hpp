@@ -16,6 +16,9 @@ namespace claimgraph::ingest {
 
 struct Attribution {
   std::optional<std::string> claimant;  // the source the sentence reports
+  // False for news reported inside the author's own statement ("news from X that ... has
+  // shone a light"): X claims what the news says (its figures), not the sentence.
+  bool whole_sentence = true;
   graph::Span phrase;                   // the attributing words ("according to ...", "X says")
   graph::Span source;                   // the source's own words within them
   // A source named as the subject of a reporting verb: what a later "It says" points to.

@@ -46,7 +46,8 @@ class Resolver {
   Resolver(std::string_view text, const FigureLexicon& lex, const std::optional<std::string>& date)
       : text_(text), lex_(lex), date_(date) {}
 
-  std::vector<std::vector<FigureFacts>> run(const std::vector<SentenceFigures>& input);
+  std::vector<std::vector<FigureFacts>> run(const std::vector<SentenceFigures>& input,
+                                            std::vector<Attribution>* attributions);
 
  private:
   const PhraseTable& phrases() const { return lex_.phrases; }
@@ -477,7 +478,8 @@ std::string Resolver::key_of(const NounPhrase& np, const Sentence& s, std::size_
   return key;
 }
 
-std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFigures>& input) {
+std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFigures>& input,
+                                                      std::vector<Attribution>* attributions) {
   std::vector<Sentence> sentences(input.size());
   for (std::size_t n = 0; n < input.size(); ++n) {
     auto& s = sentences[n];
@@ -495,6 +497,10 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
     for (const auto& np : s.nouns) {
       if (np.demonym && np.measure) ++topic_[{*np.demonym, *np.measure}];
     }
+  }
+  if (attributions) {
+    attributions->clear();
+    for (const auto& s : sentences) attributions->push_back(s.attribution);
   }
   // The document's main place: the one its sentences name most.
   std::map<std::string, int> place_count;
@@ -738,9 +744,10 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
 
 std::vector<std::vector<FigureFacts>> resolve_figure_context(
     std::string_view text, const std::vector<SentenceFigures>& sentences,
-    const std::optional<std::string>& document_date, const FigureLexicon& lexicon) {
+    const std::optional<std::string>& document_date, const FigureLexicon& lexicon,
+    std::vector<Attribution>* attributions) {
   Resolver resolver(text, lexicon, document_date);
-  return resolver.run(sentences);
+  return resolver.run(sentences, attributions);
 }
 
 }  // namespace claimgraph::ingest

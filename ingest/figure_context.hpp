@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
+#include "ingest/attribution.hpp"
 #include "ingest/figure_lexicon.hpp"
 #include "ingest/figures.hpp"
 
@@ -37,8 +38,10 @@ struct FigureFacts {
 
 // Facts for every figure of every sentence, in the same order. `document_date` is the
 // source's date ("YYYY[-MM[-DD]]") or null when unknown.
+// With `attributions`, also returns who each sentence's statement belongs to (found on the way).
 std::vector<std::vector<FigureFacts>> resolve_figure_context(
     std::string_view text, const std::vector<SentenceFigures>& sentences,
-    const std::optional<std::string>& document_date, const FigureLexicon& lexicon);
+    const std::optional<std::string>& document_date, const FigureLexicon& lexicon,
+    std::vector<Attribution>* attributions = nullptr);
 
 }  // namespace claimgraph::ingest

@@ -234,6 +234,7 @@ void load_places(FigureLexicon& lex, const JsonFile& f) {
     if (p.HasMember("adjectives")) adjectives = json::strings(f, p["adjectives"], ctx + ".adjectives");
     // The key that qualifies a measure: the first Latin adjective ("North Korean").
     place.demonym_key = slug(adjectives.empty() ? place.name : adjectives.front());
+    place.country = !demonyms.empty();
     lex.places.push_back(place);
     const auto id = static_cast<std::uint32_t>(lex.places.size() - 1);
     add_words(lex, f, member(f, p, "aliases", ctx), ctx + ".aliases", kPlaceAlias, id);
@@ -282,12 +283,13 @@ void load_events(FigureLexicon& lex, const JsonFile& f) {
 void load_attribution(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, f.doc,
                    {"about", "according_to", "verbs", "by", "pronouns", "determiners", "same_source",
-                    "source_ends", "using"},
+                    "source_ends", "using", "news_from"},
                    "");
   add_words(lex, f, member(f, f.doc, "determiners", ""), "determiners", kDeterminer, 0);
   add_words(lex, f, member(f, f.doc, "same_source", ""), "same_source", kSameSource, 0);
   add_words(lex, f, member(f, f.doc, "source_ends", ""), "source_ends", kSourceEnd, 0);
   add_words(lex, f, member(f, f.doc, "using", ""), "using", kUsing, 0);
+  add_words(lex, f, member(f, f.doc, "news_from", ""), "news_from", kNewsFrom, 0);
   add_words(lex, f, member(f, f.doc, "according_to", ""), "according_to", kAccordingTo, 0);
   add_words(lex, f, member(f, f.doc, "verbs", ""), "verbs", kReportVerb, 0);
   add_words(lex, f, member(f, f.doc, "by", ""), "by", kMakerBy, 0);

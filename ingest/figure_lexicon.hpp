@@ -67,6 +67,7 @@ enum PhraseKind : std::uint16_t {
   kNegative,          // "minus", "-" right before a numeral
   kSourceEnd,         // "that": where a source's name ends
   kUsing,             // "using statistics from": the data a source used
+  kNewsFrom,          // "news from X that": X's news inside the author's sentence
   kActorAlias,        // payload: index into actors (actors.json)
   kOrganizationWord,  // "Ministry": a name holding it is an organization's
   kNameConnector,     // "of" inside "Ministry of Commerce"
@@ -99,6 +100,7 @@ struct Place {
   std::optional<std::string> from;  // years the state existed
   std::optional<std::string> to;
   std::string demonym_key;  // "north-korean": qualifies measure keys
+  bool country = false;     // a state: it has a people (demonyms)
 };
 
 struct TimeEvent {

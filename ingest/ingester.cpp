@@ -3,6 +3,10 @@
 #include <unicode/uchar.h>
 
 #include "graph/sha256.hpp"
+#include <algorithm>
+
+#include "ingest/actors.hpp"
+#include "ingest/attribution.hpp"
 #include "ingest/claims.hpp"
 #include "ingest/figure_context.hpp"
 #include "ingest/text_util.hpp"
@@ -10,18 +14,48 @@
 namespace claimgraph::ingest {
 namespace {
 
-using graph::Actor;
 using graph::ActorKind;
 using graph::Edge;
 using graph::EdgeKind;
 
-}  // namespace
+// An in-text attribution as a reference of its own: the attributing words, the source as its
+// author, the sentence citing it. A second sentence from the same source cites the same work;
+// the data the source drew on ("using statistics from Y") is a work cited in it.
+void add_in_text(graph::DocumentGraph& g, std::string_view text, const std::string& source_id,
+                 const std::string& claim_id, const Attribution& a, std::size_t n,
+                 ActorRegistry& actors) {
+  graph::Reference ref;
+  ref.id = source_id + ":it" + std::to_string(n);
+  ref.source_id = source_id;
+  ref.kind = graph::ReferenceKind::kInText;
+  ref.span = a.phrase;
+  ref.raw = fold_spaces(slice(text, a.phrase));
+  ref.authors = {*a.claimant};
+  ref.work_key = "said:" + source_id + ":" + slug(*a.claimant);
+  g.edges.push_back(Edge{EdgeKind::kCites, claim_id, ref.id});
+  g.edges.push_back(Edge{EdgeKind::kAuthoredBy, ref.id, actors.add(*a.claimant)});
+  if (a.underlying) {
+    graph::Reference data;
+    data.id = ref.id + "d";
+    data.source_id = source_id;
+    data.kind = graph::ReferenceKind::kSecondary;
+    data.span = a.underlying_span;
+    data.raw = fold_spaces(slice(text, a.underlying_span));
+    data.authors = {*a.underlying};
+    data.work_key = "data:" + source_id + ":" + slug(*a.underlying);
+    g.edges.push_back(Edge{EdgeKind::kCitedIn, data.id, ref.id});
+    g.edges.push_back(Edge{EdgeKind::kAuthoredBy, data.id, actors.add(*a.underlying)});
+    g.references.push_back(std::move(data));
+  }
+  g.references.push_back(std::move(ref));
+}
 
-std::string actor_id_for(std::string_view name) { return "actor:" + slug(name); }
+}  // namespace
 
 Ingester::Ingester(const Lexicons& lexicons)
     : segmenter_(lexicons),
       figures_(lexicons.figures),
+      actor_finder_(lexicons.figures),
       figure_lexicon_(lexicons.figures),
       fingerprint_(lexicons.fingerprint) {}
 
@@ -47,20 +81,13 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
   source.bytes = doc.bytes;
   for (const auto& w : doc.warnings) g.diagnostics.push_back(w.to_string());
 
-  auto add_actor = [&](const std::string& name, ActorKind kind) {
-    const std::string id = actor_id_for(name);
-    for (const auto& a : g.actors) {
-      if (a.id == id) return id;
-    }
-    g.actors.push_back(Actor{id, name, kind, {name}, slug(name)});
-    return id;
-  };
+  ActorRegistry actors(actor_finder_);
   for (const auto& author : doc.meta.authors) {
-    g.edges.push_back(Edge{EdgeKind::kAuthoredBy, source_id, add_actor(author, ActorKind::kPerson)});
+    g.edges.push_back(Edge{EdgeKind::kAuthoredBy, source_id, actors.add(author, ActorKind::kPerson)});
   }
   if (doc.meta.outlet) {
     g.edges.push_back(Edge{EdgeKind::kPublishedBy, source_id,
-                           add_actor(*doc.meta.outlet, ActorKind::kOrganization)});
+                           actors.add(*doc.meta.outlet, ActorKind::kOrganization)});
   }
 
   std::string default_claimant = "unknown";
@@ -93,36 +120,53 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     g.references.push_back(std::move(ref));
   }
 
+  // Figures, found per sentence, and who each sentence's statement belongs to, resolved over
+  // the whole document.
   const auto drafts = assemble_claims(doc.bytes, seg, default_claimant);
-  std::size_t n = 0;
+  std::vector<SentenceFigures> sentences;
+  sentences.reserve(drafts.size());
   for (const auto& draft : drafts) {
+    SentenceFigures s;
+    s.span = draft.spans.front();
+    s.paragraph = draft.paragraph;
+    s.claimant = draft.claimant;
+    s.figures = figures_.find(doc.bytes, s.span);
+    sentences.push_back(std::move(s));
+  }
+  std::vector<Attribution> attributions;
+  const auto facts = resolve_figure_context(doc.bytes, sentences, doc.meta.date,
+                                            *figure_lexicon_, &attributions);
+
+  std::size_t in_text = 0;
+  for (std::size_t c = 0; c < drafts.size(); ++c) {
+    const auto& draft = drafts[c];
+    const auto& attribution = attributions[c];
     graph::Claim claim;
-    claim.id = source_id + ":c" + std::to_string(++n);
+    claim.id = source_id + ":c" + std::to_string(c + 1);
     claim.source_id = source_id;
     claim.spans = draft.spans;
     claim.text = std::string(slice(doc.bytes, draft.spans.front()));
-    claim.claimant = draft.claimant;
-    const std::string claimant_id = add_actor(draft.claimant, ActorKind::kPerson);
+    // Reported speech and "according to X" belong to X.
+    claim.claimant = attribution.whole_sentence && attribution.claimant ? *attribution.claimant
+                                                                        : draft.claimant;
     g.edges.push_back(Edge{EdgeKind::kContains, source_id, claim.id});
-    g.edges.push_back(Edge{EdgeKind::kClaimedBy, claim.id, claimant_id});
+    g.edges.push_back(Edge{EdgeKind::kClaimedBy, claim.id, actors.add(claim.claimant)});
     for (const std::size_t f : draft.footnotes) {
       g.edges.push_back(Edge{EdgeKind::kCites, claim.id, reference_of[f]});
+    }
+    if (attribution.claimant && !attribution.phrase.empty()) {
+      add_in_text(g, doc.bytes, source_id, claim.id, attribution, ++in_text, actors);
+    }
+    std::vector<std::string> mentioned;
+    for (const auto& m : actor_finder_.find(doc.bytes, draft.spans.front())) {
+      const std::string id = actors.add(m);
+      if (std::find(mentioned.begin(), mentioned.end(), id) != mentioned.end()) continue;
+      mentioned.push_back(id);
+      g.edges.push_back(Edge{EdgeKind::kMentions, claim.id, id});
     }
     g.claims.push_back(std::move(claim));
   }
 
-  // Figures: found per sentence, then placed in their document's context.
-  std::vector<SentenceFigures> sentences;
-  sentences.reserve(drafts.size());
-  for (std::size_t c = 0; c < drafts.size(); ++c) {
-    SentenceFigures s;
-    s.span = drafts[c].spans.front();
-    s.paragraph = drafts[c].paragraph;
-    s.claimant = drafts[c].claimant;
-    s.figures = figures_.find(doc.bytes, s.span);
-    sentences.push_back(std::move(s));
-  }
-  const auto facts = resolve_figure_context(doc.bytes, sentences, doc.meta.date, *figure_lexicon_);
   std::size_t figure_count = 0;
   for (std::size_t c = 0; c < sentences.size(); ++c) {
     for (std::size_t k = 0; k < sentences[c].figures.size(); ++k) {
@@ -150,6 +194,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
       g.figures.push_back(std::move(f));
     }
   }
+  g.actors = actors.actors();
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "graph/model.hpp"
+#include "ingest/actors.hpp"
 #include "ingest/document.hpp"
 #include "ingest/figures.hpp"
 #include "ingest/lexicon.hpp"
@@ -14,7 +15,7 @@
 namespace claimgraph::ingest {
 
 // Bumped whenever the pipeline's output changes, so stored documents are redone.
-inline constexpr const char* kPipelineVersion = "claimgraph-ingest-2";
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-3";
 
 struct IngestResult {
   graph::DocumentGraph graph;
@@ -36,11 +37,9 @@ class Ingester {
  private:
   Segmenter segmenter_;
   FigureFinder figures_;
+  ActorFinder actor_finder_;
   std::shared_ptr<const FigureLexicon> figure_lexicon_;
   std::string fingerprint_;
 };
-
-// A stable actor id for a display name ("actor:andrei-lankov").
-std::string actor_id_for(std::string_view name);
 
 }  // namespace claimgraph::ingest
