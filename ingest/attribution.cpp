@@ -96,8 +96,9 @@ class Attributor {
     for (std::size_t k = from; k < verb; ++k) maker = maker || at(k, kMakerBy).has_value();
     // A proper name starts with a capital; a maker names one ("statistics published by X").
     if (n.empty() || !named(from, verb) || (!maker && !t_[nf].capitalized)) return out;
-    out.claimant = n;
-    out.subject = n;
+    // "The U.S. State Department’s latest ... Report describes": the known actor behind it.
+    out.claimant = known_within(nf, nt).value_or(n);
+    out.subject = out.claimant;
     out.phrase = span(phrase_from, verb_end);
     out.source = span(nf, nt);
     return out;
