@@ -226,6 +226,8 @@ void reference_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v
   opt_str(w, r.title_romanized);
   w.Key("venue");
   opt_str(w, r.venue);
+  w.Key("venue_original");
+  opt_str(w, r.venue_original);
   w.Key("date");
   opt_str(w, r.date);
   w.Key("language");
@@ -241,6 +243,11 @@ void reference_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v
   }
   w.Key("cited_by");
   ids(w, g, g.in(v, EdgeKind::kCites));
+  // The citations merged into this node (one work cited twice), and its authors as actors.
+  w.Key("also_cited_as");
+  str_list(w, r.merged_ids);
+  w.Key("author_actors");
+  ids(w, g, g.out(v, EdgeKind::kAuthoredBy));
   w.EndObject();
 }
 
@@ -306,6 +313,25 @@ std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph
   Writer w(buffer);
   w.StartArray();
   for (const auto v : figures) figure_object(w, g, v, texts);
+  w.EndArray();
+  return finish(buffer);
+}
+
+std::string references_json(const graph::KnowledgeGraph& g,
+                            const std::vector<graph::Vertex>& references) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const auto v : references) reference_object(w, g, v);
+  w.EndArray();
+  return finish(buffer);
+}
+
+std::string actors_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const auto v : actors) actor_object(w, g, v);
   w.EndArray();
   return finish(buffer);
 }

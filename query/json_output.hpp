@@ -24,6 +24,12 @@ std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph:
 std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
                          SourceTexts& texts);
 
+// `claimgraph references --json` and `claimgraph actors --json`: arrays of the contract's
+// reference and actor objects.
+std::string references_json(const graph::KnowledgeGraph& g,
+                            const std::vector<graph::Vertex>& references);
+std::string actors_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors);
+
 // `claimgraph show ID --json`: one object {"id", "kind", "node", "location", "context"}.
 std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts);
 

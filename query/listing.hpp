@@ -19,6 +19,15 @@ std::vector<graph::Vertex> select_figures(const graph::KnowledgeGraph& g,
                                           const std::optional<std::string>& measure,
                                           const std::optional<std::string>& source_id);
 
+// References in document order (each work once), of one source when `source_id` is given.
+std::vector<graph::Vertex> select_references(const graph::KnowledgeGraph& g,
+                                             const std::optional<std::string>& source_id);
+
+// Actors of one kind (all when `kind` is null), sorted by name with an ICU Collator (root
+// locale): "Andrei Lankov" before "Ланкин А.С." before "이영형".
+std::vector<graph::Vertex> select_actors(const graph::KnowledgeGraph& g,
+                                         std::optional<graph::ActorKind> kind);
+
 // The source vertex a claim, figure or reference belongs to (itself for a source).
 std::optional<graph::Vertex> source_of(const graph::KnowledgeGraph& g, graph::Vertex v);
 

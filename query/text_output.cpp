@@ -158,6 +158,60 @@ std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph
   return out.str();
 }
 
+namespace {
+
+void reference_fields(std::ostringstream& out, const graph::KnowledgeGraph& g, graph::Vertex v,
+                      const TextStyle& style) {
+  const auto& r = g.reference(v);
+  const auto line = [&](const char* label, const std::string& value) {
+    if (!value.empty()) out << "  " << label << value << "\n";
+  };
+  const auto opt = [&](const char* label, const std::optional<std::string>& value) {
+    if (value) line(label, *value);
+  };
+  line("kind:     ", std::string(to_string(r.kind)) + (r.marker ? "  marker: " + *r.marker : ""));
+  line("authors:  ", join(r.authors, "; "));
+  line("original: ", join(r.authors_original, "; "));
+  opt("title:    ", r.title);
+  opt("original: ", r.title_original);
+  opt("romanized:", r.title_romanized);
+  opt("venue:    ", r.venue);
+  opt("date:     ", r.date);
+  if (r.language || r.script) {
+    line("language: ", or_unknown(r.language) + (r.script ? "  script: " + *r.script : ""));
+  }
+  for (const auto c : g.out(v, EdgeKind::kCitedIn)) line("cited in: ", g.id_of(c));
+  for (const auto c : g.in(v, EdgeKind::kCitedIn)) line("cites:    ", g.id_of(c));
+  if (!r.merged_ids.empty()) line("also as:  ", join(r.merged_ids, ", "));
+  out << "  raw:      " << wrap(r.raw, style.width, 12) << "\n";
+  for (const auto c : g.in(v, EdgeKind::kCites)) out << "  cited by: " << g.id_of(c) << "\n";
+}
+
+}  // namespace
+
+std::string references_text(const graph::KnowledgeGraph& g,
+                            const std::vector<graph::Vertex>& references, SourceTexts& texts,
+                            const TextStyle& style) {
+  std::ostringstream out;
+  for (const auto v : references) {
+    out << g.id_of(v) << "  " << where(g, v, texts) << "\n";
+    reference_fields(out, g, v, style);
+  }
+  out << references.size() << (references.size() == 1 ? " reference\n" : " references\n");
+  return out.str();
+}
+
+std::string actors_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors) {
+  std::ostringstream out;
+  for (const auto v : actors) {
+    const auto& a = g.actor(v);
+    out << pad(a.id, 40) << pad(std::string(to_string(a.kind)), 14) << join(a.aliases, " · ")
+        << "\n";
+  }
+  out << actors.size() << (actors.size() == 1 ? " actor\n" : " actors\n");
+  return out.str();
+}
+
 std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
                       const TextStyle& style) {
   std::ostringstream out;
@@ -188,21 +242,13 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
       }
       break;
     }
-    case NodeKind::kReference: {
-      const auto& r = g.reference(v);
-      out << "  kind:     " << to_string(r.kind);
-      if (r.marker) out << "  marker: " << *r.marker;
-      out << "\n  raw:      " << wrap(r.raw, style.width, 12) << "\n";
-      for (const auto c : g.in(v, EdgeKind::kCites)) {
-        out << "  cited by: " << g.id_of(c) << "\n";
-      }
-      break;
-    }
+    case NodeKind::kReference: reference_fields(out, g, v, style); break;
     case NodeKind::kActor: {
       const auto& a = g.actor(v);
       out << "  name:     " << a.name << "\n  kind:     " << to_string(a.kind)
-          << "\n  aliases:  " << join(a.aliases, "; ") << "\n  claims:   "
-          << g.in(v, EdgeKind::kClaimedBy).size() << "\n";
+          << "\n  aliases:  " << join(a.aliases, "; ") << "\n  key:      " << a.key
+          << "\n  claims:   " << g.in(v, EdgeKind::kClaimedBy).size()
+          << "\n  mentions: " << g.in(v, EdgeKind::kMentions).size() << "\n";
       break;
     }
     case NodeKind::kFigure: {

@@ -25,6 +25,12 @@ std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph
                          SourceTexts& texts, const TextStyle& style);
 // "[15,000, 25,000) point 20,000", "at most 20", "[10,000, 100,000)".
 std::string value_text(const graph::Figure& f);
+// Each reference: kind, marker, authors in both scripts, titles, venue, date, language,
+// the sentences citing it; and each actor with its kind and every spelling.
+std::string references_text(const graph::KnowledgeGraph& g,
+                            const std::vector<graph::Vertex>& references, SourceTexts& texts,
+                            const TextStyle& style);
+std::string actors_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors);
 std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
                       const TextStyle& style);
 

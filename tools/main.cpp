@@ -92,6 +92,16 @@ int main(int argc, char** argv) {
                       "only figures whose measure key contains this (\"workers\", \"work permits\")");
   figures->add_option("--source", figures_source, "only the figures of this source id");
 
+  std::optional<std::string> references_source;
+  auto* references = add_common(app.add_subcommand(
+      "references", "list the cited works: footnotes, in-text attributions, works cited in them"));
+  references->add_option("--source", references_source, "only the references of this source id");
+
+  std::optional<std::string> actors_kind;
+  auto* actors = add_common(app.add_subcommand(
+      "actors", "list the actors, sorted by name, each with every spelling met"));
+  actors->add_option("--kind", actors_kind, "person, organization, country, place or other");
+
   std::string gold_path;
   auto* eval = add_common(app.add_subcommand(
       "eval", "score the store against a gold annotation (shaped like shared/gold/seeds.json)"));
@@ -164,6 +174,32 @@ int main(int argc, char** argv) {
       const auto selected = query::select_figures(graph, figures_measure, figures_source);
       std::cout << (json ? query::figures_json(graph, selected, texts)
                          : query::figures_text(graph, selected, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+    if (references->parsed()) {
+      if (references_source && !graph.find(*references_source)) {
+        std::cerr << "claimgraph: no source with id \"" << *references_source << "\" in " << db
+                  << "\n";
+        return tools::kExitNotFound;
+      }
+      const auto selected = query::select_references(graph, references_source);
+      std::cout << (json ? query::references_json(graph, selected)
+                         : query::references_text(graph, selected, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+    if (actors->parsed()) {
+      std::optional<graph::ActorKind> kind;
+      if (actors_kind) {
+        kind = graph::actor_kind_from(*actors_kind);
+        if (!kind) {
+          std::cerr << "claimgraph: unknown actor kind \"" << *actors_kind
+                    << "\" (person, organization, country, place, other)\n";
+          return tools::kExitUsage;
+        }
+      }
+      const auto selected = query::select_actors(graph, kind);
+      std::cout << (json ? query::actors_json(graph, selected)
+                         : query::actors_text(graph, selected));
       return tools::kExitOk;
     }
     if (eval->parsed()) {
