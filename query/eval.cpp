@@ -75,6 +75,164 @@ bool values_match(const graph::Figure& f, const GoldFigure& g) {
 
 double ratio(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 
+// Field values compare with white space folded and enclosing quotes and end punctuation
+// dropped: "“Russia’s Far East Development and North Korean Workers.”" is the title.
+std::string plain(std::string_view s) {
+  std::string f = fold_white_space(s, nullptr);
+  const auto strip = [&](std::string_view mark) {
+    bool changed = false;
+    if (f.size() >= mark.size() && f.compare(0, mark.size(), mark) == 0) {
+      f.erase(0, mark.size());
+      changed = true;
+    }
+    if (f.size() >= mark.size() && f.compare(f.size() - mark.size(), mark.size(), mark) == 0) {
+      f.erase(f.size() - mark.size());
+      changed = true;
+    }
+    return changed;
+  };
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* mark : {" ", ".", ",", "\"", "“", "”", "«", "»", "[", "]"}) {
+      again = strip(mark) || again;
+    }
+  }
+  return f;
+}
+
+void score_work(const std::string& label, const GoldWork& gold, const graph::Reference& ours,
+                ReferenceScore& score) {
+  const auto field = [&](const char* name, const std::optional<std::string>& want,
+                         const std::optional<std::string>& got) {
+    if (!want) return;
+    ++score.fields_total;
+    if (got && plain(*got) == plain(*want)) {
+      ++score.fields_correct;
+    } else {
+      score.wrong.push_back(label + "." + name + ": \"" + got.value_or("null") + "\" for \"" +
+                            *want + "\"");
+    }
+  };
+  const auto list = [&](const char* name, const std::vector<std::string>& want,
+                        const std::vector<std::string>& got) {
+    if (want.empty()) return;
+    ++score.fields_total;
+    std::vector<std::string> a, b;
+    for (const auto& x : want) a.push_back(plain(x));
+    for (const auto& x : got) b.push_back(plain(x));
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a == b) {
+      ++score.fields_correct;
+    } else {
+      std::string shown;
+      for (const auto& x : got) shown += (shown.empty() ? "" : "; ") + x;
+      score.wrong.push_back(label + "." + name + ": \"" + shown + "\"");
+    }
+  };
+  list("authors", gold.authors, ours.authors);
+  list("authors_original", gold.authors_original, ours.authors_original);
+  field("title", gold.title, ours.title);
+  field("title_original", gold.title_original, ours.title_original);
+  field("title_romanized", gold.title_romanized, ours.title_romanized);
+  field("venue", gold.venue, ours.venue);
+  field("date", gold.date, ours.date);
+  field("language", gold.language, ours.language);
+  field("script", gold.script, ours.script);
+}
+
+void score_references(const Gold& gold, const graph::KnowledgeGraph& g,
+                      const std::map<std::string, DocumentText>& docs, ReferenceScore& score) {
+  score.total = gold.references.size();
+  std::map<std::string, graph::Vertex> node_of;  // gold id -> our node
+  for (const auto& r : gold.references) {
+    const auto doc = docs.find(r.doc);
+    if (doc == docs.end()) continue;
+    const auto v = g.find(doc->second.source_id + ":fn" + r.marker);
+    if (!v) {
+      score.wrong.push_back(r.id + ": no reference with marker " + r.marker);
+      continue;
+    }
+    ++score.found;
+    node_of[r.id] = *v;
+    if (r.same_work_as) continue;  // scored as the work it repeats
+    score_work(r.id, r.work, g.reference(*v), score);
+    if (r.cited_in) {
+      const auto cited = g.out(*v, graph::EdgeKind::kCitedIn);
+      if (cited.empty()) {
+        ++score.fields_total;
+        score.wrong.push_back(r.id + ".cited_in: none");
+      } else {
+        score_work(r.id + ".cited_in", *r.cited_in, g.reference(cited.front()), score);
+      }
+    }
+  }
+  for (const auto& r : gold.references) {
+    if (!r.same_work_as) continue;
+    ++score.same_work_total;
+    const auto a = node_of.find(r.id);
+    const auto b = node_of.find(*r.same_work_as);
+    if (a != node_of.end() && b != node_of.end() && a->second == b->second) {
+      ++score.same_work_joined;
+    } else {
+      score.wrong.push_back(r.id + ": not one node with " + *r.same_work_as);
+    }
+  }
+  score.field_accuracy = ratio(score.fields_correct, score.fields_total);
+}
+
+// The actor nodes a spelling is an alias of.
+std::vector<graph::Vertex> actors_named(const graph::KnowledgeGraph& g, const std::string& name) {
+  std::vector<graph::Vertex> out;
+  const std::string want = fold_white_space(name, nullptr);
+  for (const auto v : g.of_kind(NodeKind::kActor)) {
+    for (const auto& alias : g.actor(v).aliases) {
+      if (fold_white_space(alias, nullptr) == want) {
+        out.push_back(v);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void score_actors(const Gold& gold, const graph::KnowledgeGraph& g, ActorScore& score) {
+  score.groups_total = gold.actor_groups.size();
+  for (const auto& group : gold.actor_groups) {
+    std::optional<graph::Vertex> node;
+    bool one = true;
+    std::string missing;
+    for (const auto& name : group) {
+      const auto found = actors_named(g, name);
+      if (found.size() != 1) {
+        one = false;
+        missing += (missing.empty() ? "" : ", ") + name + (found.empty() ? " (no actor)" : " (several)");
+        continue;
+      }
+      if (node && *node != found.front()) {
+        one = false;
+        missing += (missing.empty() ? "" : ", ") + name + " (another actor)";
+      }
+      node = found.front();
+    }
+    if (one) {
+      ++score.groups_resolved;
+    } else {
+      score.unresolved.push_back(group.front() + ": " + missing);
+    }
+  }
+  for (const auto& [a, b] : gold.distinct_actors) {
+    for (const auto va : actors_named(g, a)) {
+      const auto vb = actors_named(g, b);
+      if (std::find(vb.begin(), vb.end(), va) != vb.end()) {
+        ++score.distinct_merged;
+        score.merged.push_back(a + " = " + b);
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceTexts& texts) {
@@ -182,14 +340,8 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
   fs.precision = ratio(fs.correct, fs.reported);
   fs.recall = ratio(fs.found, fs.required);
 
-  report.references_total = gold.references;
-  for (const auto v : g.of_kind(NodeKind::kReference)) {
-    for (const auto& [id, d] : docs) {
-      if (g.reference(v).source_id == d.source_id) ++report.references_found;
-    }
-  }
-  report.references_found = std::min(report.references_found, report.references_total);
-  report.actor_groups_total = gold.actor_groups;
+  score_references(gold, g, docs, report.references);
+  score_actors(gold, g, report.actors);
   report.required_conflicts = gold.required_conflicts;
   return report;
 }
@@ -237,24 +389,34 @@ std::string eval_json(const EvalReport& r) {
   w.Key("references");
   w.StartObject();
   w.Key("found");
-  w.Uint(static_cast<unsigned>(r.references_found));
+  w.Uint(static_cast<unsigned>(r.references.found));
   w.Key("total");
-  w.Uint(static_cast<unsigned>(r.references_total));
+  w.Uint(static_cast<unsigned>(r.references.total));
   w.Key("field_accuracy");
-  w.Double(0);
-  w.Key("scored");
-  w.Bool(false);
+  w.Double(r.references.field_accuracy);
+  w.Key("fields_correct");
+  w.Uint(static_cast<unsigned>(r.references.fields_correct));
+  w.Key("fields_total");
+  w.Uint(static_cast<unsigned>(r.references.fields_total));
+  w.Key("same_work_joined");
+  w.Uint(static_cast<unsigned>(r.references.same_work_joined));
+  w.Key("same_work_total");
+  w.Uint(static_cast<unsigned>(r.references.same_work_total));
+  w.Key("wrong");
+  list(r.references.wrong);
   w.EndObject();
   w.Key("actors");
   w.StartObject();
   w.Key("groups_resolved");
-  w.Uint(static_cast<unsigned>(r.actor_groups_resolved));
+  w.Uint(static_cast<unsigned>(r.actors.groups_resolved));
   w.Key("groups_total");
-  w.Uint(static_cast<unsigned>(r.actor_groups_total));
+  w.Uint(static_cast<unsigned>(r.actors.groups_total));
   w.Key("distinct_merged");
-  w.Uint(0);
-  w.Key("scored");
-  w.Bool(false);
+  w.Uint(static_cast<unsigned>(r.actors.distinct_merged));
+  w.Key("unresolved");
+  list(r.actors.unresolved);
+  w.Key("merged");
+  list(r.actors.merged);
   w.EndObject();
   w.Key("conflicts");
   w.StartObject();
@@ -293,10 +455,20 @@ std::string eval_text(const EvalReport& r) {
   for (const auto& m : f.false_positives) out << "  false positive: " << m << "\n";
   for (const auto& m : f.not_figures_hit) out << "  not a figure, reported: " << m << "\n";
   for (const auto& m : f.unit_mismatches) out << "  unit: " << m << "\n";
-  out << "\nreferences  " << r.references_found << " of " << r.references_total
-      << " footnotes have a reference node (fields not scored yet)\n"
-      << "actors      not scored yet (" << r.actor_groups_total << " groups in the gold)\n"
-      << "conflicts   not scored yet (" << r.required_conflicts << " required in the gold)\n";
+  const auto& rs = r.references;
+  out << "\nreferences\n"
+      << "  found            " << rs.found << " of " << rs.total << " footnotes\n"
+      << "  field accuracy   " << rs.field_accuracy << "  (" << rs.fields_correct << " of "
+      << rs.fields_total << " annotated fields)\n"
+      << "  one work, one node " << rs.same_work_joined << " of " << rs.same_work_total << "\n";
+  for (const auto& m : rs.wrong) out << "  wrong: " << m << "\n";
+  const auto& as = r.actors;
+  out << "\nactors\n"
+      << "  groups resolved  " << as.groups_resolved << " of " << as.groups_total << "\n"
+      << "  distinct merged  " << as.distinct_merged << "\n";
+  for (const auto& m : as.unresolved) out << "  not joined: " << m << "\n";
+  for (const auto& m : as.merged) out << "  merged: " << m << "\n";
+  out << "\nconflicts   not scored yet (" << r.required_conflicts << " required in the gold)\n";
   for (const auto& w : r.warnings) out << "warning: " << w << "\n";
   return out.str();
 }

@@ -27,13 +27,30 @@ struct FigureScore {
   std::vector<std::string> unit_mismatches;
 };
 
+struct ReferenceScore {
+  std::size_t found = 0;  // gold footnotes with a reference node of that marker
+  std::size_t total = 0;
+  std::size_t fields_correct = 0;  // over the fields each gold reference annotates
+  std::size_t fields_total = 0;
+  double field_accuracy = 0;
+  std::size_t same_work_joined = 0;  // "same_work_as" pairs that are one node
+  std::size_t same_work_total = 0;
+  std::vector<std::string> wrong;  // "R3.title: \"ours\" for \"gold\""
+};
+
+struct ActorScore {
+  std::size_t groups_resolved = 0;  // every spelling an alias of one actor node
+  std::size_t groups_total = 0;
+  std::size_t distinct_merged = 0;
+  std::vector<std::string> unresolved;  // the spellings of each group not joined
+  std::vector<std::string> merged;      // distinct pairs found on one node
+};
+
 struct EvalReport {
   std::string gold_path;
   FigureScore figures;
-  std::size_t references_found = 0;  // gold footnotes with a reference node of that marker
-  std::size_t references_total = 0;
-  std::size_t actor_groups_resolved = 0;
-  std::size_t actor_groups_total = 0;
+  ReferenceScore references;
+  ActorScore actors;
   std::size_t required_conflicts = 0;
   std::vector<std::string> warnings;  // gold documents not in the store, quotes not found
 };

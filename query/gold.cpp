@@ -24,6 +24,36 @@ std::string string_of(const rapidjson::Value& v, const char* key) {
   return std::string(v[key].GetString(), v[key].GetStringLength());
 }
 
+std::vector<std::string> strings_of(const rapidjson::Value& v) {
+  std::vector<std::string> out;
+  if (!v.IsArray()) return out;
+  for (const auto& s : v.GetArray()) {
+    if (s.IsString()) out.emplace_back(s.GetString(), s.GetStringLength());
+  }
+  return out;
+}
+
+std::optional<std::string> optional_of(const rapidjson::Value& v, const char* key) {
+  auto s = string_of(v, key);
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+GoldWork work_of(const rapidjson::Value& r) {
+  GoldWork w;
+  if (r.HasMember("authors")) w.authors = strings_of(r["authors"]);
+  if (const auto org = string_of(r, "author_org"); !org.empty()) w.authors.push_back(org);
+  if (r.HasMember("authors_original")) w.authors_original = strings_of(r["authors_original"]);
+  w.title = optional_of(r, "title");
+  w.title_original = optional_of(r, "title_original");
+  w.title_romanized = optional_of(r, "title_romanized");
+  w.venue = optional_of(r, "venue");
+  w.date = optional_of(r, "date");
+  w.language = optional_of(r, "language");
+  w.script = optional_of(r, "script");
+  return w;
+}
+
 // UTF-8 decode of one code point; U+FFFD on a broken sequence.
 std::uint32_t decode(std::string_view s, std::size_t i, std::size_t* next) {
   const auto b = static_cast<unsigned char>(s[i]);
@@ -126,11 +156,32 @@ Gold parse_gold(const std::string& path, std::string_view bytes) {
     }
   }
   if (d.HasMember("references") && d["references"].IsArray()) {
-    gold.references = d["references"].Size();
+    for (const auto& r : d["references"].GetArray()) {
+      GoldReference g;
+      g.id = string_of(r, "id");
+      g.doc = string_of(r, "doc");
+      g.marker = string_of(r, "marker");
+      if (g.doc.empty() || g.marker.empty()) {
+        throw GoldError(where_item(path, bytes, g.id) + ": error: reference \"" + g.id +
+                        "\" needs \"doc\" and \"marker\"");
+      }
+      if (const auto same = string_of(r, "same_work_as"); !same.empty()) g.same_work_as = same;
+      g.work = work_of(r);
+      if (r.HasMember("cited_in") && r["cited_in"].IsObject()) g.cited_in = work_of(r["cited_in"]);
+      gold.references.push_back(std::move(g));
+    }
   }
-  if (d.HasMember("same_actor") && d["same_actor"].IsObject() &&
-      d["same_actor"].HasMember("groups") && d["same_actor"]["groups"].IsArray()) {
-    gold.actor_groups = d["same_actor"]["groups"].Size();
+  if (d.HasMember("same_actor") && d["same_actor"].IsObject()) {
+    const auto& same = d["same_actor"];
+    if (same.HasMember("groups") && same["groups"].IsArray()) {
+      for (const auto& group : same["groups"].GetArray()) gold.actor_groups.push_back(strings_of(group));
+    }
+    if (same.HasMember("distinct") && same["distinct"].IsArray()) {
+      for (const auto& pair : same["distinct"].GetArray()) {
+        const auto names = strings_of(pair);
+        if (names.size() == 2) gold.distinct_actors.emplace_back(names[0], names[1]);
+      }
+    }
   }
   if (d.HasMember("conflicts") && d["conflicts"].IsArray()) {
     for (const auto& c : d["conflicts"].GetArray()) {

@@ -39,13 +39,30 @@ struct GoldNotFigure {
   std::optional<std::string> focus;  // the part of `text` meant (a footnote marker)
 };
 
+// A footnote's cited work as annotated: only the fields present are scored.
+struct GoldWork {
+  std::vector<std::string> authors;  // persons, or the author organization
+  std::vector<std::string> authors_original;
+  std::optional<std::string> title, title_original, title_romanized, venue, date, language, script;
+};
+
+struct GoldReference {
+  std::string id;
+  std::string doc;
+  std::string marker;
+  std::optional<std::string> same_work_as;  // another gold reference's id
+  GoldWork work;
+  std::optional<GoldWork> cited_in;
+};
+
 struct Gold {
   std::string path;
   std::vector<GoldDocument> documents;
   std::vector<GoldFigure> figures;
   std::vector<GoldNotFigure> not_figures;
-  std::size_t references = 0;        // counted now, scored when references are built
-  std::size_t actor_groups = 0;
+  std::vector<GoldReference> references;
+  std::vector<std::vector<std::string>> actor_groups;    // spellings of one actor
+  std::vector<std::pair<std::string, std::string>> distinct_actors;
   std::size_t required_conflicts = 0;
 };
 
