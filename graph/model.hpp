@@ -24,7 +24,7 @@ enum class NodeKind : std::uint8_t { kSource, kClaim, kFigure, kActor, kReferenc
 enum class EdgeKind : std::uint8_t {
   kContains,     // Source -> Claim
   kStates,       // Claim -> Figure
-  kMentions,     // Claim -> Actor
+  kMentions,     // Claim or Reference -> Actor
   kClaimedBy,    // Claim -> Actor
   kCites,        // Claim -> Reference
   kAuthoredBy,   // Source or Reference -> Actor

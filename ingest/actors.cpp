@@ -39,6 +39,18 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
     m.canonical = m.surface;
     return m;
   };
+  // "the Russian Federation" is met as "Russian Federation".
+  auto skip_determiner = [&](std::size_t from, std::size_t to) {
+    return from + 1 < to && at(from, kDeterminer) ? from + 1 : from;
+  };
+  auto place_mention = [&](std::size_t i, const PhraseTable::Match& p) {
+    auto m = mention(skip_determiner(i, p.end), p.end);
+    const auto& place = lex_->places[p.entry->payload];
+    m.canonical = place.name;
+    m.kind = place.country ? ActorKind::kCountry : ActorKind::kPlace;
+    m.known = true;
+    return m;
+  };
   // Inside quotation marks are titles ("Blocking Property of ..."), not names.
   std::vector<bool> quoted(t.size(), false);
   bool open = false;
@@ -50,12 +62,19 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
   }
   for (std::size_t i = 0; i < t.size();) {
     if (auto a = at(i, kActorAlias); a && a->rest == 0) {
-      auto m = mention(i, a->end);
+      auto m = mention(skip_determiner(i, a->end), a->end);
       const auto& known = lex_->actors[a->entry->payload];
       m.canonical = known.name;
       m.kind = kind_named(known.kind);
       m.known = true;
       out.push_back(std::move(m));
+      // "U.S. State Department" also names the U.S.
+      for (std::size_t k = i; k < a->end; ++k) {
+        if (auto p = at(k, kPlaceAlias); p && p->rest == 0 && p->end <= a->end) {
+          out.push_back(place_mention(k, *p));
+          k = p->end - 1;
+        }
+      }
       i = a->end;
       continue;
     }
@@ -63,14 +82,7 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
       // "Sakhalin-1" names a project, not the island.
       const bool numbered = p->end + 1 < t.size() && t[p->end].folded == "-" &&
                             !t[p->end].space_before && t[p->end + 1].kind == TokenKind::kNumber;
-      if (!numbered) {
-        auto m = mention(i, p->end);
-        const auto& place = lex_->places[p->entry->payload];
-        m.canonical = place.name;
-        m.kind = place.country ? ActorKind::kCountry : ActorKind::kPlace;
-        m.known = true;
-        out.push_back(std::move(m));
-      }
+      if (!numbered) out.push_back(place_mention(i, *p));
       i = p->end;
       continue;
     }
@@ -98,6 +110,13 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
         auto m = mention(i, end);
         m.kind = kind_of(m.surface);
         out.push_back(std::move(m));
+        // "Primorye Province statistical service" also names Primorye.
+        for (std::size_t k = i; k < end; ++k) {
+          if (auto p = at(k, kPlaceAlias); p && p->rest == 0 && p->end <= end) {
+            out.push_back(place_mention(k, *p));
+            k = p->end - 1;
+          }
+        }
       }
       i = end;
       continue;

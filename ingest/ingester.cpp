@@ -117,6 +117,14 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     ref.span = s.span;
     ref.raw = std::string(slice(doc.bytes, s.span));
     reference_of[i] = ref.id;
+    // The actors a footnote names ("Primorsky Krai", "Приморском крае") are its mentions.
+    std::vector<std::string> mentioned;
+    for (const auto& m : actor_finder_.find(doc.bytes, s.span)) {
+      const std::string id = actors.add(m);
+      if (std::find(mentioned.begin(), mentioned.end(), id) != mentioned.end()) continue;
+      mentioned.push_back(id);
+      g.edges.push_back(Edge{EdgeKind::kMentions, ref.id, id});
+    }
     g.references.push_back(std::move(ref));
   }
 
