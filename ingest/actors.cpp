@@ -1,6 +1,10 @@
 #include "ingest/actors.hpp"
 
+#include <unicode/uscript.h>
+
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "ingest/text_util.hpp"
 #include "ingest/tokens.hpp"
@@ -28,13 +32,17 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
   auto t = tokenize(text, span);
   const auto& phrases = lex_->phrases;
   phrases.index(t);
-  const auto at = [&](std::size_t i, std::uint16_t kind) {
-    return i < t.size() ? phrases.longest(t, i, kind) : std::nullopt;
+  // A match may leave Korean particles of its last word: "러시아에" names 러시아.
+  const auto at = [&](std::size_t i, std::uint16_t kind) -> std::optional<PhraseTable::Match> {
+    if (i >= t.size()) return std::nullopt;
+    auto m = phrases.longest(t, i, kind);
+    if (m && m->rest > 0 && !particle_rest(phrases, t, *m)) return std::nullopt;
+    return m;
   };
   std::vector<ActorMention> out;
-  auto mention = [&](std::size_t from, std::size_t to) {
+  auto mention = [&](std::size_t from, std::size_t to, std::uint32_t rest = 0) {
     ActorMention m;
-    m.span = Span{t[from].span.begin, t[to - 1].span.end};
+    m.span = Span{t[from].span.begin, t[to - 1].span.end - rest};
     m.surface = fold_spaces(slice(text, m.span));
     m.canonical = m.surface;
     return m;
@@ -44,7 +52,7 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
     return from + 1 < to && at(from, kDeterminer) ? from + 1 : from;
   };
   auto place_mention = [&](std::size_t i, const PhraseTable::Match& p) {
-    auto m = mention(skip_determiner(i, p.end), p.end);
+    auto m = mention(skip_determiner(i, p.end), p.end, p.rest);
     const auto& place = lex_->places[p.entry->payload];
     m.canonical = place.name;
     m.kind = place.country ? ActorKind::kCountry : ActorKind::kPlace;
@@ -61,8 +69,8 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
     if (f == "”" || f == "»") open = false;
   }
   for (std::size_t i = 0; i < t.size();) {
-    if (auto a = at(i, kActorAlias); a && a->rest == 0) {
-      auto m = mention(skip_determiner(i, a->end), a->end);
+    if (auto a = at(i, kActorAlias)) {
+      auto m = mention(skip_determiner(i, a->end), a->end, a->rest);
       const auto& known = lex_->actors[a->entry->payload];
       m.canonical = known.name;
       m.kind = kind_named(known.kind);
@@ -70,7 +78,7 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
       out.push_back(std::move(m));
       // "U.S. State Department" also names the U.S.
       for (std::size_t k = i; k < a->end; ++k) {
-        if (auto p = at(k, kPlaceAlias); p && p->rest == 0 && p->end <= a->end) {
+        if (auto p = at(k, kPlaceAlias); p && p->end <= a->end) {
           out.push_back(place_mention(k, *p));
           k = p->end - 1;
         }
@@ -78,7 +86,7 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
       i = a->end;
       continue;
     }
-    if (auto p = at(i, kPlaceAlias); p && p->rest == 0) {
+    if (auto p = at(i, kPlaceAlias)) {
       // "Sakhalin-1" names a project, not the island.
       const bool numbered = p->end + 1 < t.size() && t[p->end].folded == "-" &&
                             !t[p->end].space_before && t[p->end + 1].kind == TokenKind::kNumber;
@@ -112,7 +120,7 @@ std::vector<ActorMention> ActorFinder::find(std::string_view text, Span span) co
         out.push_back(std::move(m));
         // "Primorye Province statistical service" also names Primorye.
         for (std::size_t k = i; k < end; ++k) {
-          if (auto p = at(k, kPlaceAlias); p && p->rest == 0 && p->end <= end) {
+          if (auto p = at(k, kPlaceAlias); p && p->end <= end) {
             out.push_back(place_mention(k, *p));
             k = p->end - 1;
           }
@@ -166,15 +174,42 @@ std::optional<ActorMention> ActorFinder::known(std::string_view name) const {
 
 std::string actor_id_for(std::string_view name) { return "actor:" + slug(name); }
 
+std::optional<std::size_t> ActorRegistry::same_person(const PersonName& name) const {
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    for (const auto& spelling : parsed_[i]) {
+      if (NameMatcher::same_person(spelling, name)) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string ActorRegistry::alias(std::size_t i, const std::string& surface) {
+  auto& a = actors_[i];
+  if (std::find(a.aliases.begin(), a.aliases.end(), surface) == a.aliases.end()) {
+    a.aliases.push_back(surface);
+    // parsed_[i] keeps step with the aliases of a person.
+    if (!parsed_[i].empty() && names_ != nullptr) parsed_[i].push_back(names_->parse(surface));
+  }
+  return a.id;
+}
+
 std::string ActorRegistry::put(const std::string& name, const std::string& surface,
                                ActorKind kind) {
   const std::string id = actor_id_for(name);
-  for (auto& a : actors_) {
-    if (a.id != id) continue;
-    if (std::find(a.aliases.begin(), a.aliases.end(), surface) == a.aliases.end()) {
-      a.aliases.push_back(surface);
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].id == id) return alias(i, surface);
+  }
+  // A spelling met before names the actor it was met for, whatever kind is guessed now.
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    const auto& aliases = actors_[i].aliases;
+    if (std::find(aliases.begin(), aliases.end(), surface) != aliases.end()) return actors_[i].id;
+  }
+  PersonName person;
+  if (kind == ActorKind::kPerson && names_ != nullptr) {
+    person = names_->parse(surface);
+    if (!person.surname_key.empty()) {
+      if (const auto i = same_person(person)) return alias(*i, surface);
     }
-    return id;
   }
   graph::Actor a;
   a.id = id;
@@ -184,6 +219,11 @@ std::string ActorRegistry::put(const std::string& name, const std::string& surfa
   if (surface != name) a.aliases.insert(a.aliases.begin(), name);
   a.key = slug(name);
   actors_.push_back(std::move(a));
+  parsed_.emplace_back();
+  if (!person.surname_key.empty()) {
+    if (surface != name) parsed_.back().push_back(names_->parse(name));
+    parsed_.back().push_back(std::move(person));
+  }
   return id;
 }
 
@@ -195,6 +235,65 @@ std::string ActorRegistry::add(const std::string& surface, std::optional<ActorKi
 
 std::string ActorRegistry::add(const ActorMention& m) {
   return put(m.canonical, m.surface, m.kind);
+}
+
+void ActorRegistry::add_alias(const std::string& id, const std::string& surface) {
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].id == id) alias(i, fold_spaces(surface));
+  }
+}
+
+namespace {
+
+bool latin_only(std::string_view s) {
+  for (std::size_t i = 0, next = 0; i < s.size(); i = next) {
+    const UChar32 c = code_point_at(s, i, &next);
+    if (c < 0x80) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const auto script = uscript_getScript(c, &status);
+    if (U_SUCCESS(status) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
+        script != USCRIPT_INHERITED) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void ActorRegistry::finish(std::vector<graph::Edge>& edges) {
+  std::map<std::string, std::string> renamed;
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    auto& a = actors_[i];
+    const auto& spellings = parsed_[i];
+    if (spellings.empty()) continue;
+    // The name to show: Latin over other scripts, given names spelled out over initials, more
+    // initials over fewer, the first met over later ones. parsed_ lists the aliases' parses in
+    // the aliases' order, the canonical name first when it differs from the first spelling.
+    std::size_t best = 0;
+    auto score = [&](std::size_t k) {
+      const auto& p = spellings[k];
+      return std::tuple(latin_only(a.aliases[k]), !p.given.empty(), p.initials.size());
+    };
+    for (std::size_t k = 1; k < spellings.size() && k < a.aliases.size(); ++k) {
+      if (score(k) > score(best)) best = k;
+    }
+    const auto& p = spellings[best];
+    a.key = p.surname_key + "|" + (p.given_key.empty() ? p.initials : p.given_key);
+    const std::string name = a.aliases[best];
+    const std::string id = actor_id_for(name);
+    const bool taken = std::any_of(actors_.begin(), actors_.end(),
+                                   [&](const graph::Actor& other) { return other.id == id; });
+    a.name = name;
+    if (id == a.id || taken) continue;
+    renamed[a.id] = id;
+    a.id = id;
+  }
+  if (renamed.empty()) return;
+  for (auto& e : edges) {
+    if (const auto it = renamed.find(e.from); it != renamed.end()) e.from = it->second;
+    if (const auto it = renamed.find(e.to); it != renamed.end()) e.to = it->second;
+  }
 }
 
 }  // namespace claimgraph::ingest

@@ -12,6 +12,7 @@
 
 #include "graph/model.hpp"
 #include "ingest/figure_lexicon.hpp"
+#include "ingest/person_names.hpp"
 
 namespace claimgraph::ingest {
 
@@ -38,20 +39,34 @@ class ActorFinder {
 };
 
 // The actors of one document: every spelling met is kept as an alias of its actor. Known
-// actors are one node whatever the spelling; others are keyed by their name.
+// actors are one node whatever the spelling. Persons are one node when their names match
+// across scripts and romanizations ("A. S. Vashchuk" = "А. С. Ващук", "Ivakhnyuk I.V." =
+// "Irina Ivakhnyuk"; person_names.hpp); other actors are keyed by their name.
 class ActorRegistry {
  public:
-  explicit ActorRegistry(const ActorFinder& finder) : finder_(finder) {}
+  // `names` may be null: persons are then keyed by their name like any actor.
+  ActorRegistry(const ActorFinder& finder, const NameMatcher* names)
+      : finder_(finder), names_(names) {}
   // The id of the actor `surface` names, added (or given the spelling as an alias) as needed.
-  // `kind` overrides the kind guessed from the words.
+  // `kind` overrides the kind guessed from the words. Ids of persons are provisional until
+  // finish().
   std::string add(const std::string& surface, std::optional<graph::ActorKind> kind = std::nullopt);
   std::string add(const ActorMention& mention);
+  // Another spelling of the actor `id` ("Приморского краевого комитета …" for the committee).
+  void add_alias(const std::string& id, const std::string& surface);
+  // Names each person after its fullest Latin spelling ("Irina Ivakhnyuk" over "Ivakhnyuk
+  // I.V.") and rewrites the ids in `edges` to match.
+  void finish(std::vector<graph::Edge>& edges);
   const std::vector<graph::Actor>& actors() const { return actors_; }
 
  private:
   std::string put(const std::string& name, const std::string& surface, graph::ActorKind kind);
+  std::string alias(std::size_t i, const std::string& surface);
+  std::optional<std::size_t> same_person(const PersonName& name) const;
   const ActorFinder& finder_;
+  const NameMatcher* names_;
   std::vector<graph::Actor> actors_;
+  std::vector<std::vector<PersonName>> parsed_;  // per actor: its spellings parsed (persons)
 };
 
 // A stable actor id for a display name ("actor:andrei-lankov").

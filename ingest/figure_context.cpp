@@ -55,19 +55,8 @@ class Resolver {
                                        std::uint16_t kind) const {
     if (i >= t.size()) return std::nullopt;
     auto m = phrases().longest(t, i, kind);
-    if (m && m->rest > 0 && !particle_rest(t, *m)) return std::nullopt;
+    if (m && m->rest > 0 && !particle_rest(phrases(), t, *m)) return std::nullopt;
     return m;
-  }
-  // The rest of a Hangul word after a phrase is particles only ("러시아에는": 에 + 는).
-  bool particle_rest(const std::vector<Token>& t, const PhraseTable::Match& m) const {
-    const std::string& w = t[m.end - 1].folded;
-    auto rest = std::string_view(w).substr(w.size() - m.rest);
-    while (!rest.empty()) {
-      const auto p = phrases().prefix_of(rest, kParticle);
-      if (!p) return false;
-      rest.remove_prefix(p->second);
-    }
-    return true;
   }
   std::optional<std::size_t> ending_at(const std::vector<Token>& t, std::size_t end,
                                        std::uint16_t kind) const {

@@ -362,4 +362,16 @@ FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
   return lex;
 }
 
+bool particle_rest(const PhraseTable& phrases, const std::vector<Token>& tokens,
+                   const PhraseTable::Match& match) {
+  const std::string& w = tokens[match.end - 1].folded;
+  auto rest = std::string_view(w).substr(w.size() - match.rest);
+  while (!rest.empty()) {
+    const auto p = phrases.prefix_of(rest, kParticle);
+    if (!p) return false;
+    rest.remove_prefix(p->second);
+  }
+  return true;
+}
+
 }  // namespace claimgraph::ingest

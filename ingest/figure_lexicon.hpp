@@ -137,4 +137,9 @@ struct FigureLexicon {
 FigureLexicon load_figure_lexicon(const std::string& dir, const FileSystem& fs,
                                   std::string* fingerprint_input);
 
+// True when what a match leaves of its last (Hangul) word is Korean particles only, or nothing:
+// "러시아에는" is "러시아" + 에 + 는.
+bool particle_rest(const PhraseTable& phrases, const std::vector<Token>& tokens,
+                   const PhraseTable::Match& match);
+
 }  // namespace claimgraph::ingest

@@ -50,12 +50,70 @@ void add_in_text(graph::DocumentGraph& g, std::string_view text, const std::stri
   g.references.push_back(std::move(ref));
 }
 
+// Where the first of `phrases` starts in `text`, ASCII letters compared without case; 0 when
+// none occurs.
+std::size_t first_of(std::string_view text, const std::vector<std::string>& phrases) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::size_t best = std::string_view::npos;
+  for (const auto& p : phrases) {
+    if (p.empty()) continue;
+    const auto it = std::search(text.begin(), text.end(), p.begin(), p.end(),
+                                [&](char a, char b) { return lower(a) == lower(b); });
+    if (it != text.end()) best = std::min(best, static_cast<std::size_t>(it - text.begin()));
+  }
+  return best == std::string_view::npos ? 0 : best;
+}
+
+// The fields of a parsed work on a reference.
+void fill(graph::Reference& ref, const CitedWork& w) {
+  ref.authors = w.authors;
+  ref.authors_original = w.authors_original;
+  ref.title = w.title;
+  // An English title beside an original-script one is a translation.
+  if (w.title && (w.title_original || w.title_romanized)) ref.title_translated = w.title;
+  ref.title_original = w.title_original;
+  ref.title_romanized = w.title_romanized;
+  ref.venue = w.venue;
+  ref.venue_original = w.venue_original;
+  ref.date = w.date;
+  ref.language = w.language;
+  ref.script = w.script;
+}
+
+// The authors of a work as actors: organizations as such, the rest persons; an author's
+// original-script spelling joins its Latin one when both lists pair up.
+void add_authors(graph::DocumentGraph& g, const std::string& ref_id, const CitedWork& w,
+                 ActorRegistry& actors) {
+  auto kind_of = [&](const std::string& name) {
+    const bool org = std::find(w.organizations.begin(), w.organizations.end(), name) !=
+                     w.organizations.end();
+    return org ? ActorKind::kOrganization : ActorKind::kPerson;
+  };
+  std::vector<std::string> ids;
+  for (const auto& a : w.authors) {
+    ids.push_back(actors.add(a, kind_of(a)));
+    g.edges.push_back(Edge{EdgeKind::kAuthoredBy, ref_id, ids.back()});
+  }
+  const bool paired = ids.size() == w.authors_original.size();
+  for (std::size_t i = 0; i < w.authors_original.size(); ++i) {
+    const auto& a = w.authors_original[i];
+    if (paired) {
+      actors.add_alias(ids[i], a);
+      continue;
+    }
+    g.edges.push_back(Edge{EdgeKind::kAuthoredBy, ref_id, actors.add(a, kind_of(a))});
+  }
+}
+
 }  // namespace
 
 Ingester::Ingester(const Lexicons& lexicons)
     : segmenter_(lexicons),
       figures_(lexicons.figures),
       actor_finder_(lexicons.figures),
+      references_(lexicons.references),
+      reference_lexicon_(lexicons.references),
+      names_(lexicons.names),
       figure_lexicon_(lexicons.figures),
       fingerprint_(lexicons.fingerprint) {}
 
@@ -81,7 +139,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
   source.bytes = doc.bytes;
   for (const auto& w : doc.warnings) g.diagnostics.push_back(w.to_string());
 
-  ActorRegistry actors(actor_finder_);
+  ActorRegistry actors(actor_finder_, &names_);
   for (const auto& author : doc.meta.authors) {
     g.edges.push_back(Edge{EdgeKind::kAuthoredBy, source_id, actors.add(author, ActorKind::kPerson)});
   }
@@ -117,15 +175,42 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     ref.span = s.span;
     ref.raw = std::string(slice(doc.bytes, s.span));
     reference_of[i] = ref.id;
-    // The actors a footnote names ("Primorsky Krai", "Приморском крае") are its mentions.
+    // What the footnote cites; "X, cited in Y" makes Y a work of its own.
+    const auto parsed = references_.parse(ref.raw);
+    for (const auto& w : parsed.warnings) {
+      g.diagnostics.push_back(doc.shown + ": note: footnote " + s.label + ": " + w);
+    }
+    fill(ref, parsed.work);
+    ref.work_key = references_.work_key(parsed.work);
+    add_authors(g, ref.id, parsed.work, actors);
+    std::optional<graph::Reference> secondary;
+    if (parsed.cited_in) {
+      graph::Reference via;
+      via.id = ref.id + "c";
+      via.source_id = source_id;
+      via.kind = graph::ReferenceKind::kSecondary;
+      // Its bytes: from the "cited in" marker to the footnote's end.
+      const auto from = first_of(ref.raw, reference_lexicon_->cited_in);
+      via.span = graph::Span{s.span.begin + static_cast<std::uint32_t>(from), s.span.end};
+      via.raw = ref.raw.substr(from);
+      fill(via, *parsed.cited_in);
+      via.work_key = references_.work_key(*parsed.cited_in);
+      add_authors(g, via.id, *parsed.cited_in, actors);
+      g.edges.push_back(Edge{EdgeKind::kCitedIn, ref.id, via.id});
+      secondary = std::move(via);
+    }
+    // The known actors a footnote names ("Primorsky Krai", "Приморском крае") are its
+    // mentions; its other names are the parsed authors'.
     std::vector<std::string> mentioned;
     for (const auto& m : actor_finder_.find(doc.bytes, s.span)) {
+      if (!m.known) continue;
       const std::string id = actors.add(m);
       if (std::find(mentioned.begin(), mentioned.end(), id) != mentioned.end()) continue;
       mentioned.push_back(id);
       g.edges.push_back(Edge{EdgeKind::kMentions, ref.id, id});
     }
     g.references.push_back(std::move(ref));
+    if (secondary) g.references.push_back(std::move(*secondary));
   }
 
   // Figures, found per sentence, and who each sentence's statement belongs to, resolved over
@@ -202,6 +287,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
       g.figures.push_back(std::move(f));
     }
   }
+  actors.finish(g.edges);
   g.actors = actors.actors();
   return result;
 }

@@ -10,12 +10,14 @@
 #include "ingest/document.hpp"
 #include "ingest/figures.hpp"
 #include "ingest/lexicon.hpp"
+#include "ingest/person_names.hpp"
+#include "ingest/references.hpp"
 #include "ingest/segmenter.hpp"
 
 namespace claimgraph::ingest {
 
 // Bumped whenever the pipeline's output changes, so stored documents are redone.
-inline constexpr const char* kPipelineVersion = "claimgraph-ingest-3";
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-4";
 
 struct IngestResult {
   graph::DocumentGraph graph;
@@ -38,6 +40,9 @@ class Ingester {
   Segmenter segmenter_;
   FigureFinder figures_;
   ActorFinder actor_finder_;
+  ReferenceParser references_;
+  std::shared_ptr<const ReferenceLexicon> reference_lexicon_;
+  NameMatcher names_;
   std::shared_ptr<const FigureLexicon> figure_lexicon_;
   std::string fingerprint_;
 };

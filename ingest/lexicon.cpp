@@ -7,6 +7,8 @@
 #include "graph/sha256.hpp"
 #include "ingest/figure_lexicon.hpp"
 #include "ingest/json_file.hpp"
+#include "ingest/name_lexicon.hpp"
+#include "ingest/references.hpp"
 
 #ifndef CLAIMGRAPH_LEXICON_DIR
 #define CLAIMGRAPH_LEXICON_DIR "corpus/lexicons"
@@ -105,6 +107,9 @@ Lexicons load_lexicons(const std::string& dir, const FileSystem& fs) {
   std::string fingerprint_input = segmentation.text + '\0' + furniture.text + '\0';
   lex.figures = std::make_shared<const FigureLexicon>(
       load_figure_lexicon(dir, fs, &fingerprint_input));
+  lex.references = std::make_shared<const ReferenceLexicon>(
+      load_reference_lexicon(dir, fs, &fingerprint_input));
+  lex.names = std::make_shared<const NameLexicon>(load_name_lexicon(dir, fs, &fingerprint_input));
   lex.fingerprint = graph::sha256_hex(fingerprint_input);
   return lex;
 }

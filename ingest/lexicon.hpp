@@ -27,6 +27,8 @@ struct FurnitureRule {
 };
 
 struct FigureLexicon;
+struct ReferenceLexicon;
+struct NameLexicon;
 
 struct Lexicons {
   std::vector<std::string> abbreviations;
@@ -34,12 +36,15 @@ struct Lexicons {
   std::vector<FurnitureRule> furniture;
   // figures.json, measures.json, places.json, events.json; shared by every thread's finder.
   std::shared_ptr<const FigureLexicon> figures;
+  // references.json (cited works) and names.json (person names across scripts).
+  std::shared_ptr<const ReferenceLexicon> references;
+  std::shared_ptr<const NameLexicon> names;
   // SHA-256 over the lexicon files read: part of every document's ingest key, so a changed
   // lexicon makes the next ingest redo the documents.
   std::string fingerprint;
 };
 
-// Reads segmentation.json, furniture.json and the figure lexicons from `dir`. Throws LexiconError.
+// Reads segmentation.json, furniture.json, the figure, reference and name lexicons from `dir`. Throws LexiconError.
 Lexicons load_lexicons(const std::string& dir, const FileSystem& fs);
 
 // The folder to read lexicons from when none is given: $CLAIMGRAPH_LEXICONS, else the

@@ -70,6 +70,8 @@ struct ScriptCount {
 ScriptCount count_scripts(std::string_view text);
 bool mostly_non_latin(std::string_view text);
 std::string script_code(UScriptCode script);  // ISO 15924 short name: "Cyrl"
+UScriptCode script_of(UChar32 c);  // USCRIPT_INVALID_CODE when ICU cannot tell
+bool is_hangul(UChar32 c);
 
 // ---- Names (reference_names.cpp) --------------------------------------------------------
 

@@ -136,6 +136,7 @@ void score_work(const std::string& label, const GoldWork& gold, const graph::Ref
   field("title_original", gold.title_original, ours.title_original);
   field("title_romanized", gold.title_romanized, ours.title_romanized);
   field("venue", gold.venue, ours.venue);
+  field("venue_original", gold.venue_original, ours.venue_original);
   field("date", gold.date, ours.date);
   field("language", gold.language, ours.language);
   field("script", gold.script, ours.script);

@@ -48,6 +48,7 @@ GoldWork work_of(const rapidjson::Value& r) {
   w.title_original = optional_of(r, "title_original");
   w.title_romanized = optional_of(r, "title_romanized");
   w.venue = optional_of(r, "venue");
+  w.venue_original = optional_of(r, "venue_original");
   w.date = optional_of(r, "date");
   w.language = optional_of(r, "language");
   w.script = optional_of(r, "script");

@@ -43,7 +43,8 @@ struct GoldNotFigure {
 struct GoldWork {
   std::vector<std::string> authors;  // persons, or the author organization
   std::vector<std::string> authors_original;
-  std::optional<std::string> title, title_original, title_romanized, venue, date, language, script;
+  std::optional<std::string> title, title_original, title_romanized, venue, venue_original, date,
+      language, script;
 };
 
 struct GoldReference {

@@ -113,12 +113,12 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
 
 std::string sources_text(const std::vector<graph::SourceSummary>& sources) {
   std::ostringstream out;
-  out << pad("ID", 24) << pad("CLAIMS", 8) << pad("FIGURES", 9) << pad("FOOTNOTES", 11)
+  out << pad("ID", 24) << pad("CLAIMS", 8) << pad("FIGURES", 9) << pad("REFERENCES", 12)
       << pad("DATE", 12)
       << pad("OUTLET", 20) << "TITLE\n";
   for (const auto& s : sources) {
     out << pad(s.source.id, 24) << pad(std::to_string(s.claims), 8)
-        << pad(std::to_string(s.figures), 9) << pad(std::to_string(s.references), 11)
+        << pad(std::to_string(s.figures), 9) << pad(std::to_string(s.references), 12)
         << pad(or_unknown(s.source.date), 12)
         << pad(or_unknown(s.source.outlet), 20) << or_unknown(s.source.title) << "\n";
   }
@@ -163,28 +163,30 @@ namespace {
 void reference_fields(std::ostringstream& out, const graph::KnowledgeGraph& g, graph::Vertex v,
                       const TextStyle& style) {
   const auto& r = g.reference(v);
+  // Labels padded to one column; original-script fields follow their Latin ones.
   const auto line = [&](const char* label, const std::string& value) {
-    if (!value.empty()) out << "  " << label << value << "\n";
+    if (!value.empty()) out << "  " << pad(label, 12) << value << "\n";
   };
   const auto opt = [&](const char* label, const std::optional<std::string>& value) {
     if (value) line(label, *value);
   };
-  line("kind:     ", std::string(to_string(r.kind)) + (r.marker ? "  marker: " + *r.marker : ""));
-  line("authors:  ", join(r.authors, "; "));
-  line("original: ", join(r.authors_original, "; "));
-  opt("title:    ", r.title);
-  opt("original: ", r.title_original);
-  opt("romanized:", r.title_romanized);
-  opt("venue:    ", r.venue);
-  opt("date:     ", r.date);
+  line("kind:", std::string(to_string(r.kind)) + (r.marker ? "  marker: " + *r.marker : ""));
+  line("authors:", join(r.authors, "; "));
+  line("  original:", join(r.authors_original, "; "));
+  opt("title:", r.title);
+  opt("  original:", r.title_original);
+  opt("  romanized:", r.title_romanized);
+  opt("venue:", r.venue);
+  opt("  original:", r.venue_original);
+  opt("date:", r.date);
   if (r.language || r.script) {
-    line("language: ", or_unknown(r.language) + (r.script ? "  script: " + *r.script : ""));
+    line("language:", or_unknown(r.language) + (r.script ? "  script: " + *r.script : ""));
   }
-  for (const auto c : g.out(v, EdgeKind::kCitedIn)) line("cited in: ", g.id_of(c));
-  for (const auto c : g.in(v, EdgeKind::kCitedIn)) line("cites:    ", g.id_of(c));
-  if (!r.merged_ids.empty()) line("also as:  ", join(r.merged_ids, ", "));
-  out << "  raw:      " << wrap(r.raw, style.width, 12) << "\n";
-  for (const auto c : g.in(v, EdgeKind::kCites)) out << "  cited by: " << g.id_of(c) << "\n";
+  for (const auto c : g.out(v, EdgeKind::kCitedIn)) line("cited in:", g.id_of(c));
+  for (const auto c : g.in(v, EdgeKind::kCitedIn)) line("cites:", g.id_of(c));
+  if (!r.merged_ids.empty()) line("also as:", join(r.merged_ids, ", "));
+  out << "  " << pad("raw:", 12) << wrap(r.raw, style.width, 14) << "\n";
+  for (const auto c : g.in(v, EdgeKind::kCites)) out << "  " << pad("cited by:", 12) << g.id_of(c) << "\n";
 }
 
 }  // namespace

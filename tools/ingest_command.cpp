@@ -136,7 +136,11 @@ int run_ingest(const IngestCommandOptions& options) {
                       : put == graph::PutResult::kReplaced ? "replaced"
                                                            : "unchanged";
       report.claims = result.graph.claims.size();
-      report.footnotes = result.graph.references.size();
+      report.footnotes = static_cast<std::size_t>(
+          std::count_if(result.graph.references.begin(), result.graph.references.end(),
+                        [](const graph::Reference& r) {
+                          return r.kind == graph::ReferenceKind::kFootnote;
+                        }));
       report.figures = result.graph.figures.size();
       ++stored;
     }

@@ -1,0 +1,91 @@
+#include "ingest/attribution.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "ingest/text_util.hpp"
+#include "support/support.hpp"
+
+using namespace claimgraph::ingest;
+
+namespace {
+
+// The attributions of consecutive sentences of one paragraph.
+std::vector<Attribution> attributions(const std::vector<std::string>& sentences) {
+  const auto& lex = *claimgraph::testing::lexicons().figures;
+  std::vector<Attribution> out;
+  for (const auto& s : sentences) {
+    auto tokens = tokenize(s, claimgraph::graph::Span{0, static_cast<std::uint32_t>(s.size())});
+    lex.phrases.index(tokens);
+    out.push_back(attribute(s, tokens, lex, out.empty() ? nullptr : &out.back()));
+  }
+  return out;
+}
+
+struct Row {
+  const char* sentence;
+  const char* claimant;  // "" for none
+  const char* phrase;    // the attributing words
+};
+
+}  // namespace
+
+TEST_CASE("attribution: 'according to', reporting verbs, appositions, makers", "[ingest]") {
+  const Row rows[] = {
+      {"In Amur Province, according to government statistics, 45.4% is industry.",
+       "government statistics", "according to government statistics"},
+      {"Anthony Ruggiero, a former US Treasury Department official and US Senate staffer, "
+       "recommends that the US act.",
+       "Anthony Ruggiero",
+       "Anthony Ruggiero, a former US Treasury Department official and US Senate staffer, "
+       "recommends"},
+      {"Statistics published by the provincial government indicate that output grew.",
+       "provincial government", "Statistics published by the provincial government indicate"},
+      {"According to interviews featured in a New York Times piece, workers are sought after.",
+       "The New York Times", "According to interviews featured in a New York Times piece"},
+      {"In any event, as Anthony Rinna explains here, it is not clear.", "Anthony Rinna",
+       "as Anthony Rinna explains"},
+      {"По данным ФМС, в России работают 30 тысяч человек.", "Federal Migration Service",
+       "По данным ФМС"},
+      // No source named: a verb of the wrong case, a common noun, a pronoun with nothing before.
+      {"The United States wants to put pressure on North Korea.", "", ""},
+      {"Crucially, this migration from North Korea indicates a degree of volition.", "", ""},
+      {"Now, this essay asserts that it is unlikely.", "", ""},
+      {"This hardly sounds like slavery.", "", ""},
+  };
+  for (const auto& row : rows) {
+    INFO(row.sentence);
+    const auto a = attributions({row.sentence}).front();
+    CHECK(a.claimant.value_or("") == row.claimant);
+    CHECK(std::string(slice(row.sentence, a.phrase)) == row.phrase);
+  }
+}
+
+TEST_CASE("attribution: 'It says' and 'the same data set' point back; the data used is named",
+          "[ingest]") {
+  const auto a = attributions(
+      {"The U.S. State Department’s latest Trafficking in Persons (TIP) Report describes camps.",
+       "It says tens of thousands of workers are abroad."});
+  CHECK(a[0].claimant == "U.S. State Department");
+  CHECK(a[1].claimant == "U.S. State Department");
+
+  const auto b = attributions(
+      {"Indeed, using statistics from Russia’s Federal Migratory Service, Irina Ivakhnyuk "
+       "demonstrates that in 2006 it was 21%.",
+       "According to the same data set, the number remained consistent."});
+  CHECK(b[0].claimant == "Irina Ivakhnyuk");
+  CHECK(b[0].underlying == "Federal Migration Service");
+  CHECK(b[1].claimant == "Irina Ivakhnyuk");
+
+  const auto c = attributions({"It says nothing new."});
+  CHECK_FALSE(c[0].claimant.has_value());  // no sentence before to point back to
+}
+
+TEST_CASE("attribution: news reported inside the author's sentence is not the whole sentence",
+          "[ingest]") {
+  const auto a = attributions({"Today’s news from the Chinese Ministry of Commerce that firms "
+                               "must close has shone a light on exports."});
+  CHECK(a[0].claimant == "Chinese Ministry of Commerce");
+  CHECK_FALSE(a[0].whole_sentence);
+  const auto b = attributions({"According to government statistics, trade covers 12.3%."});
+  CHECK(b[0].whole_sentence);
+}
