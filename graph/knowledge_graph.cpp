@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.hpp"
 
 #include <algorithm>
+#include <boost/range/iterator_range.hpp>
 
 namespace claimgraph::graph {
 
@@ -83,6 +84,11 @@ bool KnowledgeGraph::add_edge(const Edge& edge) {
   if (!from || !to) {
     ++dropped_edges_;
     return false;
+  }
+  // References merged into one work bring the same edge twice (footnotes 2 and 5 both name
+  // their author): one is kept.
+  for (const auto e : boost::make_iterator_range(boost::out_edges(*from, graph_))) {
+    if (boost::target(e, graph_) == *to && graph_[e].kind == edge.kind) return true;
   }
   boost::add_edge(*from, *to, EdgeProps{edge.kind}, graph_);
   return true;

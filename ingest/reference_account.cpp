@@ -43,6 +43,18 @@ std::string unbracketed(std::string_view note) {
   return s;
 }
 
+// "Title (Moscow: Nauka, 2016)": publication data in brackets at a title's end, once the date
+// is taken out ("Moscow: Nauka"); nullopt when the title ends otherwise.
+std::optional<std::string> trailing_publication(std::string& title) {
+  if (title.empty() || title.back() != ')') return std::nullopt;
+  const auto open = title.rfind('(');
+  if (open == std::string::npos || open == 0) return std::nullopt;
+  const auto inner = trim_punctuation(std::string_view(title).substr(open + 1, title.size() - open - 2));
+  if (inner.find(": ") == std::string::npos) return std::nullopt;
+  title = trim_punctuation(std::string_view(title).substr(0, open));
+  return inner;
+}
+
 }  // namespace
 
 struct AccountReader::Item {
@@ -294,6 +306,11 @@ Account AccountReader::read(const std::vector<Piece>& pieces) const {
       a.title = v[i].text;
     } else if (v[i].kind == Item::Kind::kVenue && !a.venue) {
       a.venue = v[i].text;
+    }
+  }
+  if (a.title) {
+    if (auto publication = trailing_publication(*a.title); publication && !a.venue) {
+      a.venue = publication;
     }
   }
   if (a.title && kind_at(i) == Item::Kind::kLatinBracket) a.translation = v[i++].text;

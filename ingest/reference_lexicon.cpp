@@ -4,6 +4,8 @@
 #include <unicode/locid.h>
 #include <unicode/smpdtfmt.h>
 
+#include <string_view>
+
 #include "ingest/json_file.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/references.hpp"
@@ -67,6 +69,23 @@ std::vector<ReferenceLexicon::QuotePair> quote_pairs(const JsonFile& f, const ch
 
 // A pattern ICU refuses is an error at load, not a silent miss at parse time.
 void check_date_pattern(const JsonFile& f, const std::string& locale, const std::string& pattern) {
+  // ICU takes any pattern and ignores what it cannot read, so the pattern's syntax is checked
+  // here: quotes close, and every unquoted ASCII letter is one of SimpleDateFormat's fields.
+  static constexpr std::string_view kFields = "GyYuUrQqMLlwWdDFgEecabBhHkKjJmsSAzZOvVXx";
+  bool quoted = false;
+  for (const char c : pattern) {
+    if (c == '\'') {
+      quoted = !quoted;
+    } else if (!quoted && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) &&
+               kFields.find(c) == std::string_view::npos) {
+      throw LexiconError(json::where_key(f.path, f.text, pattern) + ": error: date pattern \"" +
+                         pattern + "\": '" + c + "' is no SimpleDateFormat field; quote text ('г')");
+    }
+  }
+  if (quoted) {
+    throw LexiconError(json::where_key(f.path, f.text, pattern) + ": error: date pattern \"" +
+                       pattern + "\" leaves a quote open");
+  }
   UErrorCode status = U_ZERO_ERROR;
   icu::SimpleDateFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(locale.c_str()),
                                status);
