@@ -165,7 +165,7 @@ void reference_fields(std::ostringstream& out, const graph::KnowledgeGraph& g, g
   const auto& r = g.reference(v);
   // Labels padded to one column; original-script fields follow their Latin ones.
   const auto line = [&](const char* label, const std::string& value) {
-    if (!value.empty()) out << "  " << pad(label, 12) << value << "\n";
+    if (!value.empty()) out << "  " << pad(label, 13) << value << "\n";
   };
   const auto opt = [&](const char* label, const std::optional<std::string>& value) {
     if (value) line(label, *value);
@@ -185,8 +185,10 @@ void reference_fields(std::ostringstream& out, const graph::KnowledgeGraph& g, g
   for (const auto c : g.out(v, EdgeKind::kCitedIn)) line("cited in:", g.id_of(c));
   for (const auto c : g.in(v, EdgeKind::kCitedIn)) line("cites:", g.id_of(c));
   if (!r.merged_ids.empty()) line("also as:", join(r.merged_ids, ", "));
-  out << "  " << pad("raw:", 12) << wrap(r.raw, style.width, 14) << "\n";
-  for (const auto c : g.in(v, EdgeKind::kCites)) out << "  " << pad("cited by:", 12) << g.id_of(c) << "\n";
+  out << "  " << pad("raw:", 13) << wrap(r.raw, style.width, 15) << "\n";
+  for (const auto c : g.in(v, EdgeKind::kCites)) {
+    out << "  " << pad("cited by:", 13) << g.id_of(c) << "\n";
+  }
 }
 
 }  // namespace
@@ -207,8 +209,13 @@ std::string actors_text(const graph::KnowledgeGraph& g, const std::vector<graph:
   std::ostringstream out;
   for (const auto v : actors) {
     const auto& a = g.actor(v);
-    out << pad(a.id, 40) << pad(std::string(to_string(a.kind)), 14) << join(a.aliases, " · ")
-        << "\n";
+    // The name first, then the other spellings in the order they were met.
+    std::vector<std::string> spellings{a.name};
+    for (const auto& alias : a.aliases) {
+      if (alias != a.name) spellings.push_back(alias);
+    }
+    out << pad(a.id, 40) << (a.id.size() >= 40 ? "  " : "")
+        << pad(std::string(to_string(a.kind)), 14) << join(spellings, " · ") << "\n";
   }
   out << actors.size() << (actors.size() == 1 ? " actor\n" : " actors\n");
   return out.str();
