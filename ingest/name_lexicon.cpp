@@ -14,18 +14,6 @@ namespace {
 
 using json::JsonFile;
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-bool is_hangul(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }  // precomposed syllables
-std::string without(std::string_view s, char drop) {
-  std::string out;
-  for (char c : s) {
-    if (c != drop && c != ' ') out.push_back(c);
-  }
-  return out;
-}
-
 std::string normalized(std::string_view s) { return fold_case(normalize_nfkc(s)); }
 
 const rapidjson::Value& required(const JsonFile& f, const rapidjson::Value& object, const char* key,
@@ -89,7 +77,7 @@ void load_names(NameLexicon& lex, const JsonFile& f) {
       h = normalize_nfkc(h);
       bool ok = !h.empty();
       for (std::size_t at = 0, next = 0; ok && at < h.size(); at = next) {
-        ok = is_hangul(code_point_at(h, at, &next));
+        ok = is_hangul_syllable(code_point_at(h, at, &next));
       }
       if (!ok) {
         throw LexiconError(json::where_key(f.path, f.text, h) + ": error: " + ctx + ": \"" + h +

@@ -40,9 +40,6 @@ namespace {
 constexpr const char* kLatinId = "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
 constexpr const char* kHangulId = "Hangul-Latin";
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 UChar32 next_code_point(std::string_view s, std::size_t i, std::size_t* next) {
   if (static_cast<unsigned char>(s[i]) < 0x80) {
     *next = i + 1;
@@ -53,7 +50,6 @@ UChar32 next_code_point(std::string_view s, std::size_t i, std::size_t* next) {
 bool is_letter(UChar32 c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c); }
 bool is_upper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
 bool is_lower(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c); }
-bool is_hangul(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }  // precomposed syllables
 bool is_separator(UChar32 c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c >= 0x80 && is_space(c));
 }
@@ -81,14 +77,6 @@ std::vector<std::string> split_on(std::string_view s, char sep) {
     const auto e = std::min(s.find(sep, b), s.size());
     if (e > b) out.emplace_back(s.substr(b, e - b));
     b = e + 1;
-  }
-  return out;
-}
-
-std::string without(std::string_view s, char drop) {
-  std::string out;
-  for (char c : s) {
-    if (c != drop && c != ' ') out.push_back(c);
   }
   return out;
 }
@@ -211,7 +199,7 @@ std::vector<NameMatcher::Token> NameMatcher::tokenize(std::string_view text) {
     in_group = true;
     cur.groups.back().append(text.substr(i, next - i));
     ++cur.letter_count;
-    cur.hangul = cur.hangul || is_hangul(c);
+    cur.hangul = cur.hangul || is_hangul_syllable(c);
     cur.all_upper = cur.all_upper && is_upper(c);
     cur.has_lower = cur.has_lower || is_lower(c);
   }
@@ -310,7 +298,7 @@ PersonName NameMatcher::parse_hangul(const std::vector<Token>& tokens) const {
   std::vector<std::string> syllables;
   for (const auto& t : tokens) {
     for (std::size_t i = 0, next = 0; t.hangul && i < t.text.size(); i = next) {
-      if (is_hangul(code_point_at(t.text, i, &next))) syllables.push_back(t.text.substr(i, next - i));
+      if (is_hangul_syllable(code_point_at(t.text, i, &next))) syllables.push_back(t.text.substr(i, next - i));
     }
   }
   PersonName p;

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace claimgraph::ingest {
@@ -130,6 +131,21 @@ std::optional<Regex::Match> Regex::find(std::string_view text, Span span) const 
     }
   }
   return m;
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool is_hangul_syllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+std::string without(std::string_view text, char drop) {
+  std::string out;
+  for (const char c : text) {
+    if (c != drop && c != ' ') out.push_back(c);
+  }
+  return out;
 }
 
 std::string slug(std::string_view text) {

@@ -31,6 +31,10 @@ std::string fold_case(std::string_view text);
 std::string fold_spaces(std::string_view text);
 // Case-folded letters and digits joined by single dashes: "North Korean" -> "north-korean".
 std::string slug(std::string_view text);
+bool is_ascii(std::string_view text);
+bool is_hangul_syllable(UChar32 c);  // a precomposed syllable, U+AC00..U+D7A3
+// The text without `drop` and without spaces: without("Yeong-hyeong", '-') = "Yeonghyeong".
+std::string without(std::string_view text, char drop);
 
 // A UTF-8 UText over a string_view; native indexes are byte offsets into it.
 class UTextView {
