@@ -146,6 +146,12 @@ struct ReferenceParser::Impl {
   }
 
   std::string latin(std::string_view s) const {
+    // ASCII needs no normalization and no transliteration, only lower case.
+    if (is_ascii(s)) {
+      std::string out(s);
+      for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     auto u = nfkc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())),
                              status);
