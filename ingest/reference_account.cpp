@@ -178,6 +178,36 @@ std::string AccountReader::without_numbering(const std::string& text) const {
   return trim_punctuation(joined);
 }
 
+std::optional<std::string> AccountReader::trailing_venue(std::string& title) const {
+  // "Title, Journal 제32집", "Title, Journal of X, 12(3)": commas part an unquoted title from
+  // where it appeared. The first part after the first that names a venue, holds a number or
+  // is followed by volume and page numbers starts the venue.
+  std::vector<std::string> chunks;
+  for (std::size_t start = 0;;) {
+    const auto comma = title.find(", ", start);
+    chunks.push_back(title.substr(start, comma == std::string::npos ? comma : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 2;
+  }
+  for (std::size_t k = 1; k < chunks.size(); ++k) {
+    const bool venue = words_.is_venue(chunks[k]) || has_digit(chunks[k]) ||
+                       (k + 1 < chunks.size() && is_numbering(chunks[k + 1]));
+    if (!venue || is_numbering(chunks[k])) continue;
+    std::string head;
+    std::string tail;
+    for (std::size_t j = 0; j < chunks.size(); ++j) {
+      auto& part = j < k ? head : tail;
+      if (!part.empty()) part += ", ";
+      part += chunks[j];
+    }
+    title = trim_punctuation(head);
+    const auto v = without_numbering(tail);
+    if (v.empty()) return std::nullopt;
+    return v;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> AccountReader::leading_organization(const std::string& text) const {
   const auto n = words_.phrase_at_start(text, words_.organization_prefixes);
   if (n > 0) {
@@ -289,20 +319,33 @@ Account AccountReader::read(const std::vector<Piece>& pieces) const {
                later_titles(1) > 0) {
       set_organization(t);
       i = 1;
-    } else if (const auto comma = t.find(", "); comma != std::string::npos) {
-      // "Surname, Title": a name with initials or a Hangul name before the first comma.
-      const auto head = t.substr(0, comma);
-      const auto tail = trim_punctuation(std::string_view(t).substr(comma + 2));
-      const auto names = strong_names(head, words_);
-      if (names && names->size() == 1 && split_words(tail).size() >= 2) {
-        a.authors = *names;
-        v[0].text = tail;
+    } else {
+      // "Surname, I., Surname, I., Title" or "이영형, Title": the longest run of names with
+      // initials or Hangul names before a comma or colon, with a title of two words or more
+      // after it.
+      std::vector<std::size_t> cuts;
+      for (std::size_t at = t.find_first_of(",:"); at != std::string::npos && cuts.size() < 24;
+           at = t.find_first_of(",:", at + 1)) {
+        if (at + 1 < t.size() && t[at + 1] == ' ') cuts.push_back(at);
+      }
+      for (auto cut = cuts.rbegin(); cut != cuts.rend(); ++cut) {
+        const auto head = t.substr(0, *cut);
+        const auto tail = trim_punctuation(std::string_view(t).substr(*cut + 2));
+        if (split_words(tail).size() < 2) continue;
+        if (const auto names = strong_names(head, words_)) {
+          a.authors = *names;
+          v[0].text = tail;
+          break;
+        }
       }
     }
   }
   // The title: the first quoted or plain piece left.
   for (; i < v.size() && !a.title; ++i) {
-    if (v[i].kind == Item::Kind::kText || v[i].kind == Item::Kind::kQuoted) {
+    if (v[i].kind == Item::Kind::kText) {
+      a.title = v[i].text;
+      if (auto venue = trailing_venue(*a.title); venue && !a.venue) a.venue = venue;
+    } else if (v[i].kind == Item::Kind::kQuoted) {
       a.title = v[i].text;
     } else if (v[i].kind == Item::Kind::kVenue && !a.venue) {
       a.venue = v[i].text;

@@ -47,6 +47,9 @@ class AccountReader {
   // The text without comma-separated chunks of volume, issue and page numbers.
   std::string without_numbering(const std::string& text) const;
   bool is_numbering(const std::string& chunk) const;
+  // Cuts what follows a plain title after a comma where the work appeared ("Title, Journal
+  // 12(3)") and returns it without its numbers; the title keeps the rest.
+  std::optional<std::string> trailing_venue(std::string& title) const;
   // An organization that wrote the work at the start of an account.
   std::optional<std::string> leading_organization(const std::string& text) const;
 

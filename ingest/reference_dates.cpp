@@ -121,9 +121,15 @@ std::vector<FoundDate> DateFinder::find_all(std::string_view text) const {
     // A year alone: four digits, then maybe a year word ("2006 г.").
     int32_t e = start;
     while (e < u.length() && u_isdigit(u.charAt(e))) ++e;
-    if (e - start == 4 && !alnum_at(u, e) && e > best_end) {
+    // "1994a": a letter that tells apart two works of one author and year.
+    const bool lettered = e < u.length() && u.charAt(e) >= 'a' && u.charAt(e) <= 'z' &&
+                          !alnum_at(u, e + 1);
+    if (lettered) ++e;
+    if (e - start - (lettered ? 1 : 0) == 4 && !alnum_at(u, e) && e > best_end) {
       int year = 0;
-      for (int32_t i = start; i < e; ++i) year = year * 10 + u_charDigitValue(u.charAt(i));
+      for (int32_t i = start; i < e - (lettered ? 1 : 0); ++i) {
+        year = year * 10 + u_charDigitValue(u.charAt(i));
+      }
       if (year >= year_min_ && year <= year_max_) {
         best_end = e;
         best = iso(year, 1, 1, 1);

@@ -219,9 +219,33 @@ std::string strip_et_al(std::string_view text, const ReferenceWords& words) {
   return t;
 }
 
+// Korean names are also joined by a dot or a middle dot with no space: "최경원.임연옥.윤현숙",
+// "정진영․ 박호정". Those joins become commas.
+std::string hangul_joins(std::string_view text) {
+  std::string out;
+  UChar32 before = 0;
+  for (std::size_t i = 0, next = 0; i < text.size(); i = next) {
+    const UChar32 c = code_point_at(text, i, &next);
+    const bool join = c == '.' || c == 0x00B7 || c == 0x2024 || c == 0x30FB || c == 0x2027;
+    if (join && hangul(before)) {
+      std::size_t after = next;
+      while (after < text.size() && text[after] == ' ') ++after;
+      if (after < text.size() && hangul(code_point_at(text, after, nullptr))) {
+        out += ", ";
+        next = after;
+        before = 0;
+        continue;
+      }
+    }
+    out.append(text.substr(i, next - i));
+    before = c;
+  }
+  return out;
+}
+
 std::optional<std::vector<std::string>> strong_names(std::string_view text,
                                                      const ReferenceWords& words) {
-  const auto list = strip_et_al(text, words);
+  const auto list = strip_et_al(hangul_joins(text), words);
   if (list.empty()) return std::nullopt;
   auto names = split_authors(list, words);
   if (names.empty()) return std::nullopt;

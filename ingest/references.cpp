@@ -257,9 +257,32 @@ ReferenceParser::ReferenceParser(std::shared_ptr<const ReferenceLexicon> lexicon
 
 ReferenceParser::~ReferenceParser() = default;
 
+namespace {
+
+// A list number before a reference ("33 ", "54. ", "[23] ", "(8) ", "1) "): one to three
+// digits, so that a year is never taken for one. The bytes it covers, 0 when there is none.
+std::size_t list_number(std::string_view text) {
+  std::size_t i = 0;
+  const char open = !text.empty() && (text[0] == '[' || text[0] == '(') ? text[0] : '\0';
+  if (open != '\0') ++i;
+  const std::size_t digits = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == digits || i - digits > 3) return 0;
+  if (open != '\0') {
+    if (i >= text.size() || text[i] != (open == '[' ? ']' : ')')) return 0;
+    ++i;
+  } else if (i < text.size() && (text[i] == '.' || text[i] == ')')) {
+    ++i;
+  }
+  return i < text.size() && text[i] == ' ' ? i + 1 : 0;
+}
+
+}  // namespace
+
 ParsedReference ReferenceParser::parse(std::string_view raw) const {
   ParsedReference out;
-  const std::string text = fold_spaces(raw);
+  std::string text = fold_spaces(raw);
+  text.erase(0, list_number(text));
   auto pieces = refs::scan(text, impl_->words);
   const auto k = original_half(pieces);
   std::vector<Piece> original(pieces.begin() + static_cast<std::ptrdiff_t>(k), pieces.end());
@@ -268,7 +291,15 @@ ParsedReference ReferenceParser::parse(std::string_view raw) const {
   auto [original_main, original_cited] = at_cited_in(std::move(original));
   const refs::AccountReader reader(impl_->words, impl_->dates);
   out.work = impl_->merge(reader.read(latin_main), reader.read(original_main), out.warnings);
-  if (!latin_cited.empty() || !original_cited.empty()) {
+  const bool cited_in = !latin_cited.empty() || !original_cited.empty();
+  if (!out.work.date && !cited_in) {
+    // No date where a date stands ("…, 2012." or "(2012)"): the first year of the footnote,
+    // as in "Journal 2005, 61, 327" or "Navarro, Federico 2008. Title".
+    if (const auto found = impl_->dates.find_all(text); !found.empty()) {
+      out.work.date = found.front().iso;
+    }
+  }
+  if (cited_in) {
     auto cited =
         impl_->merge(reader.read(latin_cited), reader.read(original_cited), out.warnings);
     if (cited.empty()) {

@@ -112,6 +112,20 @@ TEST_CASE("references: each part of a footnote goes to its field", "[ingest][ref
       {"김정은 「북한 경제의 현황」 『통일연구』 제15권, 2019년 3월 28일.",
        {{}, {"김정은"}, {}, "북한 경제의 현황", {}, {}, "통일연구", {}, "2019-03-28", "ko",
         "Hang"}},
+      // Korean journal style: names joined by dots, a title in straight quotes, the journal
+      // with volume and issue after commas.
+      {"박민수.정하나, '북한 노동자의 해외 파견 연구,' 통일정책연구, 제20권, 제1호, 2011.",
+       {{}, {"박민수", "정하나"}, {}, "북한 노동자의 해외 파견 연구", {}, {}, "통일정책연구", {},
+        "2011", "ko", "Hang"}},
+      // A list number, authors before a comma, an unquoted title, then the journal and pages.
+      {"[12] Gibson, R. L., Reimold, W. U., Impact structures of southern Africa, Journal of "
+       "African Earth Sciences 35(5), 2002, 557-574.",
+       {{"Gibson, R. L.", "Reimold, W. U."}, {}, "Impact structures of southern Africa", {}, {},
+        "Journal of African Earth Sciences", {}, {}, "2002", "en", "Latn"}},
+      // A year with a letter where no date stands between commas.
+      {"Gent, I. P. 1994a. Easy problems are sometimes hard.",
+       {{"Gent, I. P."}, {}, "Easy problems are sometimes hard", {}, {}, {}, {}, {}, "1994", "en",
+        "Latn"}},
       // Two authors, a book with place and publisher.
       {"Smith, John and Jane Doe. The Labor Question. New York: Columbia University Press, 2010.",
        {{"Smith, John", "Jane Doe"}, {}, "The Labor Question", {}, {},
