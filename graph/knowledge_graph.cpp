@@ -39,7 +39,16 @@ Vertex KnowledgeGraph::add_figure(Figure figure) {
 }
 
 Vertex KnowledgeGraph::add_actor(Actor actor) {
-  if (auto v = find(actor.id)) {
+  auto v = find(actor.id);
+  // One person, one node across documents: another document's actor with the same match key
+  // ("ivahniuk|irina" for "Irina Ivakhnyuk" and "Ivakhnyuk, Irina") answers to this one.
+  if (!v && !actor.key.empty()) {
+    if (const auto it = by_actor_key_.find(actor.key); it != by_actor_key_.end()) {
+      v = it->second;
+      by_id_.emplace(actor.id, *v);
+    }
+  }
+  if (v) {
     auto& existing = actors_[graph_[*v].index];
     for (auto& alias : actor.aliases) {
       if (std::find(existing.aliases.begin(), existing.aliases.end(), alias) ==
@@ -51,8 +60,10 @@ Vertex KnowledgeGraph::add_actor(Actor actor) {
   }
   actors_.push_back(std::move(actor));
   const auto& a = actors_.back();
-  return add_vertex(NodeKind::kActor, static_cast<std::uint32_t>(actors_.size() - 1), a.id,
-                    nullptr);
+  const auto added = add_vertex(NodeKind::kActor, static_cast<std::uint32_t>(actors_.size() - 1),
+                                a.id, nullptr);
+  if (!a.key.empty()) by_actor_key_.emplace(a.key, added);
+  return added;
 }
 
 Vertex KnowledgeGraph::add_reference(Reference reference) {

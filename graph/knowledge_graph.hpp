@@ -84,6 +84,7 @@ class KnowledgeGraph {
   std::vector<std::vector<Vertex>> by_kind_ = std::vector<std::vector<Vertex>>(5);
   std::unordered_map<std::string, std::vector<Vertex>> by_source_;
   std::unordered_map<std::string, Vertex> by_work_key_;
+  std::unordered_map<std::string, Vertex> by_actor_key_;  // Actor::key -> its node
   std::size_t dropped_edges_ = 0;
 };
 

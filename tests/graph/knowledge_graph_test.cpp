@@ -95,3 +95,21 @@ TEST_CASE("KnowledgeGraph keeps one node per work: references with one work key 
   CHECK(g.of_source("s1").size() == 2 + 1);  // two claims, the work once
   CHECK(g.of_source("s2").size() == 2 + 1);
 }
+
+TEST_CASE("KnowledgeGraph keeps one node per person: actors with one match key merge", "[graph]") {
+  KnowledgeGraph g;
+  g.add_actor(Actor{"actor:irina-ivakhnyuk", "Irina Ivakhnyuk", ActorKind::kPerson,
+                    {"Irina Ivakhnyuk", "Ивахнюк И.В."}, "ivahniuk|irina"});
+  // Another document's spelling, named otherwise, with the same key.
+  g.add_actor(Actor{"actor:ivakhnyuk-irina", "Ivakhnyuk, Irina", ActorKind::kPerson,
+                    {"Ivakhnyuk, Irina"}, "ivahniuk|irina"});
+  // Same surname, other given name: another person.
+  g.add_actor(Actor{"actor:ivan-ivakhnyuk", "Ivan Ivakhnyuk", ActorKind::kPerson,
+                    {"Ivan Ivakhnyuk"}, "ivahniuk|ivan"});
+  REQUIRE(g.of_kind(NodeKind::kActor).size() == 2);
+  const auto irina = *g.find("actor:irina-ivakhnyuk");
+  CHECK(*g.find("actor:ivakhnyuk-irina") == irina);
+  CHECK(g.actor(irina).aliases ==
+        std::vector<std::string>{"Irina Ivakhnyuk", "Ивахнюк И.В.", "Ivakhnyuk, Irina"});
+  CHECK(*g.find("actor:ivan-ivakhnyuk") != irina);
+}
