@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "query/conflicts.hpp"
 #include "query/context.hpp"
 #include "query/listing.hpp"
 
@@ -368,6 +369,62 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     }
   }
   w.EndObject();
+  return finish(buffer);
+}
+
+std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const auto& c : conflicts) {
+    w.StartObject();
+    w.Key("id");
+    str(w, c.id);
+    w.Key("kind");
+    str(w, c.kind);
+    w.Key("topic");
+    str(w, c.topic);
+    w.Key("confidence");
+    w.Double(c.confidence);
+    w.Key("explanation");
+    str(w, c.explanation);
+    w.Key("sides");
+    w.StartArray();
+    for (const auto& side : c.sides) {
+      w.StartObject();
+      w.Key("label");
+      str(w, side.label);
+      w.Key("items");
+      w.StartArray();
+      for (const auto v : side.figures) {
+        const auto& f = g.figure(v);
+        const auto claim = g.find(f.claim_id);
+        w.StartObject();
+        w.Key("claim_id");
+        str(w, f.claim_id);
+        w.Key("figure_id");
+        str(w, f.id);
+        w.Key("source");
+        source_or_null(w, g, g.find(f.source_id));
+        w.Key("span");
+        span(w, f.span);
+        w.Key("text");
+        str(w, f.text);
+        w.Key("claimant");
+        str(w, f.claimant);
+        w.Key("stance");
+        w.Null();
+        w.Key("cites");
+        ids(w, g, claim ? g.out(*claim, EdgeKind::kCites) : std::vector<graph::Vertex>{});
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
   return finish(buffer);
 }
 

@@ -12,6 +12,8 @@
 
 namespace claimgraph::query {
 
+struct Conflict;
+
 // `claimgraph sources --json`: an array of source objects with their counts added.
 std::string sources_json(const std::vector<graph::SourceSummary>& sources);
 
@@ -32,5 +34,8 @@ std::string actors_json(const graph::KnowledgeGraph& g, const std::vector<graph:
 
 // `claimgraph show ID --json`: one object {"id", "kind", "node", "location", "context"}.
 std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts);
+
+// `claimgraph conflicts --json`: an array of conflicts, each with its sides and their items.
+std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts);
 
 }  // namespace claimgraph::query

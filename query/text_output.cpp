@@ -1,9 +1,11 @@
 #include "query/text_output.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <iomanip>
 #include <sstream>
 
+#include "query/conflicts.hpp"
 #include "query/context.hpp"
 #include "query/listing.hpp"
 
@@ -276,6 +278,45 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     out << "\n    " << wrap(ctx.before + open + ctx.span + close + ctx.after, style.width, 4)
         << "\n";
   }
+  return out.str();
+}
+
+std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
+                           SourceTexts& texts, const TextStyle& style) {
+  std::ostringstream out;
+  const std::string open = style.color ? "\x1b[1m" : "»";
+  const std::string close = style.color ? "\x1b[0m" : "«";
+  char confidence[16];
+  for (const auto& c : conflicts) {
+    std::snprintf(confidence, sizeof confidence, "%.2f", c.confidence);
+    out << c.id << "  " << c.kind << " conflict  confidence " << confidence << "\n"
+        << "  why: " << wrap(c.explanation, style.width, 7) << "\n";
+    for (std::size_t k = 0; k < c.sides.size(); ++k) {
+      const auto& side = c.sides[k];
+      out << "  side " << k + 1 << ": " << wrap(side.label, style.width, 10) << "\n";
+      for (const auto v : side.figures) {
+        const auto& f = g.figure(v);
+        out << "    " << f.id << "  " << where(g, v, texts) << "  claimant: " << f.claimant;
+        const auto claim = g.find(f.claim_id);
+        if (claim) {
+          for (const auto r : g.out(*claim, EdgeKind::kCites)) out << "  cites: " << g.id_of(r);
+        }
+        out << "\n";
+        if (!claim) continue;
+        // The sentence, the figure marked in it.
+        const auto& sentence = g.claim(*claim);
+        const auto s = sentence.spans.front();
+        std::string text = sentence.text;
+        if (f.span.begin >= s.begin && f.span.end <= s.end) {
+          text = text.substr(0, f.span.begin - s.begin) + open +
+                 text.substr(f.span.begin - s.begin, f.span.size()) + close +
+                 text.substr(f.span.end - s.begin);
+        }
+        out << "      " << wrap(text, style.width, 6) << "\n";
+      }
+    }
+  }
+  out << conflicts.size() << (conflicts.size() == 1 ? " conflict\n" : " conflicts\n");
   return out.str();
 }
 

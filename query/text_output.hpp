@@ -10,6 +10,8 @@
 
 namespace claimgraph::query {
 
+struct Conflict;
+
 struct TextStyle {
   // Default 100: the column at which sentences are wrapped.
   std::size_t width = 100;
@@ -36,5 +38,10 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
 
 // `text` wrapped at `width` columns (code points), each line after the first indented.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
+
+// Each conflict: its reason, then each side with its figures' sentences, the figure marked,
+// claimant, cited works and file:line:column.
+std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
+                           SourceTexts& texts, const TextStyle& style);
 
 }  // namespace claimgraph::query

@@ -11,6 +11,7 @@
 
 #include "graph/store.hpp"
 #include "ingest/lexicon.hpp"
+#include "query/conflicts.hpp"
 #include "query/eval.hpp"
 #include "query/gold.hpp"
 #include "query/json_output.hpp"
@@ -101,6 +102,21 @@ int main(int argc, char** argv) {
   auto* actors = add_common(app.add_subcommand(
       "actors", "list the actors, sorted by name, each with every spelling met"));
   actors->add_option("--kind", actors_kind, "person, organization, country, place or other");
+
+  query::ConflictQuery conflict_query;
+  std::string conflict_kind = "figure";
+  auto* conflicts = add_common(app.add_subcommand(
+      "conflicts", "where sources disagree: figures of one measure, place and time apart"));
+  conflicts->add_option("--kind", conflict_kind, "figure (stance conflicts come with stance)");
+  conflicts->add_option("--measure", conflict_query.measure,
+                        "only conflicts whose measure key contains this");
+  conflicts->add_option("--actor", conflict_query.actor,
+                        "only conflicts with a figure claimed by or published by this actor");
+  conflicts->add_option("--source", conflict_query.source,
+                        "only conflicts with a figure of this source id");
+  conflicts->add_option("--min-confidence", conflict_query.min_confidence,
+                        "only conflicts at least this confident (0 to 1)")
+      ->check(CLI::Range(0.0, 1.0));
 
   std::string gold_path;
   auto* eval = add_common(app.add_subcommand(
@@ -200,6 +216,23 @@ int main(int argc, char** argv) {
       const auto selected = query::select_actors(graph, kind);
       std::cout << (json ? query::actors_json(graph, selected)
                          : query::actors_text(graph, selected));
+      return tools::kExitOk;
+    }
+    if (conflicts->parsed()) {
+      if (conflict_kind != "figure" && conflict_kind != "stance") {
+        std::cerr << "claimgraph: unknown conflict kind \"" << conflict_kind
+                  << "\" (figure, stance)\n";
+        return tools::kExitUsage;
+      }
+      if (conflict_query.source && !graph.find(*conflict_query.source)) {
+        std::cerr << "claimgraph: no source with id \"" << *conflict_query.source << "\" in "
+                  << db << "\n";
+        return tools::kExitNotFound;
+      }
+      std::vector<query::Conflict> found;
+      if (conflict_kind == "figure") found = query::figure_conflicts(graph, conflict_query);
+      std::cout << (json ? query::conflicts_json(graph, found)
+                         : query::conflicts_text(graph, found, texts, text_style(no_color)));
       return tools::kExitOk;
     }
     if (eval->parsed()) {

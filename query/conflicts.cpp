@@ -1,0 +1,274 @@
+#include "query/conflicts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+namespace claimgraph::query {
+namespace {
+
+using graph::NodeKind;
+using graph::Vertex;
+
+// "2017" -> "2017-01-01" (first) or "2017-12-31" (last); "2017-09" -> "2017-09-01" / "-31".
+std::string widen(const std::string& date, bool last) {
+  std::string d = date;
+  if (d.size() == 4) d += last ? "-12" : "-01";
+  if (d.size() == 7) d += last ? "-31" : "-01";
+  return d;
+}
+
+bool is_point(const FigureFacts& f) { return f.lo == f.hi; }
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void join(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+// 20000 -> "20,000"; 0.21 -> "0.21"; the largest double (an open bound) -> "∞".
+std::string number(double v) {
+  if (v >= 1e300) return "\u221E";
+  if (v <= -1e300) return "-\u221E";
+  if (std::floor(v) != v || std::fabs(v) >= 1e15) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+  const bool negative = v < 0;
+  std::string digits = std::to_string(static_cast<long long>(std::fabs(v)));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), ",");
+  }
+  return (negative ? "-" : "") + digits;
+}
+
+std::string interval(double lo, double hi) {
+  if (lo == hi) return number(lo);
+  return "[" + number(lo) + "\u2013" + number(hi) + ")";
+}
+
+std::string time_words(const graph::Figure& f) {
+  if (!f.time_from && !f.time_to) return "date unknown";
+  const auto from = f.time_from.value_or("?");
+  const auto to = f.time_to.value_or("?");
+  return from == to ? from : from + "\u2013" + to;
+}
+
+bool contains_folded(const std::string& haystack, const std::string& needle) {
+  const auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return s;
+  };
+  return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+}  // namespace
+
+FigureFacts facts_of(const graph::Figure& f) {
+  FigureFacts x;
+  x.measure = f.measure;
+  x.unit = f.unit;
+  x.place = f.place;
+  x.lo = f.lo;
+  x.hi = f.hi;
+  if (f.time_from || f.time_to) {
+    x.from = f.time_from ? widen(*f.time_from, false) : "0000-00-00";
+    x.to = f.time_to ? widen(*f.time_to, true) : "9999-99-99";
+  }
+  x.source = f.source_id;
+  x.vague = f.bound != graph::Bound::kNone || !f.point;
+  return x;
+}
+
+bool values_overlap(const FigureFacts& a, const FigureFacts& b) {
+  if (is_point(a) && is_point(b)) return a.lo == b.lo;
+  if (is_point(a)) return a.lo >= b.lo && a.lo < b.hi;
+  if (is_point(b)) return b.lo >= a.lo && b.lo < a.hi;
+  return std::max(a.lo, b.lo) < std::min(a.hi, b.hi);
+}
+
+bool times_overlap(const FigureFacts& a, const FigureFacts& b) {
+  if (a.from.empty() || b.from.empty()) return true;
+  return a.from <= b.to && b.from <= a.to;
+}
+
+bool conflicting(const FigureFacts& a, const FigureFacts& b) {
+  return !a.measure.empty() && a.measure == b.measure && a.unit == b.unit && a.place == b.place &&
+         a.source != b.source && times_overlap(a, b) && !values_overlap(a, b);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
+    const std::vector<FigureFacts>& figures) {
+  using Key = std::tuple<std::string_view, std::string_view, std::optional<std::string_view>>;
+  std::map<Key, std::vector<std::size_t>> buckets;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const auto& f = figures[i];
+    if (f.measure.empty()) continue;
+    std::optional<std::string_view> place;
+    if (f.place) place = *f.place;
+    buckets[{f.measure, f.unit, place}].push_back(i);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (auto& [key, members] : buckets) {
+    std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(figures[a].lo, a) < std::tie(figures[b].lo, b);
+    });
+    // Values apart means one interval starts at or after the other's end: with the bucket
+    // sorted by start, only the figures from the first start >= this end are candidates.
+    for (const auto i : members) {
+      const auto first = std::lower_bound(
+          members.begin(), members.end(), figures[i].hi,
+          [&](std::size_t m, double hi) { return figures[m].lo < hi; });
+      for (auto it = first; it != members.end(); ++it) {
+        if (*it != i && conflicting(figures[i], figures[*it])) {
+          out.emplace_back(std::min(i, *it), std::max(i, *it));
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs_brute_force(
+    const std::vector<FigureFacts>& figures) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    for (std::size_t j = i + 1; j < figures.size(); ++j) {
+      if (conflicting(figures[i], figures[j])) out.emplace_back(i, j);
+    }
+  }
+  return out;
+}
+
+std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  UnionFind groups(figures.size());
+  std::set<std::size_t> involved;
+  for (const auto& [a, b] : pairs) {
+    groups.join(a, b);
+    involved.insert(a);
+    involved.insert(b);
+  }
+  std::map<std::size_t, std::vector<std::size_t>> members;  // root -> figures, by index
+  for (const auto i : involved) members[groups.find(i)].push_back(i);
+  std::vector<Sides> out;
+  for (const auto& [root, list] : members) {
+    // Sides: figures joined by overlapping values, within the conflict.
+    UnionFind sides(figures.size());
+    for (std::size_t x = 0; x < list.size(); ++x) {
+      for (std::size_t y = x + 1; y < list.size(); ++y) {
+        if (values_overlap(figures[list[x]], figures[list[y]])) sides.join(list[x], list[y]);
+      }
+    }
+    std::map<std::size_t, std::vector<std::size_t>> by_side;
+    for (const auto i : list) by_side[sides.find(i)].push_back(i);
+    Sides s;
+    for (auto& [side_root, side] : by_side) s.push_back(std::move(side));
+    const auto lowest = [&](const std::vector<std::size_t>& side) {
+      double lo = figures[side.front()].lo;
+      for (const auto i : side) lo = std::min(lo, figures[i].lo);
+      return std::make_pair(lo, side.front());
+    };
+    std::sort(s.begin(), s.end(), [&](const auto& a, const auto& b) { return lowest(a) < lowest(b); });
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q) {
+  const auto vertices = g.of_kind(NodeKind::kFigure);
+  std::vector<FigureFacts> facts;
+  facts.reserve(vertices.size());
+  for (const auto v : vertices) facts.push_back(facts_of(g.figure(v)));
+  const auto groups = group_conflicts(facts, conflicting_pairs(facts));
+
+  const auto outlet = [&](const graph::Figure& f) {
+    if (const auto s = g.find(f.source_id)) {
+      const auto& source = g.source(*s);
+      if (source.outlet) return *source.outlet;
+    }
+    return f.source_id;
+  };
+  std::vector<Conflict> out;
+  std::map<std::string, int> per_measure;
+  for (const auto& sides : groups) {
+    Conflict c;
+    const auto& first = g.figure(vertices[sides.front().front()]);
+    c.topic = first.measure;
+    bool unknown_time = false;
+    bool vague = false;
+    bool wanted_source = !q.source;
+    bool wanted_actor = !q.actor;
+    std::vector<std::string> labels, ranges;
+    for (const auto& side : sides) {
+      ConflictSide s;
+      std::vector<std::string> texts, whence;
+      double lo = facts[side.front()].lo;
+      double hi = facts[side.front()].hi;
+      for (const auto i : side) {
+        const auto v = vertices[i];
+        const auto& f = g.figure(v);
+        s.figures.push_back(v);
+        unknown_time = unknown_time || facts[i].from.empty();
+        vague = vague || facts[i].vague;
+        lo = std::min(lo, facts[i].lo);
+        hi = std::max(hi, facts[i].hi);
+        if (q.source && f.source_id == *q.source) wanted_source = true;
+        if (q.actor && (contains_folded(f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
+          wanted_actor = true;
+        }
+        if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
+        const auto w = outlet(f) + ", " + time_words(f);
+        if (std::find(whence.begin(), whence.end(), w) == whence.end()) whence.push_back(w);
+      }
+      std::string label;
+      for (const auto& t : texts) label += (label.empty() ? "" : "; ") + t;
+      std::string from;
+      for (const auto& w : whence) from += (from.empty() ? "" : "; ") + w;
+      s.label = label + " (" + from + ")";
+      labels.push_back(s.label);
+      ranges.push_back(interval(lo, hi));
+      c.sides.push_back(std::move(s));
+    }
+    c.confidence = 0.9 * (unknown_time ? 0.7 : 1.0) * (vague ? 0.8 : 1.0);
+    std::string against, apart;
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+      against += (k == 0 ? "" : " against ") + labels[k];
+      apart += (k == 0 ? "" : k + 1 == labels.size() ? " and " : ", ") + ranges[k];
+    }
+    c.explanation = against + ": " + apart + " do not overlap; " +
+                    (unknown_time ? "a time is unknown, so it overlaps every time"
+                                  : "the times overlap") +
+                    "; same measure (" + first.unit + "), same place (" +
+                    first.place.value_or("unknown") + ")";
+    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+    if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
+    const int n = ++per_measure[c.topic];
+    c.id = "conflict:" + c.topic + (n > 1 ? "-" + std::to_string(n) : "");
+    out.push_back(std::move(c));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) {
+    return std::tie(a.topic, b.confidence) < std::tie(b.topic, a.confidence);
+  });
+  return out;
+}
+
+}  // namespace claimgraph::query

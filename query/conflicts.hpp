@@ -1,0 +1,78 @@
+#pragma once
+// Figure conflicts (DESIGN.md, "Conflict"): figures of one measure and place, from different
+// sources, whose times overlap and whose value intervals do not. They are grouped per measure
+// into sides (figures that agree with each other form one side), never listed pair by pair,
+// and each conflict carries its confidence and its reason in words. Derived at query time,
+// never stored.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace claimgraph::query {
+
+// What the finder compares of a figure: a plain record, so that the fast finder and the
+// brute-force one can be run on generated sets.
+struct FigureFacts {
+  std::string measure;               // "" never conflicts
+  std::string unit;                  // part of what is measured: persons are not years
+  std::optional<std::string> place;  // compared for equality; unknown is a place of its own
+  double lo = 0;                     // [lo, hi); a point when lo == hi
+  double hi = 0;
+  std::string from;  // "YYYY-MM-DD", the first day of the time; "" when unknown
+  std::string to;    // the last day; "" when unknown
+  std::string source;
+  bool vague = false;  // approximate, a bound, or a range: a softer claim
+};
+
+// The facts of a stored figure; times widened to days ("2017" -> 2017-01-01 .. 2017-12-31).
+FigureFacts facts_of(const graph::Figure& f);
+
+bool values_overlap(const FigureFacts& a, const FigureFacts& b);
+// An unknown time overlaps every time.
+bool times_overlap(const FigureFacts& a, const FigureFacts& b);
+// Same measure, unit and place, other sources, overlapping times, values apart.
+bool conflicting(const FigureFacts& a, const FigureFacts& b);
+
+// Every conflicting pair (i < j), sorted. The fast finder buckets by measure and place and
+// compares a figure only with those whose interval starts at or after its end; the brute
+// force compares every pair. They must agree.
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
+    const std::vector<FigureFacts>& figures);
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs_brute_force(
+    const std::vector<FigureFacts>& figures);
+
+// Conflicts as groups: each a connected set of conflicting figures, parted into sides of
+// figures whose values overlap; sides ordered by their lowest value, figures by index.
+using Sides = std::vector<std::vector<std::size_t>>;
+std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& pairs);
+
+struct ConflictSide {
+  std::string label;                   // "about 20,000 (Sino-NK, 2017)"
+  std::vector<graph::Vertex> figures;  // figure vertices
+};
+
+struct Conflict {
+  std::string id;  // "conflict:north-korean-workers" (+ "-2", … for more of one measure)
+  std::string kind = "figure";
+  std::string topic;  // the measure
+  double confidence = 0;
+  std::string explanation;
+  std::vector<ConflictSide> sides;
+};
+
+struct ConflictQuery {
+  std::optional<std::string> measure;  // the measure key contains it
+  std::optional<std::string> actor;    // a claimant or source outlet/author contains it
+  std::optional<std::string> source;   // one side holds a figure of this source
+  double min_confidence = 0;
+};
+
+// The figure conflicts of the graph, by measure, then by confidence.
+std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q);
+
+}  // namespace claimgraph::query
