@@ -171,17 +171,25 @@ std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
   for (const auto i : involved) members[groups.find(i)].push_back(i);
   std::vector<Sides> out;
   for (const auto& [root, list] : members) {
-    // Sides: figures joined by overlapping values, within the conflict.
-    UnionFind sides(figures.size());
-    for (std::size_t x = 0; x < list.size(); ++x) {
-      for (std::size_t y = x + 1; y < list.size(); ++y) {
-        if (values_overlap(figures[list[x]], figures[list[y]])) sides.join(list[x], list[y]);
+    // Sides: in order of value, a figure joins the current side when it agrees with every
+    // figure of it, else opens the next one. A conflicting pair never shares a side.
+    auto by_value = list;
+    std::sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(figures[a].lo, figures[a].hi, a) < std::tie(figures[b].lo, figures[b].hi, b);
+    });
+    Sides s;
+    for (const auto i : by_value) {
+      const bool agrees =
+          !s.empty() && std::all_of(s.back().begin(), s.back().end(), [&](std::size_t m) {
+            return values_overlap(figures[i], figures[m]);
+          });
+      if (agrees) {
+        s.back().push_back(i);
+      } else {
+        s.push_back({i});
       }
     }
-    std::map<std::size_t, std::vector<std::size_t>> by_side;
-    for (const auto i : list) by_side[sides.find(i)].push_back(i);
-    Sides s;
-    for (auto& [side_root, side] : by_side) s.push_back(std::move(side));
+    for (auto& side : s) std::sort(side.begin(), side.end());
     const auto lowest = [&](const std::vector<std::size_t>& side) {
       double lo = figures[side.front()].lo;
       for (const auto i : side) lo = std::min(lo, figures[i].lo);
@@ -218,6 +226,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
     bool wanted_source = !q.source;
     bool wanted_actor = !q.actor;
     std::vector<std::string> labels, ranges;
+    std::vector<std::pair<double, double>> hulls;
     for (const auto& side : sides) {
       ConflictSide s;
       std::vector<std::string> texts, whence;
@@ -246,6 +255,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
       s.label = label + " (" + from + ")";
       labels.push_back(s.label);
       ranges.push_back(interval(lo, hi));
+      hulls.emplace_back(lo, hi);
       c.sides.push_back(std::move(s));
     }
     c.confidence = 0.9 * (unknown_time ? 0.7 : 1.0) * (vague ? 0.8 : 1.0);
@@ -254,7 +264,14 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
       against += (k == 0 ? "" : " against ") + labels[k];
       apart += (k == 0 ? "" : k + 1 == labels.size() ? " and " : ", ") + ranges[k];
     }
-    c.explanation = against + ": " + apart + " do not overlap; " +
+    bool hulls_apart = true;
+    for (std::size_t k = 0; k + 1 < hulls.size(); ++k) {
+      hulls_apart = hulls_apart && hulls[k].second <= hulls[k + 1].first;
+    }
+    c.explanation = against + ": " + apart +
+                    (hulls_apart ? " do not overlap; "
+                                 : ": each side agrees within itself, and the conflicting "
+                                   "figures across sides do not overlap; ") +
                     (unknown_time ? "a time is unknown, so it overlaps every time"
                                   : "the times overlap") +
                     "; same measure (" + first.unit + "), same place (" +

@@ -46,7 +46,8 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs_brute_force(
     const std::vector<FigureFacts>& figures);
 
 // Conflicts as groups: each a connected set of conflicting figures, parted into sides of
-// figures whose values overlap; sides ordered by their lowest value, figures by index.
+// figures that all agree with each other (taken in order of value); sides ordered by their
+// lowest value, figures by index.
 using Sides = std::vector<std::vector<std::size_t>>;
 std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
                                    const std::vector<std::pair<std::size_t, std::size_t>>& pairs);

@@ -1,0 +1,149 @@
+// Figure conflicts: the semantics pair by pair, the grouping into sides, and the fast finder
+// against the brute-force one on generated figure sets.
+
+#include "query/conflicts.hpp"
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <random>
+
+using namespace claimgraph::query;
+
+namespace {
+
+FigureFacts fig(double lo, double hi, const char* source, const char* from = "2017-01-01",
+                const char* to = "2017-12-31") {
+  FigureFacts f;
+  f.measure = "north-korean-workers";
+  f.unit = "persons";
+  f.place = "Russia";
+  f.lo = lo;
+  f.hi = hi;
+  f.from = from;
+  f.to = to;
+  f.source = source;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("conflicts: only one measure, unit, place and time with values apart", "[query]") {
+  const auto twenty = fig(15000, 25000, "a");
+  const auto thirty = fig(25000, 35000, "b");
+  CHECK(conflicting(twenty, thirty));
+  CHECK(conflicting(thirty, twenty));
+
+  auto permits = thirty;
+  permits.measure = "north-korean-work-permits";
+  CHECK_FALSE(conflicting(twenty, permits));  // workers are not work permits
+
+  auto years = thirty;
+  years.unit = "years";
+  CHECK_FALSE(conflicting(twenty, years));  // nor years
+
+  auto abroad = thirty;
+  abroad.place = "abroad";
+  CHECK_FALSE(conflicting(twenty, abroad));  // Russia is not "abroad"
+
+  const auto in_2006 = fig(25000, 35000, "b", "2006-01-01", "2006-12-31");
+  CHECK_FALSE(conflicting(twenty, in_2006));  // a change over time
+
+  const auto unknown_time = fig(25000, 35000, "b", "", "");
+  CHECK(conflicting(twenty, unknown_time));  // an unknown time overlaps every time
+
+  const auto overlapping = fig(20000, 30000, "b");
+  CHECK_FALSE(conflicting(twenty, overlapping));  // agreement, not conflict
+
+  const auto same_source = fig(25000, 35000, "a");
+  CHECK_FALSE(conflicting(twenty, same_source));  // one source repeating itself
+
+  // Half-open intervals: [15,000, 25,000) and [25,000, 35,000) do not overlap; a point at the
+  // upper end lies outside, a point at the lower end inside.
+  CHECK(conflicting(twenty, fig(25000, 25000, "b")));
+  CHECK_FALSE(conflicting(twenty, fig(15000, 15000, "b")));
+  CHECK_FALSE(conflicting(fig(7, 7, "a"), fig(7, 7, "b")));
+  CHECK(conflicting(fig(7, 7, "a"), fig(8, 8, "b")));
+
+  auto no_measure = twenty;
+  no_measure.measure.clear();
+  auto no_measure_too = thirty;
+  no_measure_too.measure.clear();
+  CHECK_FALSE(conflicting(no_measure, no_measure_too));
+}
+
+TEST_CASE("conflicts: figures that agree form one side", "[query]") {
+  const std::vector<FigureFacts> figures = {
+      fig(15000, 25000, "sino-nk"),                  // an estimated 20,000
+      fig(15000, 25000, "sino-nk", "1991-01-01", "2017-09-28"),  // around 20,000
+      fig(25000, 35000, "moscow-times", "", ""),     // approximately 30,000, date unknown
+      fig(34500, 35500, "other", "2013-01-01", "2013-12-31"),   // 35,000 in 2013
+      fig(1, 2, "x", "1950-01-01", "1950-12-31"),    // 1950: apart from all but the unknown time
+  };
+  const auto pairs = conflicting_pairs(figures);
+  CHECK(pairs == conflicting_pairs_brute_force(figures));
+  const auto groups = group_conflicts(figures, pairs);
+  REQUIRE(groups.size() == 1);
+  // 35,000 in 2013 lies within the time of "around 20,000" (1991-2017) and apart from it in
+  // value: it conflicts with it, and sides with "approximately 30,000", whose values it
+  // overlaps. The 1950 figure conflicts with "approximately 30,000", whose time is unknown.
+  CHECK(groups[0] == Sides{{4}, {0, 1}, {2, 3}});
+}
+
+TEST_CASE("conflicts: the fast finder agrees with the brute force on 10,000 generated sets",
+          "[query]") {
+  std::mt19937 random(20261123);
+  const char* measures[] = {"workers", "permits", ""};
+  const char* units[] = {"persons", "years"};
+  const char* places[] = {"Russia", "China", ""};
+  const char* sources[] = {"a", "b", "c", "d"};
+  const char* years[] = {"", "2006", "2013", "2017"};
+  std::size_t conflicts = 0;
+  for (int set = 0; set < 10000; ++set) {
+    std::vector<FigureFacts> figures(std::uniform_int_distribution<int>(0, 24)(random));
+    for (auto& f : figures) {
+      auto pick = [&](auto& array) {
+        return array[std::uniform_int_distribution<std::size_t>(0, std::size(array) - 1)(random)];
+      };
+      f.measure = pick(measures);
+      f.unit = pick(units);
+      if (const std::string p = pick(places); !p.empty()) f.place = p;
+      f.source = pick(sources);
+      // Small integer bounds make ties, touching ends and points common.
+      const int lo = std::uniform_int_distribution<int>(0, 12)(random);
+      const int width = std::uniform_int_distribution<int>(0, 4)(random);
+      f.lo = lo;
+      f.hi = lo + width;
+      const std::string from = pick(years);
+      const std::string to = pick(years);
+      if (!from.empty() && !to.empty()) {
+        f.from = std::min(from, to) + "-01-01";
+        f.to = std::max(from, to) + "-12-31";
+      }
+    }
+    const auto fast = conflicting_pairs(figures);
+    const auto brute = conflicting_pairs_brute_force(figures);
+    INFO("set " << set);
+    REQUIRE(fast == brute);
+    conflicts += fast.size();
+    // Within a side every figure agrees with every other; a conflicting pair is never on
+    // one side; every figure of a pair is on exactly one side of one group.
+    std::map<std::size_t, std::pair<std::size_t, std::size_t>> where;  // figure -> group, side
+    const auto groups = group_conflicts(figures, fast);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      REQUIRE(groups[g].size() >= 2);
+      for (std::size_t s = 0; s < groups[g].size(); ++s) {
+        for (const auto a : groups[g][s]) {
+          REQUIRE(where.emplace(a, std::make_pair(g, s)).second);
+          for (const auto b : groups[g][s]) REQUIRE(values_overlap(figures[a], figures[b]));
+        }
+      }
+    }
+    for (const auto& [a, b] : fast) {
+      REQUIRE(where.count(a));
+      REQUIRE(where.count(b));
+      CHECK(where[a].first == where[b].first);
+      CHECK(where[a].second != where[b].second);
+    }
+  }
+  CHECK(conflicts > 10000);  // the sets are not trivially free of conflicts
+}
