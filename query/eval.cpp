@@ -9,6 +9,8 @@
 #include <optional>
 #include <sstream>
 
+#include "query/conflicts.hpp"
+
 namespace claimgraph::query {
 namespace {
 
@@ -236,6 +238,81 @@ void score_actors(const Gold& gold, const graph::KnowledgeGraph& g, ActorScore& 
 
 }  // namespace
 
+// Which side of a conflict holds a figure; sides.size() when none does.
+std::size_t side_of(const Conflict& c, graph::Vertex v) {
+  for (std::size_t k = 0; k < c.sides.size(); ++k) {
+    const auto& f = c.sides[k].figures;
+    if (std::find(f.begin(), f.end(), v) != f.end()) return k;
+  }
+  return c.sides.size();
+}
+
+// The gold figures `a` and `b` on two different sides of `c`.
+bool apart_in(const Conflict& c, const std::map<std::string, graph::Vertex>& figure_of,
+              const std::string& a, const std::string& b) {
+  const auto x = figure_of.find(a);
+  const auto y = figure_of.find(b);
+  if (x == figure_of.end() || y == figure_of.end()) return false;
+  const auto sa = side_of(c, x->second);
+  const auto sb = side_of(c, y->second);
+  return sa < c.sides.size() && sb < c.sides.size() && sa != sb;
+}
+
+void score_conflicts(const Gold& gold, const graph::KnowledgeGraph& g,
+                     const std::map<std::string, graph::Vertex>& figure_of, ConflictScore& score) {
+  const auto ours = figure_conflicts(g, ConflictQuery{});
+  score.required_total = gold.required_conflicts;
+  score.reported = ours.size();
+  // A gold figure conflict is realized by one of ours that has a figure of one gold side and
+  // a figure of another on different sides.
+  const auto realizes = [&](const Conflict& c, const GoldConflict& k) {
+    for (std::size_t s = 0; s < k.sides.size(); ++s) {
+      for (std::size_t t = s + 1; t < k.sides.size(); ++t) {
+        for (const auto& a : k.sides[s]) {
+          for (const auto& b : k.sides[t]) {
+            if (apart_in(c, figure_of, a, b)) return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+  for (const auto& k : gold.conflicts) {
+    const bool found = k.kind == "figure" && std::any_of(ours.begin(), ours.end(), [&](const auto& c) {
+                         return realizes(c, k);
+                       });
+    if (found && k.required) ++score.required_found;
+    if (!found && k.required) {
+      score.missed.push_back(k.id + (k.kind == "figure" ? ": its figures are not on two sides of one conflict"
+                                                        : ": stance conflicts are not found yet"));
+    }
+  }
+  for (const auto& c : ours) {
+    const bool listed = std::any_of(gold.conflicts.begin(), gold.conflicts.end(),
+                                    [&](const GoldConflict& k) { return realizes(c, k); });
+    const bool tension = std::any_of(
+        gold.possible_tensions.begin(), gold.possible_tensions.end(),
+        [&](const auto& p) { return apart_in(c, figure_of, p.first, p.second); });
+    if (listed) {
+      ++score.correct;
+    } else if (tension) {
+      ++score.tensions;
+    } else {
+      score.wrong.push_back(c.id + ": not a conflict of the gold (" + c.explanation + ")");
+    }
+  }
+  for (const auto& [a, b] : gold.non_conflicts) {
+    for (const auto& c : ours) {
+      if (!apart_in(c, figure_of, a, b)) continue;
+      ++score.false_conflicts;
+      score.wrong.push_back(a + " / " + b + ": a non-conflict reported in " + c.id);
+      break;
+    }
+  }
+  score.precision = ratio(score.correct, score.reported - score.tensions);
+  score.recall = ratio(score.required_found, score.required_total);
+}
+
 EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceTexts& texts) {
   EvalReport report;
   report.gold_path = gold.path;
@@ -265,6 +342,7 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
   }
   auto& fs = report.figures;
   std::map<graph::Vertex, bool> used;
+  std::map<std::string, graph::Vertex> figure_of;  // gold figure id -> our figure
   for (const auto& gf : gold.figures) {
     if (!gf.optional) ++fs.required;
     const auto doc = docs.find(gf.doc);
@@ -295,6 +373,7 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
       continue;
     }
     used[*match] = true;
+    figure_of[gf.id] = *match;
     if (!gf.optional) ++fs.found;
     const auto& f = g.figure(*match);
     if (units_agree(f.unit, gf.unit)) {
@@ -343,7 +422,7 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
 
   score_references(gold, g, docs, report.references);
   score_actors(gold, g, report.actors);
-  report.required_conflicts = gold.required_conflicts;
+  score_conflicts(gold, g, figure_of, report.conflicts);
   return report;
 }
 
@@ -422,17 +501,25 @@ std::string eval_json(const EvalReport& r) {
   w.Key("conflicts");
   w.StartObject();
   w.Key("required_found");
-  w.Uint(0);
+  w.Uint(static_cast<unsigned>(r.conflicts.required_found));
   w.Key("required_total");
-  w.Uint(static_cast<unsigned>(r.required_conflicts));
+  w.Uint(static_cast<unsigned>(r.conflicts.required_total));
   w.Key("false_conflicts");
-  w.Uint(0);
+  w.Uint(static_cast<unsigned>(r.conflicts.false_conflicts));
   w.Key("precision");
-  w.Double(0);
+  w.Double(r.conflicts.precision);
   w.Key("recall");
-  w.Double(0);
-  w.Key("scored");
-  w.Bool(false);
+  w.Double(r.conflicts.recall);
+  w.Key("reported");
+  w.Uint(static_cast<unsigned>(r.conflicts.reported));
+  w.Key("correct");
+  w.Uint(static_cast<unsigned>(r.conflicts.correct));
+  w.Key("possible_tensions");
+  w.Uint(static_cast<unsigned>(r.conflicts.tensions));
+  w.Key("missed");
+  list(r.conflicts.missed);
+  w.Key("wrong");
+  list(r.conflicts.wrong);
   w.EndObject();
   w.Key("warnings");
   list(r.warnings);
@@ -469,7 +556,15 @@ std::string eval_text(const EvalReport& r) {
       << "  distinct merged  " << as.distinct_merged << "\n";
   for (const auto& m : as.unresolved) out << "  not joined: " << m << "\n";
   for (const auto& m : as.merged) out << "  merged: " << m << "\n";
-  out << "\nconflicts   not scored yet (" << r.required_conflicts << " required in the gold)\n";
+  const auto& cs = r.conflicts;
+  out << "\nconflicts\n"
+      << "  required found   " << cs.required_found << " of " << cs.required_total << "\n"
+      << "  precision        " << cs.precision << "  (" << cs.correct << " of " << cs.reported
+      << " reported are the gold's; " << cs.tensions << " possible tensions not counted)\n"
+      << "  recall           " << cs.recall << "\n"
+      << "  false conflicts  " << cs.false_conflicts << "\n";
+  for (const auto& m : cs.missed) out << "  missed: " << m << "\n";
+  for (const auto& m : cs.wrong) out << "  wrong: " << m << "\n";
   for (const auto& w : r.warnings) out << "warning: " << w << "\n";
   return out.str();
 }

@@ -1,7 +1,6 @@
 #pragma once
 // `claimgraph eval GOLD.json`: the store's graph scored against a gold annotation, by the
-// matching rules of ../shared/gold/README.md. Figures are scored now; references, actors and
-// conflicts report what the graph holds of them so far.
+// matching rules of ../shared/gold/README.md: figures, references, actors and conflicts.
 
 #include <string>
 #include <vector>
@@ -46,12 +45,25 @@ struct ActorScore {
   std::vector<std::string> merged;      // distinct pairs found on one node
 };
 
+struct ConflictScore {
+  std::size_t required_found = 0;
+  std::size_t required_total = 0;
+  std::size_t reported = 0;         // conflicts the engine reports
+  std::size_t correct = 0;          // of those, ones the gold lists
+  std::size_t tensions = 0;         // ones the gold calls possible tensions: not counted
+  std::size_t false_conflicts = 0;  // gold non-conflicts reported as conflicts
+  double precision = 0;             // correct / (reported - tensions)
+  double recall = 0;                // required_found / required_total
+  std::vector<std::string> missed;  // required conflicts not found, with why
+  std::vector<std::string> wrong;   // non-conflicts reported, conflicts the gold lacks
+};
+
 struct EvalReport {
   std::string gold_path;
   FigureScore figures;
   ReferenceScore references;
   ActorScore actors;
-  std::size_t required_conflicts = 0;
+  ConflictScore conflicts;
   std::vector<std::string> warnings;  // gold documents not in the store, quotes not found
 };
 

@@ -186,11 +186,46 @@ Gold parse_gold(const std::string& path, std::string_view bytes) {
   }
   if (d.HasMember("conflicts") && d["conflicts"].IsArray()) {
     for (const auto& c : d["conflicts"].GetArray()) {
-      if (c.IsObject() && c.HasMember("required") && c["required"].IsBool() &&
-          c["required"].GetBool()) {
-        ++gold.required_conflicts;
+      if (!c.IsObject()) continue;
+      GoldConflict k;
+      k.id = string_of(c, "id");
+      k.kind = string_of(c, "kind");
+      k.required = c.HasMember("required") && c["required"].IsBool() && c["required"].GetBool();
+      if (k.required) ++gold.required_conflicts;
+      if (c.HasMember("sides") && c["sides"].IsArray()) {
+        for (const auto& side : c["sides"].GetArray()) k.sides.push_back(strings_of(side));
       }
+      k.proposition = string_of(c, "proposition");
+      for (auto [key, list] : {std::pair{"for", &k.for_items}, std::pair{"against", &k.against_items}}) {
+        if (!c.HasMember(key) || !c[key].IsArray()) continue;
+        for (const auto& item : c[key].GetArray()) {
+          if (!item.IsObject()) continue;
+          GoldStanceItem it;
+          it.doc = string_of(item, "doc");
+          it.quote = string_of(item, "quote");
+          it.claimant = string_of(item, "claimant");
+          if (item.HasMember("claimant_also_accepted")) {
+            it.claimant_also_accepted = strings_of(item["claimant_also_accepted"]);
+          }
+          list->push_back(std::move(it));
+        }
+      }
+      gold.conflicts.push_back(std::move(k));
     }
+  }
+  const auto pairs = [&](const rapidjson::Value& list,
+                         std::vector<std::pair<std::string, std::string>>& out) {
+    if (!list.IsArray()) return;
+    for (const auto& item : list.GetArray()) {
+      if (!item.IsObject() || !item.HasMember("pair")) continue;
+      const auto ids = strings_of(item["pair"]);
+      if (ids.size() == 2) out.emplace_back(ids[0], ids[1]);
+    }
+  };
+  if (d.HasMember("non_conflicts")) pairs(d["non_conflicts"], gold.non_conflicts);
+  if (d.HasMember("possible_tensions") && d["possible_tensions"].IsObject() &&
+      d["possible_tensions"].HasMember("items")) {
+    pairs(d["possible_tensions"]["items"], gold.possible_tensions);
   }
   return gold;
 }

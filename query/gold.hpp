@@ -56,6 +56,23 @@ struct GoldReference {
   std::optional<GoldWork> cited_in;
 };
 
+// One side's claim of a stance conflict: a quote of a document and who holds it.
+struct GoldStanceItem {
+  std::string doc;
+  std::string quote;
+  std::string claimant;
+  std::vector<std::string> claimant_also_accepted;
+};
+
+struct GoldConflict {
+  std::string id;
+  std::string kind;  // "figure" or "stance"
+  bool required = false;
+  std::vector<std::vector<std::string>> sides;  // figure: gold figure ids per side
+  std::string proposition;                      // stance
+  std::vector<GoldStanceItem> for_items, against_items;
+};
+
 struct Gold {
   std::string path;
   std::vector<GoldDocument> documents;
@@ -65,6 +82,9 @@ struct Gold {
   std::vector<std::vector<std::string>> actor_groups;    // spellings of one actor
   std::vector<std::pair<std::string, std::string>> distinct_actors;
   std::size_t required_conflicts = 0;
+  std::vector<GoldConflict> conflicts;
+  std::vector<std::pair<std::string, std::string>> non_conflicts;  // gold figure ids
+  std::vector<std::pair<std::string, std::string>> possible_tensions;  // gold figure ids
 };
 
 // Parses `bytes` (the file at `path`). Throws GoldError.

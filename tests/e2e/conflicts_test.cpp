@@ -1,0 +1,71 @@
+// End to end over corpus/: `claimgraph conflicts` and the conflict scores of `eval`.
+
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "support/support.hpp"
+
+using namespace claimgraph::testing;
+using Catch::Matchers::Contains;
+
+TEST_CASE("conflicts: about 20,000 against approximately 30,000, in sides", "[e2e]") {
+  const auto r = run_claimgraph({"conflicts", "--json", "--db", corpus_store()});
+  REQUIRE(r.exit_code == 0);
+  const auto all = parse_json(r.out);
+  REQUIRE(all.Size() == 1);
+  const auto& c = all[0];
+  CHECK(json_str(c["kind"]) == "figure");
+  CHECK(json_str(c["topic"]) == "north-korean-workers");
+  CHECK(c["confidence"].GetDouble() < 0.9);  // the op-ed's date is unknown
+  CHECK_THAT(json_str(c["explanation"]), Contains("do not overlap") && Contains("unknown"));
+  REQUIRE(c["sides"].Size() == 2);
+  std::set<std::string> low, high;
+  for (const auto& item : c["sides"][0]["items"].GetArray()) low.insert(json_str(item["text"]));
+  for (const auto& item : c["sides"][1]["items"].GetArray()) high.insert(json_str(item["text"]));
+  CHECK(low == std::set<std::string>{"an estimated 20,000", "around 20,000"});
+  CHECK(high == std::set<std::string>{"approximately 30,000"});
+  CHECK(json_str(c["sides"][1]["items"][0]["claimant"]) == "Andrei Lankov");
+  CHECK(json_str(c["sides"][1]["items"][0]["source"]["outlet"]) == "The Moscow Times");
+
+  // The text listing marks the figure in its sentence and gives file:line:column.
+  const auto text = run_claimgraph({"conflicts", "--no-color", "--db", corpus_store()});
+  CHECK_THAT(text.out, Contains("»approximately 30,000«") &&
+                           Contains("002_2efc273f6a500918.txt:37:13") && Contains("1 conflict"));
+}
+
+TEST_CASE("conflicts: the filters select, bad ones are refused", "[e2e]") {
+  const auto count = [](std::vector<std::string> args) {
+    args.insert(args.begin(), {"conflicts", "--json"});
+    args.insert(args.end(), {"--db", corpus_store()});
+    const auto r = run_claimgraph(args);
+    REQUIRE(r.exit_code == 0);
+    return parse_json(r.out).Size();
+  };
+  CHECK(count({"--measure", "workers"}) == 1);
+  CHECK(count({"--measure", "permits"}) == 0);  // 35,000 permits conflict with nothing
+  CHECK(count({"--actor", "Lankov"}) == 1);
+  CHECK(count({"--actor", "Ruggiero"}) == 0);
+  CHECK(count({"--source", "002_2efc273f6a500918"}) == 1);
+  CHECK(count({"--min-confidence", "0.9"}) == 0);
+
+  const auto no_source = run_claimgraph({"conflicts", "--source", "nope", "--db", corpus_store()});
+  CHECK(no_source.exit_code == 5);
+  CHECK_THAT(no_source.err, Contains("nope"));
+  const auto bad_kind = run_claimgraph({"conflicts", "--kind", "mood", "--db", corpus_store()});
+  CHECK(bad_kind.exit_code == 2);
+  const auto bad_confidence =
+      run_claimgraph({"conflicts", "--min-confidence", "2", "--db", corpus_store()});
+  CHECK(bad_confidence.exit_code == 2);
+}
+
+TEST_CASE("eval: the figure conflict of the gold found, no non-conflict reported", "[e2e]") {
+  const auto r = run_claimgraph({"eval", source_dir() + "/tests/data/seeds.json", "--json", "--db",
+                                 corpus_store()});
+  REQUIRE(r.exit_code == 0);
+  const auto e = parse_json(r.out);
+  CHECK(e["conflicts"]["required_found"].GetInt() >= 1);
+  CHECK(e["conflicts"]["false_conflicts"].GetInt() == 0);
+  CHECK(e["conflicts"]["precision"].GetDouble() >= 0.9);
+}
