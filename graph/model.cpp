@@ -64,4 +64,6 @@ std::optional<ReferenceKind> reference_kind_from(std::string_view n) {
 }
 std::optional<Bound> bound_from(std::string_view n) { return value_of(kBounds, n); }
 
+std::string_view to_string(Polarity p) { return p == Polarity::kFor ? "for" : "against"; }
+
 }  // namespace claimgraph::graph

@@ -66,6 +66,20 @@ struct Source {
 
 // One asserting sentence. `spans[0]` is where it first occurs; a sentence repeated in
 // the same source (a pull quote) has further spans holding the same text.
+// What a claim says of a proposition of frames.json ("the labor is slavery"): for or against,
+// how firmly (a hedge weakens a cue), and the cue words that decided it.
+enum class Polarity { kFor, kAgainst };
+
+struct Stance {
+  std::string proposition;  // the proposition's id
+  Polarity polarity = Polarity::kFor;
+  double weight = 1.0;      // (0, 1]: 1 for a plain cue, less when hedged
+  std::vector<Span> cues;   // bytes of the source
+  bool operator==(const Stance&) const = default;
+};
+
+std::string_view to_string(Polarity p);  // "for" / "against"
+
 struct Claim {
   std::string id;
   std::string source_id;
@@ -73,6 +87,7 @@ struct Claim {
   std::string text;
   std::string claimant;  // display name of the claimant actor
   double confidence = 1.0;
+  std::vector<Stance> stances;
   Span span() const { return spans.empty() ? Span{} : spans.front(); }
 };
 

@@ -18,7 +18,8 @@ CREATE TABLE sources(
   content_hash TEXT NOT NULL, ingest_key TEXT NOT NULL, bytes BLOB NOT NULL);
 CREATE TABLE claims(
   id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  ord INTEGER NOT NULL, text TEXT NOT NULL, claimant TEXT NOT NULL, confidence REAL NOT NULL);
+  ord INTEGER NOT NULL, text TEXT NOT NULL, claimant TEXT NOT NULL, confidence REAL NOT NULL,
+  stances TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE claim_spans(
   claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, PRIMARY KEY(claim_id, ord));
@@ -64,6 +65,61 @@ std::vector<std::string> from_json(const std::string& text) {
   if (doc.HasParseError() || !doc.IsArray()) return out;
   for (const auto& v : doc.GetArray()) {
     if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+  }
+  return out;
+}
+
+// [{"proposition": id, "polarity": "for", "weight": w, "cues": [[b, e], ...]}, ...]
+std::string stances_json(const std::vector<Stance>& stances) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const auto& s : stances) {
+    w.StartObject();
+    w.Key("proposition");
+    w.String(s.proposition.data(), static_cast<rapidjson::SizeType>(s.proposition.size()));
+    w.Key("polarity");
+    const auto p = to_string(s.polarity);
+    w.String(p.data(), static_cast<rapidjson::SizeType>(p.size()));
+    w.Key("weight");
+    w.Double(s.weight);
+    w.Key("cues");
+    w.StartArray();
+    for (const auto& c : s.cues) {
+      w.StartArray();
+      w.Uint(c.begin);
+      w.Uint(c.end);
+      w.EndArray();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::vector<Stance> stances_from_json(const std::string& text) {
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  std::vector<Stance> out;
+  if (doc.HasParseError() || !doc.IsArray()) return out;
+  for (const auto& v : doc.GetArray()) {
+    if (!v.IsObject() || !v.HasMember("proposition") || !v["proposition"].IsString()) continue;
+    Stance s;
+    s.proposition = v["proposition"].GetString();
+    s.polarity = v.HasMember("polarity") && v["polarity"].IsString() &&
+                         std::string_view(v["polarity"].GetString()) == "against"
+                     ? Polarity::kAgainst
+                     : Polarity::kFor;
+    if (v.HasMember("weight") && v["weight"].IsNumber()) s.weight = v["weight"].GetDouble();
+    if (v.HasMember("cues") && v["cues"].IsArray()) {
+      for (const auto& c : v["cues"].GetArray()) {
+        if (c.IsArray() && c.Size() == 2 && c[0].IsUint() && c[1].IsUint()) {
+          s.cues.push_back(Span{c[0].GetUint(), c[1].GetUint()});
+        }
+      }
+    }
+    out.push_back(std::move(s));
   }
   return out;
 }
@@ -140,6 +196,7 @@ void Store::open_schema(bool read_only) {
       db_->exec("ALTER TABLE refs ADD COLUMN venue_original TEXT");
       db_->exec("ALTER TABLE refs ADD COLUMN work_key TEXT NOT NULL DEFAULT ''");
     }
+    if (version < 4) db_->exec("ALTER TABLE claims ADD COLUMN stances TEXT NOT NULL DEFAULT '[]'");
     db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     tx.commit();
   }
@@ -211,8 +268,8 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
       .run();
 
   auto claim = db_->prepare(
-      "INSERT INTO claims(id, source_id, ord, text, claimant, confidence) "
-      "VALUES(?1,?2,?3,?4,?5,?6)");
+      "INSERT INTO claims(id, source_id, ord, text, claimant, confidence, stances) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7)");
   auto span = db_->prepare(
       "INSERT INTO claim_spans(claim_id, ord, span_begin, span_end) VALUES(?1,?2,?3,?4)");
   std::int64_t ord = 0;
@@ -223,6 +280,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .bind(4, std::string_view(c.text))
         .bind(5, std::string_view(c.claimant))
         .bind(6, c.confidence)
+        .bind(7, std::string_view(stances_json(c.stances)))
         .run();
     for (std::size_t i = 0; i < c.spans.size(); ++i) {
       span.bind(1, std::string_view(c.id))
@@ -374,7 +432,8 @@ KnowledgeGraph Store::load() {
   }
 
   auto claims = db_->prepare(
-      "SELECT c.id, c.source_id, c.text, c.claimant, c.confidence, p.span_begin, p.span_end "
+      "SELECT c.id, c.source_id, c.text, c.claimant, c.confidence, p.span_begin, p.span_end, "
+      "c.stances "
       "FROM claims c JOIN sources s ON s.id = c.source_id "
       "JOIN claim_spans p ON p.claim_id = c.id ORDER BY s.rowid, c.ord, p.ord");
   Claim pending;
@@ -390,6 +449,7 @@ KnowledgeGraph Store::load() {
       pending.text = claims.text(2);
       pending.claimant = claims.text(3);
       pending.confidence = claims.real(4);
+      pending.stances = stances_from_json(claims.text(7));
     }
     pending.spans.push_back(Span{static_cast<std::uint32_t>(claims.integer(5)),
                                  static_cast<std::uint32_t>(claims.integer(6))});

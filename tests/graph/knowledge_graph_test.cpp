@@ -12,8 +12,8 @@ DocumentGraph two_claims(const std::string& sid, const std::string& author) {
   d.source.path = "/corpus/" + sid + ".txt";
   d.source.file = sid + ".txt";
   d.actors.push_back(Actor{"actor:a", author, ActorKind::kPerson, {author}, "a"});
-  d.claims.push_back(Claim{sid + ":c1", sid, {Span{0, 5}}, "Hello", author, 1.0});
-  d.claims.push_back(Claim{sid + ":c2", sid, {Span{6, 11}}, "World", author, 1.0});
+  d.claims.push_back(Claim{sid + ":c1", sid, {Span{0, 5}}, "Hello", author, 1.0, {}});
+  d.claims.push_back(Claim{sid + ":c2", sid, {Span{6, 11}}, "World", author, 1.0, {}});
   Reference r;
   r.id = sid + ":fn1";
   r.source_id = sid;

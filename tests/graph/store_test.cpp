@@ -34,7 +34,7 @@ DocumentGraph document(const std::string& sid, const std::string& bytes, int cla
   d.references.push_back(r);
   for (int i = 1; i <= claims; ++i) {
     const std::string id = sid + ":c" + std::to_string(i);
-    d.claims.push_back(Claim{id, sid, {Span{0, 3}, Span{4, 7}}, bytes.substr(0, 3), "Ann Author", 1});
+    d.claims.push_back(Claim{id, sid, {Span{0, 3}, Span{4, 7}}, bytes.substr(0, 3), "Ann Author", 1, {}});
     d.edges.push_back(Edge{EdgeKind::kContains, sid, id});
     d.edges.push_back(Edge{EdgeKind::kClaimedBy, id, "actor:ann"});
   }
@@ -57,7 +57,11 @@ TEST_CASE("Store keeps a document and loads it back as a KnowledgeGraph", "[grap
   const std::string bytes = "Одна фраза. Two.";
   {
     Store store(dir / "s.db");
-    CHECK(store.put(document("doc", bytes, 2), "key1") == PutResult::kAdded);
+    auto doc = document("doc", bytes, 2);
+    doc.claims[1].stances = {
+        Stance{"labor-is-slavery", Polarity::kAgainst, 0.5, {Span{0, 3}, Span{4, 7}}},
+        Stance{"other", Polarity::kFor, 1.0, {}}};
+    CHECK(store.put(doc, "key1") == PutResult::kAdded);
   }
   Store store(dir / "s.db", StoreOptions{true, 2000});
   const auto g = store.load();
@@ -70,6 +74,11 @@ TEST_CASE("Store keeps a document and loads it back as a KnowledgeGraph", "[grap
   CHECK(g.of_kind(NodeKind::kClaim).size() == 2);
   const auto& claim = g.claim(*g.find("doc:c1"));
   CHECK(claim.spans == std::vector<Span>{Span{0, 3}, Span{4, 7}});
+  CHECK(claim.stances.empty());
+  CHECK(g.claim(*g.find("doc:c2")).stances ==
+        std::vector<Stance>{
+            Stance{"labor-is-slavery", Polarity::kAgainst, 0.5, {Span{0, 3}, Span{4, 7}}},
+            Stance{"other", Polarity::kFor, 1.0, {}}});
   CHECK(g.out(*g.find("doc:c1"), EdgeKind::kCites).size() == 1);
   CHECK(g.reference(*g.find("doc:fn1")).marker == "1");
   CHECK(store.source_bytes("doc") == bytes);
@@ -185,10 +194,11 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
   TempDir dir;
   const std::string db = dir / "s.db";
   { Store store(db); }
-  // Version 1: no hedge column, no venue_original or work_key.
+  // Version 1: no hedge column, no venue_original or work_key, no stances.
   raw_exec(db,
            "ALTER TABLE figures DROP COLUMN hedge; ALTER TABLE refs DROP COLUMN venue_original; "
-           "ALTER TABLE refs DROP COLUMN work_key; PRAGMA user_version = 1;");
+           "ALTER TABLE refs DROP COLUMN work_key; ALTER TABLE claims DROP COLUMN stances; "
+           "PRAGMA user_version = 1;");
   CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
   {

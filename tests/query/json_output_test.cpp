@@ -18,7 +18,7 @@ TEST_CASE("claims JSON has the contract's fields and byte spans", "[query]") {
   d.source.file = "s.txt";
   d.source.bytes = "Héllo wörld.\nSecond line.";
   d.source.content_hash = "h";
-  d.claims.push_back(graph::Claim{"s:c1", "s", {{15, 27}}, "Second line.", "Ann", 1});
+  d.claims.push_back(graph::Claim{"s:c1", "s", {{15, 27}}, "Second line.", "Ann", 1, {}});
   d.edges.push_back(graph::Edge{graph::EdgeKind::kContains, "s", "s:c1"});
   store.put(d, "k");
   const auto g = store.load();
@@ -53,7 +53,7 @@ TEST_CASE("figures JSON: value, bound, time and an open bound as the largest dou
   d.source.file = "s.txt";
   d.source.bytes = "It has more than 40% of seats.";
   d.source.content_hash = "h";
-  d.claims.push_back(graph::Claim{"s:c1", "s", {{0, 30}}, d.source.bytes, "Ann", 1});
+  d.claims.push_back(graph::Claim{"s:c1", "s", {{0, 30}}, d.source.bytes, "Ann", 1, {}});
   graph::Figure f;
   f.id = "s:g1";
   f.source_id = "s";
