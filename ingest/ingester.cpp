@@ -114,6 +114,7 @@ Ingester::Ingester(const Lexicons& lexicons)
       references_(lexicons.references),
       reference_lexicon_(lexicons.references),
       names_(lexicons.names),
+      stances_(lexicons.frames),
       figure_lexicon_(lexicons.figures),
       fingerprint_(lexicons.fingerprint) {}
 
@@ -239,6 +240,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     claim.source_id = source_id;
     claim.spans = draft.spans;
     claim.text = std::string(slice(doc.bytes, draft.spans.front()));
+    claim.stances = stances_.find(doc.bytes, draft.spans.front());
     // Reported speech and "according to X" belong to X.
     claim.claimant = attribution.whole_sentence && attribution.claimant ? *attribution.claimant
                                                                         : draft.claimant;

@@ -13,11 +13,12 @@
 #include "ingest/person_names.hpp"
 #include "ingest/references.hpp"
 #include "ingest/segmenter.hpp"
+#include "ingest/stance.hpp"
 
 namespace claimgraph::ingest {
 
 // Bumped whenever the pipeline's output changes, so stored documents are redone.
-inline constexpr const char* kPipelineVersion = "claimgraph-ingest-4";
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-5";
 
 struct IngestResult {
   graph::DocumentGraph graph;
@@ -43,6 +44,7 @@ class Ingester {
   ReferenceParser references_;
   std::shared_ptr<const ReferenceLexicon> reference_lexicon_;
   NameMatcher names_;
+  StanceFinder stances_;
   std::shared_ptr<const FigureLexicon> figure_lexicon_;
   std::string fingerprint_;
 };

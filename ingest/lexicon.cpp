@@ -9,6 +9,7 @@
 #include "ingest/json_file.hpp"
 #include "ingest/name_lexicon.hpp"
 #include "ingest/references.hpp"
+#include "ingest/stance.hpp"
 
 #ifndef CLAIMGRAPH_LEXICON_DIR
 #define CLAIMGRAPH_LEXICON_DIR "corpus/lexicons"
@@ -110,6 +111,7 @@ Lexicons load_lexicons(const std::string& dir, const FileSystem& fs) {
   lex.references = std::make_shared<const ReferenceLexicon>(
       load_reference_lexicon(dir, fs, &fingerprint_input));
   lex.names = std::make_shared<const NameLexicon>(load_name_lexicon(dir, fs, &fingerprint_input));
+  lex.frames = std::make_shared<const FrameLexicon>(load_frame_lexicon(dir, fs, &fingerprint_input));
   lex.fingerprint = graph::sha256_hex(fingerprint_input);
   return lex;
 }

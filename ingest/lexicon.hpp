@@ -29,6 +29,7 @@ struct FurnitureRule {
 struct FigureLexicon;
 struct ReferenceLexicon;
 struct NameLexicon;
+struct FrameLexicon;
 
 struct Lexicons {
   std::vector<std::string> abbreviations;
@@ -39,6 +40,8 @@ struct Lexicons {
   // references.json (cited works) and names.json (person names across scripts).
   std::shared_ptr<const ReferenceLexicon> references;
   std::shared_ptr<const NameLexicon> names;
+  // frames.json: propositions and their stance cues.
+  std::shared_ptr<const FrameLexicon> frames;
   // SHA-256 over the lexicon files read: part of every document's ingest key, so a changed
   // lexicon makes the next ingest redo the documents.
   std::string fingerprint;

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kFigureFiles[] = {"figures.json",     "measures.json", "places.json",
                                         "events.json",      "attribution.json", "actors.json",
-                                        "references.json",  "names.json"};
+                                        "references.json",  "names.json",   "frames.json"};
 
 // The given segmentation and furniture lexicons beside the project's figure lexicons.
 MemoryFileSystem lexicon_files(const std::string& segmentation, const std::string& furniture) {
