@@ -288,4 +288,67 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   return out;
 }
 
+std::vector<Conflict> stance_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q,
+                                       const std::map<std::string, std::string>& propositions) {
+  struct Side {
+    std::vector<Vertex> claims;
+    std::map<std::string, int> claimants;  // claimant -> claims
+    double weight = 0;                      // the firmest claim's
+  };
+  std::map<std::string, std::pair<Side, Side>> by_proposition;  // id -> (for, against)
+  for (const auto v : g.of_kind(NodeKind::kClaim)) {
+    const auto& c = g.claim(v);
+    for (const auto& s : c.stances) {
+      auto& sides = by_proposition[s.proposition];
+      auto& side = s.polarity == graph::Polarity::kFor ? sides.first : sides.second;
+      side.claims.push_back(v);
+      ++side.claimants[c.claimant];
+      side.weight = std::max(side.weight, s.weight);
+    }
+  }
+  std::vector<Conflict> out;
+  for (const auto& [proposition, sides] : by_proposition) {
+    const auto& [pro, con] = sides;
+    if (pro.claims.empty() || con.claims.empty()) continue;
+    // One claimant alone on both sides is a source weighing both views, not a conflict.
+    const bool one_claimant = pro.claimants.size() == 1 && con.claimants.size() == 1 &&
+                              pro.claimants.begin()->first == con.claimants.begin()->first;
+    if (one_claimant) continue;
+    Conflict c;
+    c.kind = "stance";
+    c.topic = proposition;
+    c.id = "conflict:stance:" + proposition;
+    c.confidence = 0.9 * std::min(pro.weight, con.weight);
+    const auto who = [](const Side& side) {
+      std::string s;
+      for (const auto& [name, n] : side.claimants) {
+        s += (s.empty() ? "" : ", ") + name + " (" + std::to_string(n) + (n == 1 ? " claim)" : " claims)");
+      }
+      return s;
+    };
+    const auto words = propositions.find(proposition);
+    c.explanation = "\u201C" + (words == propositions.end() ? proposition : words->second) +
+                    "\u201D: for \u2014 " + who(pro) + "; against \u2014 " + who(con) +
+                    "; different claimants take opposite sides";
+    bool wanted_source = !q.source;
+    bool wanted_actor = !q.actor;
+    for (const auto* side : {&pro, &con}) {
+      ConflictSide s;
+      s.stance = side == &pro ? graph::Polarity::kFor : graph::Polarity::kAgainst;
+      s.label = std::string(to_string(*s.stance)) + ": " + who(*side);
+      s.claims = side->claims;
+      for (const auto v : side->claims) {
+        const auto& claim = g.claim(v);
+        if (q.source && claim.source_id == *q.source) wanted_source = true;
+        if (q.actor && contains_folded(claim.claimant, *q.actor)) wanted_actor = true;
+      }
+      c.sides.push_back(std::move(s));
+    }
+    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+    if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace claimgraph::query

@@ -1,10 +1,11 @@
 #pragma once
-// Figure conflicts (DESIGN.md, "Conflict"): figures of one measure and place, from different
+// Conflicts (DESIGN.md, "Conflict", "Stance"). Figure conflicts: figures of one measure and place, from different
 // sources, whose times overlap and whose value intervals do not. They are grouped per measure
 // into sides (figures that agree with each other form one side), never listed pair by pair,
 // and each conflict carries its confidence and its reason in words. Derived at query time,
 // never stored.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -53,14 +54,16 @@ std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
                                    const std::vector<std::pair<std::size_t, std::size_t>>& pairs);
 
 struct ConflictSide {
-  std::string label;                   // "about 20,000 (Sino-NK, 2017)"
-  std::vector<graph::Vertex> figures;  // figure vertices
+  std::string label;                   // "about 20,000 (Sino-NK, 2017)", "against"
+  std::vector<graph::Vertex> figures;  // a figure conflict's: figure vertices
+  std::vector<graph::Vertex> claims;   // a stance conflict's: claim vertices
+  std::optional<graph::Polarity> stance;  // a stance conflict's side
 };
 
 struct Conflict {
   std::string id;  // "conflict:north-korean-workers" (+ "-2", … for more of one measure)
   std::string kind = "figure";
-  std::string topic;  // the measure
+  std::string topic;  // the measure, or the proposition's id
   double confidence = 0;
   std::string explanation;
   std::vector<ConflictSide> sides;
@@ -75,5 +78,11 @@ struct ConflictQuery {
 
 // The figure conflicts of the graph, by measure, then by confidence.
 std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q);
+
+// Stance conflicts: per proposition, the claims for it against the claims against it, when
+// a claimant on one side is not on the other. `propositions` gives each proposition's words
+// by its id (for the explanation); an id it lacks is shown as it is.
+std::vector<Conflict> stance_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q,
+                                       const std::map<std::string, std::string>& propositions);
 
 }  // namespace claimgraph::query

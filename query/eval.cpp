@@ -258,9 +258,67 @@ bool apart_in(const Conflict& c, const std::map<std::string, graph::Vertex>& fig
   return sa < c.sides.size() && sb < c.sides.size() && sa != sb;
 }
 
+// Our claimant names the gold's: equal, or one holds the other ("U.S. State Department" in
+// "U.S. State Department (Trafficking in Persons Report)"), or an accepted alternative.
+bool same_claimant(const std::string& ours, const GoldStanceItem& item) {
+  const auto holds = [](const std::string& a, const std::string& b) {
+    return !a.empty() && !b.empty() && (a.find(b) != std::string::npos || b.find(a) != std::string::npos);
+  };
+  if (holds(ours, item.claimant)) return true;
+  return std::any_of(item.claimant_also_accepted.begin(), item.claimant_also_accepted.end(),
+                     [&](const std::string& a) { return holds(ours, a); });
+}
+
+// How many quotes of a gold stance conflict our stance conflicts put on the right side with
+// the right claimant; what is wrong goes to `wrong`.
+std::size_t stance_items_right(const GoldConflict& k, const std::vector<Conflict>& ours,
+                               const graph::KnowledgeGraph& g,
+                               const std::map<std::string, DocumentText>& docs,
+                               std::vector<std::string>& wrong) {
+  std::size_t right = 0;
+  for (const auto polarity : {graph::Polarity::kFor, graph::Polarity::kAgainst}) {
+    const auto& items = polarity == graph::Polarity::kFor ? k.for_items : k.against_items;
+    for (const auto& item : items) {
+      const auto label = k.id + " " + std::string(to_string(polarity)) + " \u201C" + item.quote + "\u201D";
+      const auto doc = docs.find(item.doc);
+      const auto where = doc == docs.end() ? std::nullopt : find_quote(doc->second, item.quote);
+      if (!where) {
+        wrong.push_back(label + ": quote not found");
+        continue;
+      }
+      std::string why = "no stance conflict holds its claim";
+      bool ok = false;
+      for (const auto& c : ours) {
+        for (const auto& side : c.sides) {
+          for (const auto v : side.claims) {
+            const auto& claim = g.claim(v);
+            if (claim.source_id != doc->second.source_id || !overlaps(claim.span(), *where)) continue;
+            if (side.stance != polarity) {
+              why = "on the other side";
+            } else if (!same_claimant(claim.claimant, item)) {
+              why = "claimant \"" + claim.claimant + "\"";
+            } else {
+              ok = true;
+            }
+          }
+        }
+      }
+      if (ok) {
+        ++right;
+      } else {
+        wrong.push_back(label + ": " + why);
+      }
+    }
+  }
+  return right;
+}
+
 void score_conflicts(const Gold& gold, const graph::KnowledgeGraph& g,
+                     const std::map<std::string, DocumentText>& docs,
                      const std::map<std::string, graph::Vertex>& figure_of, ConflictScore& score) {
-  const auto ours = figure_conflicts(g, ConflictQuery{});
+  auto ours = figure_conflicts(g, ConflictQuery{});
+  const auto stance = stance_conflicts(g, ConflictQuery{}, {});
+  ours.insert(ours.end(), stance.begin(), stance.end());
   score.required_total = gold.required_conflicts;
   score.reported = ours.size();
   // A gold figure conflict is realized by one of ours that has a figure of one gold side and
@@ -277,19 +335,38 @@ void score_conflicts(const Gold& gold, const graph::KnowledgeGraph& g,
     }
     return false;
   };
+  // A gold stance conflict is found when every one of its quotes is on the right side of one
+  // of ours with the right claimant; ours that hold any of its quotes realize it.
+  std::map<std::string, std::size_t> stance_right;  // gold id -> quotes right
   for (const auto& k : gold.conflicts) {
-    const bool found = k.kind == "figure" && std::any_of(ours.begin(), ours.end(), [&](const auto& c) {
-                         return realizes(c, k);
-                       });
+    if (k.kind != "stance") continue;
+    std::vector<std::string> wrong;
+    stance_right[k.id] = stance_items_right(k, stance, g, docs, wrong);
+    score.stance_items_total += k.for_items.size() + k.against_items.size();
+    score.stance_items_right += stance_right[k.id];
+    for (auto& w : wrong) score.wrong.push_back(std::move(w));
+  }
+  const auto realizes_any = [&](const Conflict& c, const GoldConflict& k) {
+    if (k.kind == "figure") return realizes(c, k);
+    std::vector<std::string> ignored;
+    return c.kind == "stance" && stance_items_right(k, {c}, g, docs, ignored) > 0;
+  };
+  for (const auto& k : gold.conflicts) {
+    const bool found =
+        k.kind == "figure"
+            ? std::any_of(ours.begin(), ours.end(), [&](const auto& c) { return realizes(c, k); })
+            : stance_right[k.id] == k.for_items.size() + k.against_items.size() &&
+                  stance_right[k.id] > 0;
     if (found && k.required) ++score.required_found;
     if (!found && k.required) {
-      score.missed.push_back(k.id + (k.kind == "figure" ? ": its figures are not on two sides of one conflict"
-                                                        : ": stance conflicts are not found yet"));
+      score.missed.push_back(k.id + (k.kind == "figure"
+                                         ? ": its figures are not on two sides of one conflict"
+                                         : ": not every quote on its side with its claimant"));
     }
   }
   for (const auto& c : ours) {
     const bool listed = std::any_of(gold.conflicts.begin(), gold.conflicts.end(),
-                                    [&](const GoldConflict& k) { return realizes(c, k); });
+                                    [&](const GoldConflict& k) { return realizes_any(c, k); });
     const bool tension = std::any_of(
         gold.possible_tensions.begin(), gold.possible_tensions.end(),
         [&](const auto& p) { return apart_in(c, figure_of, p.first, p.second); });
@@ -422,7 +499,7 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
 
   score_references(gold, g, docs, report.references);
   score_actors(gold, g, report.actors);
-  score_conflicts(gold, g, figure_of, report.conflicts);
+  score_conflicts(gold, g, docs, figure_of, report.conflicts);
   return report;
 }
 
@@ -516,6 +593,10 @@ std::string eval_json(const EvalReport& r) {
   w.Uint(static_cast<unsigned>(r.conflicts.correct));
   w.Key("possible_tensions");
   w.Uint(static_cast<unsigned>(r.conflicts.tensions));
+  w.Key("stance_items_right");
+  w.Uint(static_cast<unsigned>(r.conflicts.stance_items_right));
+  w.Key("stance_items_total");
+  w.Uint(static_cast<unsigned>(r.conflicts.stance_items_total));
   w.Key("missed");
   list(r.conflicts.missed);
   w.Key("wrong");
@@ -562,7 +643,9 @@ std::string eval_text(const EvalReport& r) {
       << "  precision        " << cs.precision << "  (" << cs.correct << " of " << cs.reported
       << " reported are the gold's; " << cs.tensions << " possible tensions not counted)\n"
       << "  recall           " << cs.recall << "\n"
-      << "  false conflicts  " << cs.false_conflicts << "\n";
+      << "  false conflicts  " << cs.false_conflicts << "\n"
+      << "  stance quotes    " << cs.stance_items_right << " of " << cs.stance_items_total
+      << " on the right side with the right claimant\n";
   for (const auto& m : cs.missed) out << "  missed: " << m << "\n";
   for (const auto& m : cs.wrong) out << "  wrong: " << m << "\n";
   for (const auto& w : r.warnings) out << "warning: " << w << "\n";

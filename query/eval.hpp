@@ -52,6 +52,8 @@ struct ConflictScore {
   std::size_t correct = 0;          // of those, ones the gold lists
   std::size_t tensions = 0;         // ones the gold calls possible tensions: not counted
   std::size_t false_conflicts = 0;  // gold non-conflicts reported as conflicts
+  std::size_t stance_items_right = 0;  // quotes of gold stance conflicts on the right side
+  std::size_t stance_items_total = 0;  // with the right claimant, of all
   double precision = 0;             // correct / (reported - tensions)
   double recall = 0;                // required_found / required_total
   std::vector<std::string> missed;  // required conflicts not found, with why

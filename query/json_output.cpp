@@ -396,6 +396,31 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
       str(w, side.label);
       w.Key("items");
       w.StartArray();
+      for (const auto v : side.claims) {
+        const auto& claim = g.claim(v);
+        w.StartObject();
+        w.Key("claim_id");
+        str(w, claim.id);
+        w.Key("figure_id");
+        w.Null();
+        w.Key("source");
+        source_or_null(w, g, g.find(claim.source_id));
+        w.Key("span");
+        span(w, claim.span());
+        w.Key("text");
+        str(w, claim.text);
+        w.Key("claimant");
+        str(w, claim.claimant);
+        w.Key("stance");
+        if (side.stance) {
+          str(w, to_string(*side.stance));
+        } else {
+          w.Null();
+        }
+        w.Key("cites");
+        ids(w, g, g.out(v, EdgeKind::kCites));
+        w.EndObject();
+      }
       for (const auto v : side.figures) {
         const auto& f = g.figure(v);
         const auto claim = g.find(f.claim_id);

@@ -1,5 +1,6 @@
 #include "query/text_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -294,6 +295,28 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
     for (std::size_t k = 0; k < c.sides.size(); ++k) {
       const auto& side = c.sides[k];
       out << "  side " << k + 1 << ": " << wrap(side.label, style.width, 10) << "\n";
+      for (const auto v : side.claims) {
+        const auto& claim = g.claim(v);
+        out << "    " << claim.id << "  " << where(g, v, texts) << "  claimant: " << claim.claimant;
+        for (const auto r : g.out(v, EdgeKind::kCites)) out << "  cites: " << g.id_of(r);
+        out << "\n";
+        // The sentence, its cue words marked.
+        std::string text = claim.text;
+        const auto s = claim.span();
+        std::vector<graph::Span> cues;
+        for (const auto& st : claim.stances) {
+          if (st.proposition != c.topic) continue;
+          for (const auto cue : st.cues) {
+            if (cue.begin >= s.begin && cue.end <= s.end) cues.push_back(cue);
+          }
+        }
+        std::sort(cues.begin(), cues.end(), [](auto a, auto b) { return a.begin > b.begin; });
+        for (const auto cue : cues) {
+          text.insert(cue.end - s.begin, close);
+          text.insert(cue.begin - s.begin, open);
+        }
+        out << "      " << wrap(text, style.width, 6) << "\n";
+      }
       for (const auto v : side.figures) {
         const auto& f = g.figure(v);
         out << "    " << f.id << "  " << where(g, v, texts) << "  claimant: " << f.claimant;

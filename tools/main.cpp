@@ -8,9 +8,11 @@
 #include <fstream>
 #include <iterator>
 #include <iostream>
+#include <map>
 
 #include "graph/store.hpp"
 #include "ingest/lexicon.hpp"
+#include "ingest/stance.hpp"
 #include "query/conflicts.hpp"
 #include "query/eval.hpp"
 #include "query/gold.hpp"
@@ -44,6 +46,18 @@ graph::Store open_for_reading(const std::string& db) {
   graph::StoreOptions options;
   options.read_only = true;
   return graph::Store(db, options);
+}
+
+// Each proposition's words by its id, from frames.json; none when the lexicon cannot be read
+// (the conflicts then name propositions by their ids).
+std::map<std::string, std::string> proposition_texts(const std::string& lexicon_dir) {
+  std::map<std::string, std::string> out;
+  try {
+    const auto frames = ingest::load_frame_lexicon(lexicon_dir, ingest::DiskFileSystem{}, nullptr);
+    for (const auto& p : frames.propositions) out[p.id] = p.text;
+  } catch (const ingest::LexiconError&) {
+  }
+  return out;
 }
 
 }  // namespace
@@ -104,10 +118,10 @@ int main(int argc, char** argv) {
   actors->add_option("--kind", actors_kind, "person, organization, country, place or other");
 
   query::ConflictQuery conflict_query;
-  std::string conflict_kind = "figure";
+  std::string conflict_kind;
   auto* conflicts = add_common(app.add_subcommand(
       "conflicts", "where sources disagree: figures of one measure, place and time apart"));
-  conflicts->add_option("--kind", conflict_kind, "figure (stance conflicts come with stance)");
+  conflicts->add_option("--kind", conflict_kind, "figure or stance (default: both)");
   conflicts->add_option("--measure", conflict_query.measure,
                         "only conflicts whose measure key contains this");
   conflicts->add_option("--actor", conflict_query.actor,
@@ -219,7 +233,7 @@ int main(int argc, char** argv) {
       return tools::kExitOk;
     }
     if (conflicts->parsed()) {
-      if (conflict_kind != "figure" && conflict_kind != "stance") {
+      if (!conflict_kind.empty() && conflict_kind != "figure" && conflict_kind != "stance") {
         std::cerr << "claimgraph: unknown conflict kind \"" << conflict_kind
                   << "\" (figure, stance)\n";
         return tools::kExitUsage;
@@ -230,7 +244,11 @@ int main(int argc, char** argv) {
         return tools::kExitNotFound;
       }
       std::vector<query::Conflict> found;
-      if (conflict_kind == "figure") found = query::figure_conflicts(graph, conflict_query);
+      if (conflict_kind != "stance") found = query::figure_conflicts(graph, conflict_query);
+      if (conflict_kind != "figure") {
+        auto stance = query::stance_conflicts(graph, conflict_query, proposition_texts(lexicons));
+        found.insert(found.end(), stance.begin(), stance.end());
+      }
       std::cout << (json ? query::conflicts_json(graph, found)
                          : query::conflicts_text(graph, found, texts, text_style(no_color)));
       return tools::kExitOk;

@@ -11,7 +11,7 @@ using namespace claimgraph::testing;
 using Catch::Matchers::Contains;
 
 TEST_CASE("conflicts: about 20,000 against approximately 30,000, in sides", "[e2e]") {
-  const auto r = run_claimgraph({"conflicts", "--json", "--db", corpus_store()});
+  const auto r = run_claimgraph({"conflicts", "--kind", "figure", "--json", "--db", corpus_store()});
   REQUIRE(r.exit_code == 0);
   const auto all = parse_json(r.out);
   REQUIRE(all.Size() == 1);
@@ -30,9 +30,40 @@ TEST_CASE("conflicts: about 20,000 against approximately 30,000, in sides", "[e2
   CHECK(json_str(c["sides"][1]["items"][0]["source"]["outlet"]) == "The Moscow Times");
 
   // The text listing marks the figure in its sentence and gives file:line:column.
-  const auto text = run_claimgraph({"conflicts", "--no-color", "--db", corpus_store()});
+  const auto text =
+      run_claimgraph({"conflicts", "--kind", "figure", "--no-color", "--db", corpus_store()});
   CHECK_THAT(text.out, Contains("»approximately 30,000«") &&
                            Contains("002_2efc273f6a500918.txt:37:13") && Contains("1 conflict"));
+}
+
+TEST_CASE("conflicts: slavery for and against, each quote with its claimant", "[e2e]") {
+  const auto r = run_claimgraph({"conflicts", "--kind", "stance", "--json", "--db", corpus_store()});
+  REQUIRE(r.exit_code == 0);
+  const auto all = parse_json(r.out);
+  REQUIRE(all.Size() == 1);
+  const auto& c = all[0];
+  CHECK(json_str(c["kind"]) == "stance");
+  CHECK(json_str(c["topic"]) == "labor-is-slavery");
+  CHECK_THAT(json_str(c["explanation"]), Contains("is slavery"));
+  REQUIRE(c["sides"].Size() == 2);
+  // claimant of each quoted sentence, per side
+  const auto side_of = [&](const std::string& start) {
+    for (const auto& side : c["sides"].GetArray()) {
+      for (const auto& item : side["items"].GetArray()) {
+        if (json_str(item["text"]).rfind(start, 0) == 0) {
+          return json_str(item["stance"]) + " " + json_str(item["claimant"]);
+        }
+      }
+    }
+    return std::string("none");
+  };
+  CHECK(side_of("The U.S. State Department’s latest") == "for U.S. State Department");
+  CHECK(side_of("It says tens of thousands") == "for U.S. State Department");
+  CHECK(side_of("Not only that: they come on contracts") == "for Christopher Green");
+  CHECK(side_of("This hardly sounds like slavery.") == "against Andrei Lankov");
+  CHECK(side_of("If North Koreans are willing to pay") == "against Andrei Lankov");
+  CHECK(side_of("And so they work in Russia voluntarily.") == "against Andrei Lankov");
+  CHECK(side_of("The United States’ effort to portray") == "against Andrei Lankov");
 }
 
 TEST_CASE("conflicts: the filters select, bad ones are refused", "[e2e]") {
@@ -43,12 +74,13 @@ TEST_CASE("conflicts: the filters select, bad ones are refused", "[e2e]") {
     REQUIRE(r.exit_code == 0);
     return parse_json(r.out).Size();
   };
+  CHECK(count({}) == 2);  // the figure conflict and the stance conflict
   CHECK(count({"--measure", "workers"}) == 1);
   CHECK(count({"--measure", "permits"}) == 0);  // 35,000 permits conflict with nothing
-  CHECK(count({"--actor", "Lankov"}) == 1);
+  CHECK(count({"--actor", "Lankov"}) == 2);
   CHECK(count({"--actor", "Ruggiero"}) == 0);
-  CHECK(count({"--source", "002_2efc273f6a500918"}) == 1);
-  CHECK(count({"--min-confidence", "0.9"}) == 0);
+  CHECK(count({"--source", "002_2efc273f6a500918"}) == 2);
+  CHECK(count({"--kind", "figure", "--min-confidence", "0.9"}) == 0);  // a time is unknown
 
   const auto no_source = run_claimgraph({"conflicts", "--source", "nope", "--db", corpus_store()});
   CHECK(no_source.exit_code == 5);
@@ -60,12 +92,13 @@ TEST_CASE("conflicts: the filters select, bad ones are refused", "[e2e]") {
   CHECK(bad_confidence.exit_code == 2);
 }
 
-TEST_CASE("eval: the figure conflict of the gold found, no non-conflict reported", "[e2e]") {
+TEST_CASE("eval: both conflicts of the gold found, no non-conflict reported", "[e2e]") {
   const auto r = run_claimgraph({"eval", source_dir() + "/tests/data/seeds.json", "--json", "--db",
                                  corpus_store()});
   REQUIRE(r.exit_code == 0);
   const auto e = parse_json(r.out);
-  CHECK(e["conflicts"]["required_found"].GetInt() >= 1);
+  CHECK(e["conflicts"]["required_found"].GetInt() == e["conflicts"]["required_total"].GetInt());
+  CHECK(e["conflicts"]["stance_items_right"].GetInt() == e["conflicts"]["stance_items_total"].GetInt());
   CHECK(e["conflicts"]["false_conflicts"].GetInt() == 0);
   CHECK(e["conflicts"]["precision"].GetDouble() >= 0.9);
 }
