@@ -9,6 +9,7 @@
 #include "query/conflicts.hpp"
 #include "query/context.hpp"
 #include "query/listing.hpp"
+#include "query/trace.hpp"
 
 namespace claimgraph::query {
 namespace {
@@ -450,6 +451,54 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
     w.EndObject();
   }
   w.EndArray();
+  return finish(buffer);
+}
+
+std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("figure");
+  figure_object(w, g, trace.figure, texts);
+  w.Key("claim");
+  if (g.kind_of(trace.claim) == NodeKind::kClaim) {
+    claim_object(w, g, trace.claim, texts);
+  } else {
+    w.Null();
+  }
+  w.Key("source");
+  source_or_null(w, g, trace.source);
+  w.Key("claimant");
+  str(w, trace.claimant);
+  w.Key("references");
+  w.StartArray();
+  for (const auto r : trace.references) reference_object(w, g, r);
+  w.EndArray();
+  w.Key("chain");
+  w.StartArray();
+  for (const auto& step : trace.chain) {
+    w.StartObject();
+    w.Key("from");
+    str(w, step.from);
+    w.Key("edge");
+    str(w, step.edge);
+    w.Key("to");
+    str(w, step.to);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("related");
+  w.StartArray();
+  for (const auto& r : trace.related) {
+    w.StartObject();
+    w.Key("figure");
+    figure_object(w, g, r.figure, texts);
+    w.Key("relation");
+    str(w, r.relation);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
   return finish(buffer);
 }
 

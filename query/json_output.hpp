@@ -13,6 +13,7 @@
 namespace claimgraph::query {
 
 struct Conflict;
+struct Trace;
 
 // `claimgraph sources --json`: an array of source objects with their counts added.
 std::string sources_json(const std::vector<graph::SourceSummary>& sources);
@@ -37,5 +38,8 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
 
 // `claimgraph conflicts --json`: an array of conflicts, each with its sides and their items.
 std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts);
+
+// `claimgraph trace QUERY --json`: one trace object.
+std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts);
 
 }  // namespace claimgraph::query

@@ -9,6 +9,7 @@
 #include "query/conflicts.hpp"
 #include "query/context.hpp"
 #include "query/listing.hpp"
+#include "query/trace.hpp"
 
 namespace claimgraph::query {
 namespace {
@@ -340,6 +341,68 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
     }
   }
   out << conflicts.size() << (conflicts.size() == 1 ? " conflict\n" : " conflicts\n");
+  return out.str();
+}
+
+std::string trace_text(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
+                       const TextStyle& style) {
+  std::ostringstream out;
+  const std::string open = style.color ? "\x1b[1m" : "»";
+  const std::string close = style.color ? "\x1b[0m" : "«";
+  const auto& f = g.figure(trace.figure);
+  out << "trace of " << f.id << "  \u201C" << f.text << "\u201D  " << where(g, trace.figure, texts)
+      << "\n"
+      << "  value:     " << value_text(f) << "  unit: " << f.unit << "\n"
+      << "  measure:   " << f.measure << "\n"
+      << "  place:     " << or_unknown(f.place) << "  time: " << time_text(f) << "\n";
+  if (g.kind_of(trace.claim) == NodeKind::kClaim) {
+    const auto& claim = g.claim(trace.claim);
+    const auto s = claim.span();
+    std::string text = claim.text;
+    if (f.span.begin >= s.begin && f.span.end <= s.end) {
+      text = text.substr(0, f.span.begin - s.begin) + open +
+             text.substr(f.span.begin - s.begin, f.span.size()) + close +
+             text.substr(f.span.end - s.begin);
+    }
+    out << "  sentence:  " << claim.id << "  " << where(g, trace.claim, texts) << "\n"
+        << "             " << wrap(text, style.width, 13) << "\n";
+  }
+  if (trace.source) {
+    const auto& src = g.source(*trace.source);
+    out << "  source:    " << src.id << "  " << or_unknown(src.outlet) << ", \u201C"
+        << or_unknown(src.title) << "\u201D, by "
+        << (src.authors.empty() ? "unknown" : join(src.authors, ", ")) << ", "
+        << (src.date ? *src.date : "date unknown") << (src.url ? ", " + *src.url : "") << "\n";
+  }
+  out << "  claimant:  " << trace.claimant << "\n";
+  if (trace.references.empty()) out << "  cites:     nothing\n";
+  for (const auto r : trace.references) {
+    const auto& ref = g.reference(r);
+    out << "  cites:     " << ref.id << "  (" << to_string(ref.kind) << ")\n";
+    const auto line = [&](const char* label, const std::string& value) {
+      if (!value.empty()) out << "    " << pad(label, 11) << wrap(value, style.width, 15) << "\n";
+    };
+    line("authors:", join(ref.authors, "; "));
+    line("  original:", join(ref.authors_original, "; "));
+    line("title:", ref.title.value_or(""));
+    line("  original:", ref.title_original.value_or(""));
+    line("  romanized:", ref.title_romanized.value_or(""));
+    line("venue:", ref.venue.value_or(""));
+    line("date:", ref.date.value_or(""));
+    for (const auto up : g.out(r, EdgeKind::kCitedIn)) line("cited in:", g.id_of(up));
+    if (!ref.title && !ref.title_original) line("raw:", ref.raw);
+  }
+  if (trace.related.empty()) out << "  related:   no other figure of this measure\n";
+  for (const auto& rel : trace.related) {
+    const auto& o = g.figure(rel.figure);
+    std::string relation = rel.relation;
+    std::replace(relation.begin(), relation.end(), '_', ' ');
+    const auto src = g.find(o.source_id);
+    const auto outlet = src && g.source(*src).outlet ? *g.source(*src).outlet : o.source_id;
+    out << "  " << pad(relation + ":", 20) << o.id << "  \u201C" << o.text << "\u201D  "
+        << value_text(o) << "  " << or_unknown(o.place) << ", " << time_text(o) << "  (" << outlet
+        << ", " << o.claimant << ")\n";
+  }
   return out.str();
 }
 

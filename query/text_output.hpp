@@ -11,6 +11,7 @@
 namespace claimgraph::query {
 
 struct Conflict;
+struct Trace;
 
 struct TextStyle {
   // Default 100: the column at which sentences are wrapped.
@@ -43,5 +44,10 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 // claimant, cited works and file:line:column.
 std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
                            SourceTexts& texts, const TextStyle& style);
+
+// A figure's trace: value, sentence with the figure marked, source, claimant, cited works
+// (original-script titles and romanizations, "cited in" chain), related figures.
+std::string trace_text(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
+                       const TextStyle& style);
 
 }  // namespace claimgraph::query

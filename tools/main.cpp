@@ -11,6 +11,7 @@
 #include <map>
 
 #include "graph/store.hpp"
+#include "ingest/figure_lexicon.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/stance.hpp"
 #include "query/conflicts.hpp"
@@ -20,6 +21,7 @@
 #include "query/listing.hpp"
 #include "query/source_texts.hpp"
 #include "query/text_output.hpp"
+#include "query/trace.hpp"
 #include "tools/exit_codes.hpp"
 #include "tools/ingest_command.hpp"
 
@@ -55,6 +57,19 @@ std::map<std::string, std::string> proposition_texts(const std::string& lexicon_
   try {
     const auto frames = ingest::load_frame_lexicon(lexicon_dir, ingest::DiskFileSystem{}, nullptr);
     for (const auto& p : frames.propositions) out[p.id] = p.text;
+  } catch (const ingest::LexiconError&) {
+  }
+  return out;
+}
+
+// Each place's predecessor state, from places.json (none when the lexicons cannot be read).
+std::map<std::string, std::string> place_predecessors(const std::string& lexicon_dir) {
+  std::map<std::string, std::string> out;
+  try {
+    const auto lex = ingest::load_lexicons(lexicon_dir, ingest::DiskFileSystem{});
+    for (const auto& p : lex.figures->places) {
+      if (p.predecessor) out[p.name] = *p.predecessor;
+    }
   } catch (const ingest::LexiconError&) {
   }
   return out;
@@ -131,6 +146,12 @@ int main(int argc, char** argv) {
   conflicts->add_option("--min-confidence", conflict_query.min_confidence,
                         "only conflicts at least this confident (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
+
+  std::string trace_query;
+  auto* trace = add_common(app.add_subcommand(
+      "trace", "where a figure comes from: sentence, source, claimant, cited works, related figures"));
+  trace->add_option("query", trace_query, "a figure id, its words (\"30,000\") or a quote")
+      ->required();
 
   std::string gold_path;
   auto* eval = add_common(app.add_subcommand(
@@ -251,6 +272,29 @@ int main(int argc, char** argv) {
       }
       std::cout << (json ? query::conflicts_json(graph, found)
                          : query::conflicts_text(graph, found, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+    if (trace->parsed()) {
+      const auto figures = query::find_figures(graph, trace_query);
+      if (figures.empty()) {
+        std::cerr << "claimgraph: no figure matches \"" << trace_query << "\" in " << db << "\n";
+        return tools::kExitNotFound;
+      }
+      const auto lineage = place_predecessors(lexicons);
+      if (json) {
+        // One object: the first match; the others are named on stderr.
+        std::cout << query::trace_json(graph, query::trace_figure(graph, figures.front(), lineage),
+                                       texts);
+        for (std::size_t i = 1; i < figures.size(); ++i) {
+          std::cerr << "claimgraph: \"" << trace_query << "\" also matches "
+                    << graph.id_of(figures[i]) << "\n";
+        }
+      } else {
+        for (const auto f : figures) {
+          std::cout << query::trace_text(graph, query::trace_figure(graph, f, lineage), texts,
+                                         text_style(no_color));
+        }
+      }
       return tools::kExitOk;
     }
     if (eval->parsed()) {
