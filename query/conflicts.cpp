@@ -90,6 +90,12 @@ FigureFacts facts_of(const graph::Figure& f) {
   if (f.time_from || f.time_to) {
     x.from = f.time_from ? widen(*f.time_from, false) : "0000-00-00";
     x.to = f.time_to ? widen(*f.time_to, true) : "9999-99-99";
+    // A state on one day (most often "at present" = the article's date) stands for its year:
+    // counts reported in March and in May of one year are about the same time.
+    if (f.time_from && f.time_from == f.time_to && f.time_from->size() == 10) {
+      x.from = widen(f.time_from->substr(0, 4), false);
+      x.to = widen(f.time_from->substr(0, 4), true);
+    }
   }
   x.source = f.source_id;
   x.vague = f.bound != graph::Bound::kNone || !f.point;

@@ -284,14 +284,14 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
 }
 
 std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
-                           SourceTexts& texts, const TextStyle& style) {
+                           SourceTexts& texts, const TextStyle& style, const std::string& noun) {
   std::ostringstream out;
   const std::string open = style.color ? "\x1b[1m" : "»";
   const std::string close = style.color ? "\x1b[0m" : "«";
   char confidence[16];
   for (const auto& c : conflicts) {
     std::snprintf(confidence, sizeof confidence, "%.2f", c.confidence);
-    out << c.id << "  " << c.kind << " conflict  confidence " << confidence << "\n"
+    out << c.id << "  " << c.kind << " " << noun << "  confidence " << confidence << "\n"
         << "  why: " << wrap(c.explanation, style.width, 7) << "\n";
     for (std::size_t k = 0; k < c.sides.size(); ++k) {
       const auto& side = c.sides[k];
@@ -340,7 +340,7 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
       }
     }
   }
-  out << conflicts.size() << (conflicts.size() == 1 ? " conflict\n" : " conflicts\n");
+  out << conflicts.size() << " " << noun << (conflicts.size() == 1 ? "\n" : "s\n");
   return out.str();
 }
 

@@ -42,8 +42,10 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 
 // Each conflict: its reason, then each side with its figures' sentences, the figure marked,
 // claimant, cited works and file:line:column.
+// `noun` names what is listed: "conflict" or "agreement".
 std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
-                           SourceTexts& texts, const TextStyle& style);
+                           SourceTexts& texts, const TextStyle& style,
+                           const std::string& noun = "conflict");
 
 // A figure's trace: value, sentence with the figure marked, source, claimant, cited works
 // (original-script titles and romanizations, "cited in" chain), related figures.

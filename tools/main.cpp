@@ -14,6 +14,7 @@
 #include "ingest/figure_lexicon.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/stance.hpp"
+#include "query/agreements.hpp"
 #include "query/conflicts.hpp"
 #include "query/eval.hpp"
 #include "query/gold.hpp"
@@ -147,6 +148,21 @@ int main(int argc, char** argv) {
                         "only conflicts at least this confident (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
 
+  query::ConflictQuery agreement_query;
+  std::string agreement_kind;
+  auto* agreements = add_common(app.add_subcommand(
+      "agreements", "where independent sources agree: the same figure or the same stance"));
+  agreements->add_option("--kind", agreement_kind, "figure or stance (default: both)");
+  agreements->add_option("--measure", agreement_query.measure,
+                         "only agreements whose measure key or proposition contains this");
+  agreements->add_option("--actor", agreement_query.actor,
+                         "only agreements with a figure or claim of this actor");
+  agreements->add_option("--source", agreement_query.source,
+                         "only agreements with a figure or claim of this source id");
+  agreements->add_option("--min-confidence", agreement_query.min_confidence,
+                         "only agreements at least this confident (0 to 1)")
+      ->check(CLI::Range(0.0, 1.0));
+
   std::string trace_query;
   auto* trace = add_common(app.add_subcommand(
       "trace", "where a figure comes from: sentence, source, claimant, cited works, related figures"));
@@ -272,6 +288,29 @@ int main(int argc, char** argv) {
       }
       std::cout << (json ? query::conflicts_json(graph, found)
                          : query::conflicts_text(graph, found, texts, text_style(no_color)));
+      return tools::kExitOk;
+    }
+    if (agreements->parsed()) {
+      if (!agreement_kind.empty() && agreement_kind != "figure" && agreement_kind != "stance") {
+        std::cerr << "claimgraph: unknown agreement kind \"" << agreement_kind
+                  << "\" (figure, stance)\n";
+        return tools::kExitUsage;
+      }
+      if (agreement_query.source && !graph.find(*agreement_query.source)) {
+        std::cerr << "claimgraph: no source with id \"" << *agreement_query.source << "\" in "
+                  << db << "\n";
+        return tools::kExitNotFound;
+      }
+      std::vector<query::Conflict> found;
+      if (agreement_kind != "stance") found = query::figure_agreements(graph, agreement_query);
+      if (agreement_kind != "figure") {
+        auto stance =
+            query::stance_agreements(graph, agreement_query, proposition_texts(lexicons));
+        found.insert(found.end(), stance.begin(), stance.end());
+      }
+      std::cout << (json ? query::conflicts_json(graph, found)
+                         : query::conflicts_text(graph, found, texts, text_style(no_color),
+                                                 "agreement"));
       return tools::kExitOk;
     }
     if (trace->parsed()) {

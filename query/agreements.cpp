@@ -1,0 +1,164 @@
+#include "query/agreements.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace claimgraph::query {
+namespace {
+
+using graph::NodeKind;
+using graph::Vertex;
+
+bool contains_folded(const std::string& haystack, const std::string& needle) {
+  const auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return s;
+  };
+  return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_id) {
+  if (const auto s = g.find(source_id); s && g.source(*s).outlet) return *g.source(*s).outlet;
+  return source_id;
+}
+
+bool agreeing(const FigureFacts& a, const FigureFacts& b) {
+  return !a.measure.empty() && a.measure == b.measure && a.unit == b.unit && a.place == b.place &&
+         a.source != b.source && times_overlap(a, b) && values_overlap(a, b);
+}
+
+std::size_t root(std::vector<std::size_t>& parent, std::size_t x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+}  // namespace
+
+std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q) {
+  const auto vertices = g.of_kind(NodeKind::kFigure);
+  std::vector<FigureFacts> facts;
+  for (const auto v : vertices) facts.push_back(facts_of(g.figure(v)));
+  // Agreeing pairs, within buckets of one measure, unit and place.
+  std::map<std::tuple<std::string, std::string, std::optional<std::string>>, std::vector<std::size_t>>
+      buckets;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (!facts[i].measure.empty()) buckets[{facts[i].measure, facts[i].unit, facts[i].place}].push_back(i);
+  }
+  std::vector<std::size_t> parent(facts.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<bool> involved(facts.size(), false);
+  for (const auto& [key, members] : buckets) {
+    for (std::size_t x = 0; x < members.size(); ++x) {
+      for (std::size_t y = x + 1; y < members.size(); ++y) {
+        const auto a = members[x];
+        const auto b = members[y];
+        if (!agreeing(facts[a], facts[b])) continue;
+        involved[a] = involved[b] = true;
+        parent[std::max(root(parent, a), root(parent, b))] = std::min(root(parent, a), root(parent, b));
+      }
+    }
+  }
+  std::map<std::size_t, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (involved[i]) groups[root(parent, i)].push_back(i);
+  }
+  std::vector<Conflict> out;
+  std::map<std::string, int> per_measure;
+  for (const auto& [r, members] : groups) {
+    Conflict c;
+    c.kind = "figure";
+    const auto& first = g.figure(vertices[members.front()]);
+    c.topic = first.measure;
+    std::map<std::string, ConflictSide> by_source;
+    bool unknown_time = false;
+    bool wanted_source = !q.source;
+    bool wanted_actor = !q.actor;
+    for (const auto i : members) {
+      const auto& f = g.figure(vertices[i]);
+      auto& side = by_source[f.source_id];
+      side.figures.push_back(vertices[i]);
+      side.label += (side.label.empty() ? "" : "; ") + f.text;
+      unknown_time = unknown_time || facts[i].from.empty();
+      if (q.source && f.source_id == *q.source) wanted_source = true;
+      if (q.actor && (contains_folded(f.claimant, *q.actor) ||
+                      contains_folded(outlet_of(g, f.source_id), *q.actor))) {
+        wanted_actor = true;
+      }
+    }
+    std::string who;
+    for (auto& [source, side] : by_source) {
+      side.label += " (" + outlet_of(g, source) + ")";
+      who += (who.empty() ? "" : " and ") + side.label;
+      c.sides.push_back(std::move(side));
+    }
+    c.confidence = 0.9 * (unknown_time ? 0.7 : 1.0);
+    c.explanation = who + " agree: their intervals overlap, " +
+                    std::string(unknown_time ? "a time is unknown" : "their times overlap") +
+                    ", same measure (" + first.unit + ") and place (" +
+                    first.place.value_or("unknown") + "), from " + std::to_string(c.sides.size()) +
+                    " sources";
+    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+    if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
+    const int n = ++per_measure[c.topic];
+    c.id = "agreement:" + c.topic + (n > 1 ? "-" + std::to_string(n) : "");
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<Conflict> stance_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q,
+                                        const std::map<std::string, std::string>& propositions) {
+  // proposition -> polarity -> source -> claims
+  std::map<std::pair<std::string, graph::Polarity>, std::map<std::string, std::vector<Vertex>>> sides;
+  std::map<std::pair<std::string, graph::Polarity>, double> weight;
+  for (const auto v : g.of_kind(NodeKind::kClaim)) {
+    const auto& c = g.claim(v);
+    for (const auto& s : c.stances) {
+      sides[{s.proposition, s.polarity}][c.source_id].push_back(v);
+      auto& w = weight[{s.proposition, s.polarity}];
+      w = std::max(w, s.weight);
+    }
+  }
+  std::vector<Conflict> out;
+  for (const auto& [key, by_source] : sides) {
+    if (by_source.size() < 2) continue;
+    const auto& [proposition, polarity] = key;
+    Conflict c;
+    c.kind = "stance";
+    c.topic = proposition;
+    c.id = "agreement:stance:" + proposition + ":" + std::string(to_string(polarity));
+    c.confidence = 0.9 * weight[key];
+    bool wanted_source = !q.source;
+    bool wanted_actor = !q.actor;
+    std::string who;
+    for (const auto& [source, claims] : by_source) {
+      ConflictSide side;
+      side.stance = polarity;
+      side.claims = claims;
+      std::vector<std::string> claimants;
+      for (const auto v : claims) {
+        const auto& claim = g.claim(v);
+        if (std::find(claimants.begin(), claimants.end(), claim.claimant) == claimants.end()) {
+          claimants.push_back(claim.claimant);
+        }
+        if (q.actor && contains_folded(claim.claimant, *q.actor)) wanted_actor = true;
+      }
+      if (q.source && source == *q.source) wanted_source = true;
+      std::string names;
+      for (const auto& n : claimants) names += (names.empty() ? "" : ", ") + n;
+      side.label = std::string(to_string(polarity)) + ": " + names + " (" + outlet_of(g, source) + ")";
+      who += (who.empty() ? "" : "; ") + names + " (" + outlet_of(g, source) + ")";
+      c.sides.push_back(std::move(side));
+    }
+    const auto words = propositions.find(proposition);
+    c.explanation = "\u201C" + (words == propositions.end() ? proposition : words->second) +
+                    "\u201D: " + std::string(to_string(polarity)) + " \u2014 " + who + ": " +
+                    std::to_string(by_source.size()) + " sources take the same side";
+    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+    if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace claimgraph::query
