@@ -30,6 +30,15 @@ void read(const std::string& dir, const std::string& name, const FileSystem& fs,
   if (!out.doc.IsObject()) throw LexiconError(out.path + ": error: a lexicon is a JSON object");
 }
 
+const rapidjson::Value& member(const JsonFile& f, const rapidjson::Value& object, const char* key,
+                               const std::string& context) {
+  if (!object.IsObject() || !object.HasMember(key)) {
+    throw LexiconError(f.path + ": error: missing key \"" + key + "\"" +
+                       (context.empty() ? "" : " in " + context));
+  }
+  return object[key];
+}
+
 void check_keys(const JsonFile& f, const rapidjson::Value& object, const std::set<std::string>& known,
                 const std::string& context) {
   if (!object.IsObject()) {

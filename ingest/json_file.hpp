@@ -28,6 +28,9 @@ void read(const std::string& dir, const std::string& name, const FileSystem& fs,
 // Throws LexiconError for a member of `object` whose name is not in `known`.
 void check_keys(const JsonFile& f, const rapidjson::Value& object, const std::set<std::string>& known,
                 const std::string& context);
+// object[key]; throws LexiconError "file: error: missing key \"key\" in context" when absent.
+const rapidjson::Value& member(const JsonFile& f, const rapidjson::Value& object, const char* key,
+                               const std::string& context);
 // An array of strings; throws LexiconError naming `what` otherwise.
 std::vector<std::string> strings(const JsonFile& f, const rapidjson::Value& value,
                                  const std::string& what);

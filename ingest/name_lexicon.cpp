@@ -13,21 +13,13 @@ namespace claimgraph::ingest {
 namespace {
 
 using json::JsonFile;
+using json::member;
 
 std::string normalized(std::string_view s) { return fold_case(normalize_nfkc(s)); }
 
-const rapidjson::Value& required(const JsonFile& f, const rapidjson::Value& object, const char* key,
-                                 const std::string& context) {
-  if (!object.HasMember(key)) {
-    throw LexiconError(f.path + ": error: missing key \"" + key + "\"" +
-                       (context.empty() ? "" : " in " + context));
-  }
-  return object[key];
-}
-
 FoldTable fold_table(const JsonFile& f, const rapidjson::Value& parent, const char* key,
                      const std::string& context) {
-  const auto& v = required(f, parent, key, context);
+  const auto& v = member(f, parent, key, context);
   if (!v.IsObject()) {
     throw LexiconError(json::where_key(f.path, f.text, key) + ": error: \"" + key +
                        "\" maps spellings to spellings");
@@ -48,7 +40,7 @@ FoldTable fold_table(const JsonFile& f, const rapidjson::Value& parent, const ch
 
 std::vector<std::string> folded_strings(const JsonFile& f, const rapidjson::Value& parent,
                                         const char* key, const std::string& context) {
-  auto out = json::strings(f, required(f, parent, key, context), key);
+  auto out = json::strings(f, member(f, parent, key, context), key);
   for (auto& s : out) s = normalized(s);
   return out;
 }
@@ -59,7 +51,7 @@ void load_names(NameLexicon& lex, const JsonFile& f) {
                           "korean_syllables", "korean_loose", "latin_loose", "initial_digraphs",
                           "particles", "titles", "patronymic_endings"},
                    "");
-  const auto& surnames = required(f, d, "korean_surnames", "");
+  const auto& surnames = member(f, d, "korean_surnames", "");
   if (!surnames.IsArray()) {
     throw LexiconError(json::where_key(f.path, f.text, "korean_surnames") +
                        ": error: \"korean_surnames\" must be an array");
@@ -69,8 +61,8 @@ void load_names(NameLexicon& lex, const JsonFile& f) {
     const auto ctx = "korean_surnames[" + std::to_string(i++) + "]";
     json::check_keys(f, e, {"hangul", "spellings"}, ctx);
     KoreanSurname s;
-    s.hangul = json::strings(f, required(f, e, "hangul", ctx), ctx + ".hangul");
-    s.spellings = json::strings(f, required(f, e, "spellings", ctx), ctx + ".spellings");
+    s.hangul = json::strings(f, member(f, e, "hangul", ctx), ctx + ".hangul");
+    s.spellings = json::strings(f, member(f, e, "spellings", ctx), ctx + ".spellings");
     if (s.spellings.empty()) throw LexiconError(f.path + ": error: " + ctx + " needs a spelling");
     for (auto& sp : s.spellings) sp = normalize_nfkc(sp);
     for (auto& h : s.hangul) {
@@ -87,11 +79,11 @@ void load_names(NameLexicon& lex, const JsonFile& f) {
     lex.korean_surnames.push_back(std::move(s));
   }
   lex.romanization_folds = fold_table(f, d, "romanization_folds", "");
-  const auto& hangul = required(f, d, "hangul_latin", "");
+  const auto& hangul = member(f, d, "hangul_latin", "");
   json::check_keys(f, hangul, {"onsets", "codas"}, "hangul_latin");
   lex.hangul_onsets = fold_table(f, hangul, "onsets", "hangul_latin");
   lex.hangul_codas = fold_table(f, hangul, "codas", "hangul_latin");
-  const auto& syllables = required(f, d, "korean_syllables", "");
+  const auto& syllables = member(f, d, "korean_syllables", "");
   json::check_keys(f, syllables, {"onsets", "vowels", "codas"}, "korean_syllables");
   lex.korean_onsets = folded_strings(f, syllables, "onsets", "korean_syllables");
   lex.korean_vowels = folded_strings(f, syllables, "vowels", "korean_syllables");

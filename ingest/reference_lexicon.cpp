@@ -14,15 +14,7 @@ namespace claimgraph::ingest {
 namespace {
 
 using json::JsonFile;
-
-const rapidjson::Value& member(const JsonFile& f, const rapidjson::Value& object, const char* key,
-                               const std::string& context) {
-  if (!object.IsObject() || !object.HasMember(key)) {
-    throw LexiconError(f.path + ": error: missing key \"" + key + "\"" +
-                       (context.empty() ? "" : " in " + context));
-  }
-  return object[key];
-}
+using json::member;
 
 std::vector<std::string> strings(const JsonFile& f, const rapidjson::Value& object,
                                  const char* key, const std::string& context = "") {

@@ -11,6 +11,7 @@ namespace {
 
 using graph::Polarity;
 using json::JsonFile;
+using json::member;
 
 // Phrase kinds of the frame table.
 constexpr std::uint16_t kFor = 0;
@@ -19,15 +20,6 @@ constexpr std::uint16_t kNegation = 2;
 constexpr std::uint16_t kDispute = 3;
 constexpr std::uint16_t kHedge = 4;
 constexpr std::uint16_t kBreak = 5;
-
-const rapidjson::Value& member(const JsonFile& f, const rapidjson::Value& object, const char* key,
-                               const std::string& context) {
-  if (!object.HasMember(key)) {
-    throw LexiconError(f.path + ": error: missing key \"" + key + "\"" +
-                       (context.empty() ? "" : " in " + context));
-  }
-  return object[key];
-}
 
 void add_words(FrameLexicon& lex, const JsonFile& f, const rapidjson::Value& list,
                const std::string& what, std::uint16_t kind, std::uint32_t payload) {

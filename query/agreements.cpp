@@ -9,19 +9,6 @@ namespace {
 using graph::NodeKind;
 using graph::Vertex;
 
-bool contains_folded(const std::string& haystack, const std::string& needle) {
-  const auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return s;
-  };
-  return lower(haystack).find(lower(needle)) != std::string::npos;
-}
-
-std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_id) {
-  if (const auto s = g.find(source_id); s && g.source(*s).outlet) return *g.source(*s).outlet;
-  return source_id;
-}
-
 bool agreeing(const FigureFacts& a, const FigureFacts& b) {
   return !a.measure.empty() && a.measure == b.measure && a.unit == b.unit && a.place == b.place &&
          a.source != b.source && times_overlap(a, b) && values_overlap(a, b);

@@ -70,6 +70,8 @@ std::string time_words(const graph::Figure& f) {
   return from == to ? from : from + "\u2013" + to;
 }
 
+}  // namespace
+
 bool contains_folded(const std::string& haystack, const std::string& needle) {
   const auto lower = [](std::string s) {
     for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -78,7 +80,10 @@ bool contains_folded(const std::string& haystack, const std::string& needle) {
   return lower(haystack).find(lower(needle)) != std::string::npos;
 }
 
-}  // namespace
+std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_id) {
+  if (const auto s = g.find(source_id); s && g.source(*s).outlet) return *g.source(*s).outlet;
+  return source_id;
+}
 
 FigureFacts facts_of(const graph::Figure& f) {
   FigureFacts x;
@@ -214,13 +219,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   for (const auto v : vertices) facts.push_back(facts_of(g.figure(v)));
   const auto groups = group_conflicts(facts, conflicting_pairs(facts));
 
-  const auto outlet = [&](const graph::Figure& f) {
-    if (const auto s = g.find(f.source_id)) {
-      const auto& source = g.source(*s);
-      if (source.outlet) return *source.outlet;
-    }
-    return f.source_id;
-  };
+  const auto outlet = [&](const graph::Figure& f) { return outlet_of(g, f.source_id); };
   std::vector<Conflict> out;
   std::map<std::string, int> per_measure;
   for (const auto& sides : groups) {

@@ -76,6 +76,11 @@ struct ConflictQuery {
   double min_confidence = 0;
 };
 
+// Shared with agreements: `needle` in `haystack`, ASCII case ignored; a source's outlet, else
+// its id.
+bool contains_folded(const std::string& haystack, const std::string& needle);
+std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_id);
+
 // The figure conflicts of the graph, by measure, then by confidence.
 std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q);
 

@@ -269,49 +269,35 @@ int main(int argc, char** argv) {
                          : query::actors_text(graph, selected));
       return tools::kExitOk;
     }
-    if (conflicts->parsed()) {
-      if (!conflict_kind.empty() && conflict_kind != "figure" && conflict_kind != "stance") {
-        std::cerr << "claimgraph: unknown conflict kind \"" << conflict_kind
-                  << "\" (figure, stance)\n";
+    // conflicts and agreements: one shape, both kinds unless --kind names one.
+    const auto list_sides = [&](const std::string& noun, const std::string& kind,
+                                const query::ConflictQuery& q, auto figure_finder,
+                                auto stance_finder) {
+      if (!kind.empty() && kind != "figure" && kind != "stance") {
+        std::cerr << "claimgraph: unknown " << noun << " kind \"" << kind << "\" (figure, stance)\n";
         return tools::kExitUsage;
       }
-      if (conflict_query.source && !graph.find(*conflict_query.source)) {
-        std::cerr << "claimgraph: no source with id \"" << *conflict_query.source << "\" in "
-                  << db << "\n";
+      if (q.source && !graph.find(*q.source)) {
+        std::cerr << "claimgraph: no source with id \"" << *q.source << "\" in " << db << "\n";
         return tools::kExitNotFound;
       }
       std::vector<query::Conflict> found;
-      if (conflict_kind != "stance") found = query::figure_conflicts(graph, conflict_query);
-      if (conflict_kind != "figure") {
-        auto stance = query::stance_conflicts(graph, conflict_query, proposition_texts(lexicons));
+      if (kind != "stance") found = figure_finder(graph, q);
+      if (kind != "figure") {
+        auto stance = stance_finder(graph, q, proposition_texts(lexicons));
         found.insert(found.end(), stance.begin(), stance.end());
       }
       std::cout << (json ? query::conflicts_json(graph, found)
-                         : query::conflicts_text(graph, found, texts, text_style(no_color)));
+                         : query::conflicts_text(graph, found, texts, text_style(no_color), noun));
       return tools::kExitOk;
+    };
+    if (conflicts->parsed()) {
+      return list_sides("conflict", conflict_kind, conflict_query, query::figure_conflicts,
+                        query::stance_conflicts);
     }
     if (agreements->parsed()) {
-      if (!agreement_kind.empty() && agreement_kind != "figure" && agreement_kind != "stance") {
-        std::cerr << "claimgraph: unknown agreement kind \"" << agreement_kind
-                  << "\" (figure, stance)\n";
-        return tools::kExitUsage;
-      }
-      if (agreement_query.source && !graph.find(*agreement_query.source)) {
-        std::cerr << "claimgraph: no source with id \"" << *agreement_query.source << "\" in "
-                  << db << "\n";
-        return tools::kExitNotFound;
-      }
-      std::vector<query::Conflict> found;
-      if (agreement_kind != "stance") found = query::figure_agreements(graph, agreement_query);
-      if (agreement_kind != "figure") {
-        auto stance =
-            query::stance_agreements(graph, agreement_query, proposition_texts(lexicons));
-        found.insert(found.end(), stance.begin(), stance.end());
-      }
-      std::cout << (json ? query::conflicts_json(graph, found)
-                         : query::conflicts_text(graph, found, texts, text_style(no_color),
-                                                 "agreement"));
-      return tools::kExitOk;
+      return list_sides("agreement", agreement_kind, agreement_query, query::figure_agreements,
+                        query::stance_agreements);
     }
     if (trace->parsed()) {
       const auto figures = query::find_figures(graph, trace_query);
