@@ -204,7 +204,8 @@ void Store::open_schema(bool read_only) {
   db_->exec("PRAGMA foreign_keys=ON");
 }
 
-std::string Store::assign_source_id(std::string_view path, std::string_view stem) {
+std::string Store::assign_source_id(std::string_view path, std::string_view stem,
+                                    const std::set<std::string>& reserved) {
   auto by_path = db_->prepare("SELECT id FROM sources WHERE path = ?1");
   by_path.bind(1, path);
   if (by_path.step()) return by_path.text(0);
@@ -212,7 +213,7 @@ std::string Store::assign_source_id(std::string_view path, std::string_view stem
   std::string id(stem);
   for (int n = 2;; ++n) {
     taken.bind(1, std::string_view(id));
-    const bool used = taken.step();
+    const bool used = taken.step() || reserved.count(id) > 0;
     taken.reset();
     if (!used) return id;
     id = std::string(stem) + "-" + std::to_string(n);

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,8 +53,10 @@ class Store {
 
   const std::string& path() const { return path_; }
 
-  // The id the source at `path` has, or a new unique one made from `stem`.
-  std::string assign_source_id(std::string_view path, std::string_view stem);
+  // The id the source at `path` has, or a new unique one made from `stem`, also unlike the
+  // ids in `reserved` (given to documents not yet stored).
+  std::string assign_source_id(std::string_view path, std::string_view stem,
+                               const std::set<std::string>& reserved = {});
   // True when the source at `path` was stored with this ingest key (nothing to do).
   bool is_current(std::string_view path, std::string_view ingest_key);
 

@@ -6,6 +6,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
 #include <cstdio>
 #include <iostream>
 
@@ -90,14 +97,29 @@ void print_json(const std::vector<FileReport>& reports) {
 
 }  // namespace
 
+// One document between the reader, the parsing threads and the writer.
+struct Task {
+  std::size_t order = 0;  // place among the documents read
+  ingest::Document doc;
+  std::string key;
+  FileReport report;
+  bool parse = false;  // false: unchanged, nothing to do
+  std::optional<ingest::IngestResult> result;
+  std::exception_ptr error;
+};
+
 int run_ingest(const IngestCommandOptions& options) {
   ingest::DiskFileSystem fs;
   const auto start = Clock::now();
   ingest::Lexicons lexicons;
-  std::unique_ptr<ingest::Ingester> ingester;
+  // One Ingester per parsing thread; they share the lexicons.
+  std::vector<std::unique_ptr<ingest::Ingester>> ingesters;
+  const std::size_t jobs = std::max<std::size_t>(1, options.jobs);
   try {
     lexicons = ingest::load_lexicons(options.lexicon_dir, fs);
-    ingester = std::make_unique<ingest::Ingester>(lexicons);
+    for (std::size_t j = 0; j < jobs; ++j) {
+      ingesters.push_back(std::make_unique<ingest::Ingester>(lexicons));
+    }
   } catch (const ingest::LexiconError& e) {
     std::cerr << e.what() << "\n";
     return kExitLexicon;
@@ -111,41 +133,76 @@ int run_ingest(const IngestCommandOptions& options) {
     reports.push_back(FileReport{error.file, "error", "", 0, 0, 0, error.to_string()});
   }
 
+  // This thread reads the documents in order, names them and writes the results in the same
+  // order through the one store connection; `jobs` threads parse in between. A window of
+  // documents bounds the memory. The store sees exactly what --jobs 1 would give it.
+  std::mutex mutex;
+  std::condition_variable work_ready, result_ready;
+  std::deque<Task*> work;
+  bool reading_done = false;
+  std::vector<std::thread> threads;
+  for (std::size_t j = 0; j < jobs; ++j) {
+    threads.emplace_back([&, j] {
+      for (;;) {
+        Task* task = nullptr;
+        {
+          std::unique_lock lock(mutex);
+          work_ready.wait(lock, [&] { return !work.empty() || reading_done; });
+          if (work.empty()) return;
+          task = work.front();
+          work.pop_front();
+        }
+        try {
+          task->result = ingesters[j]->ingest(task->doc, task->report.id);
+        } catch (...) {
+          task->error = std::current_exception();
+        }
+        {
+          std::lock_guard lock(mutex);
+          task->parse = false;
+        }
+        result_ready.notify_all();
+      }
+    });
+  }
+  const auto stop_threads = [&] {
+    {
+      std::lock_guard lock(mutex);
+      reading_done = true;
+    }
+    work_ready.notify_all();
+    for (auto& t : threads) t.join();
+    threads.clear();
+  };
+
   Progress progress(inputs.files.size());
   std::size_t bytes = 0;
   std::size_t stored = 0;
-  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
-    const auto& input = inputs.files[i];
-    progress.update(i, bytes);
-    auto loaded = ingest::load_document(input, fs);
-    if (auto* error = std::get_if<ingest::Diagnostic>(&loaded)) {
-      std::cerr << error->to_string() << "\n";
-      reports.push_back(FileReport{input.text_path, "error", "", 0, 0, 0, error->to_string()});
-      continue;
-    }
-    const auto& doc = std::get<ingest::Document>(loaded);
-    bytes += doc.bytes.size();
-    for (const auto& w : doc.warnings) std::cerr << w.to_string() << "\n";
-    const std::string key = ingester->ingest_key(doc);
-    FileReport report{input.text_path, "unchanged", "", 0, 0, 0, ""};
-    report.id = store.assign_source_id(doc.path, doc.stem);
-    if (!store.is_current(doc.path, key)) {
-      const auto result = ingester->ingest(doc, report.id);
-      const auto put = store.put(result.graph, key);
+  const std::size_t window = 2 * jobs + 2;
+  std::deque<std::unique_ptr<Task>> in_flight;  // in order
+  std::set<std::string> reserved;               // ids of documents read, not yet stored
+  std::size_t next_input = 0;
+  std::size_t order = 0;
+  const auto write = [&](Task& task) {
+    if (task.error) std::rethrow_exception(task.error);
+    auto& report = task.report;
+    if (task.result) {
+      const auto& g = task.result->graph;
+      const auto put = store.put(g, task.key);
       report.status = put == graph::PutResult::kAdded      ? "added"
                       : put == graph::PutResult::kReplaced ? "replaced"
                                                            : "unchanged";
-      report.claims = result.graph.claims.size();
+      report.claims = g.claims.size();
       report.footnotes = static_cast<std::size_t>(
-          std::count_if(result.graph.references.begin(), result.graph.references.end(),
-                        [](const graph::Reference& r) {
-                          return r.kind == graph::ReferenceKind::kFootnote;
-                        }));
-      report.figures = result.graph.figures.size();
+          std::count_if(g.references.begin(), g.references.end(), [](const graph::Reference& r) {
+            return r.kind == graph::ReferenceKind::kFootnote;
+          }));
+      report.figures = g.figures.size();
       ++stored;
     }
+    reserved.erase(report.id);
     if (!options.json) {
-      std::cout << report.status << " " << input.text_path << " as " << report.id;
+      std::cout << report.status << " " << report.file << " as " << report.id;
       if (report.status != "unchanged") {
         std::cout << ": " << report.claims << " claims, " << report.footnotes << " footnotes, "
                   << report.figures << " figures";
@@ -153,7 +210,61 @@ int run_ingest(const IngestCommandOptions& options) {
       std::cout << "\n";
     }
     reports.push_back(std::move(report));
+  };
+  try {
+    while (next_input < inputs.files.size() || !in_flight.empty()) {
+      // Read ahead while the window has room.
+      while (next_input < inputs.files.size() && in_flight.size() < window) {
+        const auto& input = inputs.files[next_input++];
+        progress.update(next_input - 1, bytes);
+        auto loaded = ingest::load_document(input, fs);
+        if (auto* error = std::get_if<ingest::Diagnostic>(&loaded)) {
+          // Reported in order: after the documents before it are written.
+          auto task = std::make_unique<Task>();
+          task->order = order++;
+          task->report = FileReport{input.text_path, "error", "", 0, 0, 0, error->to_string()};
+          in_flight.push_back(std::move(task));
+          continue;
+        }
+        auto task = std::make_unique<Task>();
+        task->order = order++;
+        task->doc = std::move(std::get<ingest::Document>(loaded));
+        bytes += task->doc.bytes.size();
+        task->key = ingesters.front()->ingest_key(task->doc);
+        task->report = FileReport{input.text_path, "unchanged", "", 0, 0, 0, ""};
+        task->report.id = store.assign_source_id(task->doc.path, task->doc.stem, reserved);
+        reserved.insert(task->report.id);
+        task->parse = !store.is_current(task->doc.path, task->key);
+        if (task->parse) {
+          {
+            std::lock_guard lock(mutex);
+            work.push_back(task.get());
+          }
+          work_ready.notify_one();
+        }
+        in_flight.push_back(std::move(task));
+      }
+      // Write the oldest document once it is parsed.
+      auto& front = *in_flight.front();
+      {
+        std::unique_lock lock(mutex);
+        result_ready.wait(lock, [&] { return !front.parse; });
+      }
+      if (front.report.status == "error") {
+        for (const auto& w : front.doc.warnings) std::cerr << w.to_string() << "\n";
+        std::cerr << front.report.message << "\n";
+        reports.push_back(std::move(front.report));
+      } else {
+        for (const auto& w : front.doc.warnings) std::cerr << w.to_string() << "\n";
+        write(front);
+      }
+      in_flight.pop_front();
+    }
+  } catch (...) {
+    stop_threads();
+    throw;
   }
+  stop_threads();
 
   const auto rejected = static_cast<std::size_t>(std::count_if(
       reports.begin(), reports.end(), [](const FileReport& r) { return r.status == "error"; }));

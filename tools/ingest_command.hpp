@@ -1,7 +1,9 @@
 #pragma once
-// `claimgraph ingest PATH...`: reads files and folders into the store, one transaction per
-// document; reports each file and a progress line on stderr for long runs.
+// `claimgraph ingest PATH... [--jobs N]`: reads files and folders into the store, one
+// transaction per document, parsing on N threads; reports each file in input order and a
+// progress line on stderr for long runs.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@ struct IngestCommandOptions {
   std::string db;
   std::string lexicon_dir;
   bool json = false;
+  std::size_t jobs = 1;  // parsing threads; the store is written by one
 };
 
 // Returns the exit code.

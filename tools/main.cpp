@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "graph/store.hpp"
 #include "ingest/figure_lexicon.hpp"
@@ -108,6 +110,10 @@ int main(int argc, char** argv) {
   auto* ingest = add_common(app.add_subcommand("ingest", "read .txt files and folders into the store"));
   ingest->add_option("paths", ingest_options.paths, "files and folders (folders: every .txt)")
       ->required();
+  ingest_options.jobs = std::max(1u, std::thread::hardware_concurrency());
+  ingest->add_option("--jobs,-j", ingest_options.jobs,
+                     "documents parsed at once (default: the cores); the output is the same")
+      ->check(CLI::Range(1, 256));
 
   add_common(app.add_subcommand("sources", "list the ingested sources with their claim counts"));
 
