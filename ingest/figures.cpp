@@ -227,7 +227,12 @@ struct FigureFinder::Impl {
       std::size_t s;
       if (t[i - 1].script != TokenScript::kHangul && ending_at(t, i, kMonth, &s)) return true;
       if (ending_at(t, i, kIdentifierWord, &s)) return true;
-      if (i >= 2 && is_punct(t[i - 1], ",") && t[i - 2].kind == TokenKind::kNumber) {
+      // "March 28, 2017": a year after a month's day; not "September 1986, 24,000".
+      const Token& day = i >= 2 ? t[i - 2] : t[i];
+      const bool day_like = day.kind == TokenKind::kNumber && !day.grouped && day.decimals == 0 &&
+                            day.digits <= 2 && day.value >= 1 && day.value <= 31;
+      const bool year_after = !t[i].grouped && t[i].decimals == 0 && t[i].digits == 4;
+      if (i >= 2 && is_punct(t[i - 1], ",") && day_like && year_after) {
         std::size_t s2;
         if (ending_at(t, i - 2, kMonth, &s2)) return true;
       }

@@ -85,6 +85,9 @@ TEST_CASE("numerals: separators, decimals, percentages, scales, currencies", "[i
        Bound::kNone, "KRW"},
       {"The project cost $5m in the end.", "$5m", 4.5e6, 5.5e6, 5e6, false, Bound::kNone, "USD"},
       {"The contract ran 120 days in all.", "120 days", 115, 125, 120, false, Bound::kNone, "days"},
+      // After a month and a year, a count is no year of a date ("March 28, 2017" is a date).
+      {"In September 1986, 24,000 men came.", "24,000", 23500, 24500, 24000, false, Bound::kNone,
+       ""},
   };
   for (const auto& row : rows) check_row(row);
 }
@@ -236,6 +239,7 @@ TEST_CASE("what is not a figure", "[ingest][figures]") {
       "The 1860 treaty led to a loss of territory.",
       "Around the same time, in 1997, they signed an accord.",
       "By | September 28, 2017 | No Comments",
+      "It was signed on March 28, 2016, in Moscow.",
       "Toward the end of the 1990’s, China acted.",
       "Throughout the first decade of the 21st century, laborers came.",
       "From the 1970s to the 1990s, they came.",
