@@ -75,6 +75,7 @@ class Resolver {
   std::string date_of(const std::vector<Token>& t, std::size_t i, int year, std::size_t* end) const;
   void find_nouns(Sentence& s) const;
 
+  std::optional<std::size_t> people_after(const std::vector<Token>& t, std::size_t end) const;
   std::optional<NounPhrase> chain_after(const Sentence& s, std::size_t k) const;
   std::optional<NounPhrase> chain_before(const Sentence& s, std::size_t k) const;
   // The measure key of a noun phrase, and the measure it resolved to.
@@ -299,6 +300,7 @@ void Resolver::find_nouns(Sentence& s) const {
       np.measure = m->entry->payload;
       np.people = lex_.measures[*np.measure].people;
       if (pending_demonym && i - demonym_end <= 2) np.demonym = pending_demonym;
+      if (!np.demonym) np.demonym = people_after(t, m->end);
       s.nouns.push_back(np);
       pending_demonym.reset();
       i = m->end;
@@ -331,6 +333,20 @@ void Resolver::find_nouns(Sentence& s) const {
   }
 }
 
+std::optional<std::size_t> Resolver::people_after(const std::vector<Token>& t,
+                                                   std::size_t end) const {
+  // A people after the noun qualifies it: "work permits to South Koreans", "a quota of
+  // permits for North Korean laborers", "permits were granted to North Korean citizens" (a
+  // link word and a demonym within a few words, in the same clause).
+  for (std::size_t i = end; i < t.size() && i < end + 4; ++i) {
+    if (t[i].kind == TokenKind::kPunct) break;
+    const auto link = at(t, i, kNpLink);
+    if (!link) continue;
+    if (const auto d = at(t, link->end, kDemonym)) return d->entry->payload;
+  }
+  return std::nullopt;
+}
+
 std::optional<NounPhrase> Resolver::chain_after(const Sentence& s, std::size_t k) const {
   const auto& t = s.tokens;
   std::optional<std::size_t> demonym;
@@ -347,7 +363,7 @@ std::optional<NounPhrase> Resolver::chain_after(const Sentence& s, std::size_t k
       np.token = i;
       np.measure = m->entry->payload;
       np.people = lex_.measures[*np.measure].people;
-      np.demonym = demonym;
+      np.demonym = demonym ? demonym : people_after(t, m->end);
       return np;
     }
     if (auto d = at(t, i, kDemonym)) {

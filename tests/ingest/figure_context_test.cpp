@@ -69,6 +69,16 @@ TEST_CASE("measure: the counted noun, its demonym, and nouns of earlier sentence
   CHECK(doc.of("approximately 30,000").measure == "north-korean-workers");
 }
 
+TEST_CASE("measure: a people after the counted noun qualifies it", "[ingest][figures]") {
+  const Doc doc({{"The authorities issued 1,500 work permits to Mongolians in Russia."},
+                 {"That year 6,500 work permits were granted to North Korean citizens."},
+                 {"They issued 700 work permits in Russia, a record."}},
+                std::string("2017"));
+  CHECK(doc.of("1,500").measure == "mongolian-work-permits");
+  CHECK(doc.of("6,500").measure == "north-korean-work-permits");
+  CHECK(doc.of("700").measure == "work-permits");  // no people named
+}
+
 TEST_CASE("measure: shares name their whole, 'that number' repeats the one before",
           "[ingest][figures]") {
   const Doc doc({{"Chinese workers comprised 21% of Russia’s foreign work force in 2006, while "
