@@ -17,6 +17,7 @@ namespace claimgraph::testing {
 std::string source_dir() { return CLAIMGRAPH_SOURCE_DIR; }
 std::string corpus_dir() { return source_dir() + "/corpus"; }
 std::string binary() { return CLAIMGRAPH_BIN; }
+std::string gen_corpus_binary() { return CLAIMGRAPH_GEN_CORPUS_BIN; }
 
 const ingest::Lexicons& lexicons() {
   static const ingest::Lexicons lex =
@@ -74,9 +75,8 @@ TempDir::~TempDir() {
 
 namespace {
 
-pid_t start(const std::vector<std::string>& args, int out_fd, int err_fd) {
+pid_t start(std::string bin, const std::vector<std::string>& args, int out_fd, int err_fd) {
   std::vector<char*> argv;
-  std::string bin = binary();
   argv.push_back(bin.data());
   std::vector<std::string> copy = args;
   for (auto& a : copy) argv.push_back(a.data());
@@ -97,12 +97,16 @@ pid_t start(const std::vector<std::string>& args, int out_fd, int err_fd) {
 }  // namespace
 
 RunResult run_claimgraph(const std::vector<std::string>& args) {
+  return run_program(binary(), args);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args) {
   TempDir dir;
   const std::string out_path = dir / "out";
   const std::string err_path = dir / "err";
   const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  const pid_t pid = start(args, out, err);
+  const pid_t pid = start(program, args, out, err);
   close(out);
   close(err);
   REQUIRE(pid > 0);
@@ -117,7 +121,7 @@ RunResult run_claimgraph(const std::vector<std::string>& args) {
 
 int spawn_claimgraph(const std::vector<std::string>& args) {
   const int devnull = open("/dev/null", O_WRONLY);
-  const pid_t pid = start(args, devnull, devnull);
+  const pid_t pid = start(binary(), args, devnull, devnull);
   close(devnull);
   return pid;
 }

@@ -14,6 +14,7 @@ namespace claimgraph::testing {
 std::string source_dir();  // the project's root
 std::string corpus_dir();  // <root>/corpus
 std::string binary();      // the built claimgraph
+std::string gen_corpus_binary();  // the built claimgraph-gen-corpus
 
 // The lexicons of corpus/lexicons, loaded once.
 const ingest::Lexicons& lexicons();
@@ -44,6 +45,8 @@ struct RunResult {
 
 // Runs the claimgraph binary with `args` (no shell), waits, captures stdout and stderr.
 RunResult run_claimgraph(const std::vector<std::string>& args);
+// The same for another program.
+RunResult run_program(const std::string& program, const std::vector<std::string>& args);
 
 // The corpus ingested once per test executable into a temporary store; its path.
 const std::string& corpus_store();
