@@ -1,0 +1,194 @@
+// claimgraph-bench-conflicts: the conflict query over stores of many figures (tools/bench
+// runs it; never a test). For each size it writes a store of synthetic documents (100
+// figures each, one claim per figure, topics with planted conflicts), then measures: writing
+// the store, opening it (Store::load into the KnowledgeGraph), the `conflicts` query after
+// load (best of 5), the resident memory the loaded graph takes per node, and precision and
+// recall of the planted conflicts. Prints one JSON document on stdout.
+//
+// Usage: claimgraph-bench-conflicts --dir DIR --sizes 10000,100000,1000000
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "graph/store.hpp"
+#include "query/conflicts.hpp"
+
+namespace {
+
+using namespace claimgraph;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Resident set size now, in bytes (/proc/self/statm).
+std::size_t rss_bytes() {
+  std::ifstream in("/proc/self/statm");
+  std::size_t pages = 0, resident = 0;
+  in >> pages >> resident;
+  return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
+// The world: topics (measure, place, year); a topic's figures tell its count, and in planted
+// topics one source tells twice it.
+struct Planted {
+  std::set<std::string> conflicting_topics;
+};
+
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+graph::DocumentGraph document(std::size_t d, std::size_t figures_per_doc, std::size_t topics,
+                              Planted& planted) {
+  graph::DocumentGraph g;
+  const std::string sid = "doc" + std::to_string(d);
+  g.source.id = sid;
+  g.source.path = "/bench/" + sid + ".txt";
+  g.source.file = sid + ".txt";
+  g.source.outlet = "Outlet " + std::to_string(d % 50);
+  g.source.authors = {"Author " + std::to_string(d % 200)};
+  g.source.date = "2019-01-01";
+  g.source.content_hash = std::to_string(d);
+  std::string text;
+  for (std::size_t k = 0; k < figures_per_doc; ++k) {
+    const std::uint64_t r = mix(d * 1000003 + k);
+    const std::size_t topic = r % topics;
+    const bool planted_topic = topic % 10 == 0;
+    // In a planted topic, documents whose number is divisible by 7 tell twice the count.
+    const bool doubled = planted_topic && d % 7 == 0;
+    const double count = static_cast<double>(12 + topic % 37) * 1000 * (doubled ? 2 : 1);
+    const std::string sentence = "In " + std::to_string(1970 + topic % 50) + ", " +
+                                 std::to_string(static_cast<long>(count)) + " workers came.";
+    const auto begin = static_cast<std::uint32_t>(text.size());
+    text += sentence + " ";
+    graph::Claim c;
+    c.id = sid + ":c" + std::to_string(k + 1);
+    c.source_id = sid;
+    c.spans = {graph::Span{begin, static_cast<std::uint32_t>(begin + sentence.size())}};
+    c.text = sentence;
+    c.claimant = g.source.authors.front();
+    graph::Figure f;
+    f.id = sid + ":g" + std::to_string(k + 1);
+    f.source_id = sid;
+    f.claim_id = c.id;
+    f.span = c.spans.front();
+    f.text = std::to_string(static_cast<long>(count));
+    f.lo = count - 500;
+    f.hi = count + 500;
+    f.point = count;
+    f.unit = "persons";
+    f.measure = "people-" + std::to_string(topic % 97) + "-workers";
+    f.place = "Place " + std::to_string(topic / 97);
+    f.time_from = f.time_to = std::to_string(1970 + topic % 50);
+    f.claimant = c.claimant;
+    if (doubled) planted.conflicting_topics.insert(f.measure + "|" + *f.place + "|" + *f.time_from);
+    g.edges.push_back({graph::EdgeKind::kContains, sid, c.id});
+    g.edges.push_back({graph::EdgeKind::kStates, c.id, f.id});
+    g.claims.push_back(std::move(c));
+    g.figures.push_back(std::move(f));
+  }
+  g.source.bytes = text;
+  return g;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"claimgraph-bench-conflicts: the conflict query over stores of many figures"};
+  std::string dir;
+  std::string sizes_text = "10000,100000,1000000";
+  app.add_option("--dir", dir, "folder for the stores")->required();
+  app.add_option("--sizes", sizes_text, "figure counts, comma-separated");
+  CLI11_PARSE(app, argc, argv);
+  std::vector<std::size_t> sizes;
+  std::stringstream list(sizes_text);
+  for (std::string item; std::getline(list, item, ',');) sizes.push_back(std::stoul(item));
+  std::filesystem::create_directories(dir);
+
+  std::ostringstream json;
+  json << "{\"runs\": [";
+  bool first = true;
+  for (const auto n : sizes) {
+    const std::size_t per_doc = 100;
+    const std::size_t docs = std::max<std::size_t>(1, n / per_doc);
+    // About 25 figures a topic, whatever the size: conflicts stay local, as in news.
+    const std::size_t topics = std::max<std::size_t>(10, n / 25);
+    const std::string path = dir + "/figures-" + std::to_string(n) + ".db";
+    std::filesystem::remove(path);
+    std::filesystem::remove(path + "-wal");
+    std::filesystem::remove(path + "-shm");
+    Planted planted;
+    auto t = Clock::now();
+    {
+      graph::Store store(path);
+      for (std::size_t d = 0; d < docs; ++d) store.put(document(d, per_doc, topics, planted), "k");
+    }
+    const double write_s = seconds_since(t);
+
+    const std::size_t rss_before = rss_bytes();
+    t = Clock::now();
+    graph::Store store(path, graph::StoreOptions{true, 2000});
+    const auto g = store.load();
+    const double load_s = seconds_since(t);
+    const std::size_t rss_after = rss_bytes();
+    const std::size_t nodes = g.of_kind(graph::NodeKind::kSource).size() +
+                              g.of_kind(graph::NodeKind::kClaim).size() +
+                              g.of_kind(graph::NodeKind::kFigure).size();
+
+    double best = 1e9;
+    std::vector<query::Conflict> found;
+    for (int rep = 0; rep < 5; ++rep) {
+      t = Clock::now();
+      found = query::figure_conflicts(g, query::ConflictQuery{});
+      best = std::min(best, seconds_since(t));
+    }
+    // A conflict is right when its topic is planted; every planted topic should have one.
+    std::set<std::string> found_topics;
+    std::size_t right = 0;
+    for (const auto& c : found) {
+      const auto& f = g.figure(c.sides.front().figures.front());
+      const auto key = f.measure + "|" + *f.place + "|" + *f.time_from;
+      found_topics.insert(key);
+      right += planted.conflicting_topics.count(key);
+    }
+    std::size_t recalled = 0;
+    for (const auto& k : planted.conflicting_topics) recalled += found_topics.count(k);
+    const double precision = found.empty() ? 1.0 : static_cast<double>(right) / found.size();
+    const double recall = planted.conflicting_topics.empty()
+                              ? 1.0
+                              : static_cast<double>(recalled) / planted.conflicting_topics.size();
+    char row[640];
+    std::snprintf(row, sizeof row,
+                  "%s{\"figures\": %zu, \"nodes\": %zu, \"documents\": %zu, \"write_s\": %.3f, "
+                  "\"load_s\": %.3f, \"conflicts_ms\": %.3f, \"conflicts\": %zu, "
+                  "\"planted\": %zu, \"precision\": %.4f, \"recall\": %.4f, "
+                  "\"rss_bytes_per_node\": %.1f, \"rss_after_load_mb\": %.1f}",
+                  first ? "" : ", ", g.of_kind(graph::NodeKind::kFigure).size(), nodes, docs,
+                  write_s, load_s, best * 1000, found.size(), planted.conflicting_topics.size(),
+                  precision, recall,
+                  static_cast<double>(rss_after - std::min(rss_before, rss_after)) / nodes,
+                  static_cast<double>(rss_after) / 1e6);
+    json << row;
+    first = false;
+    std::cerr << "conflicts bench: " << n << " figures done\n";
+  }
+  json << "]}\n";
+  std::cout << json.str();
+  return 0;
+}
