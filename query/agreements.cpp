@@ -26,7 +26,8 @@ std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const Co
   std::vector<FigureFacts> facts;
   for (const auto v : vertices) facts.push_back(facts_of(g.figure(v)));
   // Agreeing pairs, within buckets of one measure, unit and place.
-  std::map<std::tuple<std::string, std::string, std::optional<std::string>>, std::vector<std::size_t>>
+  std::map<std::tuple<std::string_view, std::string_view, std::optional<std::string_view>>,
+           std::vector<std::size_t>>
       buckets;
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (!facts[i].measure.empty()) buckets[{facts[i].measure, facts[i].unit, facts[i].place}].push_back(i);
@@ -65,7 +66,7 @@ std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const Co
       auto& side = by_source[f.source_id];
       side.figures.push_back(vertices[i]);
       side.label += (side.label.empty() ? "" : "; ") + f.text;
-      unknown_time = unknown_time || facts[i].from.empty();
+      unknown_time = unknown_time || facts[i].from == 0;
       if (q.source && f.source_id == *q.source) wanted_source = true;
       if (q.actor && (contains_folded(f.claimant, *q.actor) ||
                       contains_folded(outlet_of(g, f.source_id), *q.actor))) {

@@ -1,26 +1,20 @@
 #include "query/conflicts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace claimgraph::query {
 namespace {
 
 using graph::NodeKind;
 using graph::Vertex;
-
-// "2017" -> "2017-01-01" (first) or "2017-12-31" (last); "2017-09" -> "2017-09-01" / "-31".
-std::string widen(const std::string& date, bool last) {
-  std::string d = date;
-  if (d.size() == 4) d += last ? "-12" : "-01";
-  if (d.size() == 7) d += last ? "-31" : "-01";
-  return d;
-}
 
 bool is_point(const FigureFacts& f) { return f.lo == f.hi; }
 
@@ -85,21 +79,38 @@ std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_
   return source_id;
 }
 
+std::int32_t day_of(std::string_view date, bool last) {
+  const auto number = [&](std::size_t at, std::size_t n) {
+    std::int32_t v = 0;
+    for (std::size_t i = at; i < at + n && i < date.size(); ++i) {
+      if (date[i] < '0' || date[i] > '9') return -1;
+      v = v * 10 + (date[i] - '0');
+    }
+    return v;
+  };
+  const std::int32_t year = date.size() >= 4 ? number(0, 4) : -1;
+  if (year < 0) return 0;
+  const std::int32_t month = date.size() >= 7 ? number(5, 2) : (last ? 12 : 1);
+  const std::int32_t day = date.size() >= 10 ? number(8, 2) : (last ? 31 : 1);
+  if (month < 0 || day < 0) return 0;
+  return year * 10000 + month * 100 + day;
+}
+
 FigureFacts facts_of(const graph::Figure& f) {
   FigureFacts x;
   x.measure = f.measure;
   x.unit = f.unit;
-  x.place = f.place;
+  if (f.place) x.place = std::string_view(*f.place);
   x.lo = f.lo;
   x.hi = f.hi;
   if (f.time_from || f.time_to) {
-    x.from = f.time_from ? widen(*f.time_from, false) : "0000-00-00";
-    x.to = f.time_to ? widen(*f.time_to, true) : "9999-99-99";
+    x.from = f.time_from ? day_of(*f.time_from, false) : 1;
+    x.to = f.time_to ? day_of(*f.time_to, true) : 99999999;
     // A state on one day (most often "at present" = the article's date) stands for its year:
     // counts reported in March and in May of one year are about the same time.
     if (f.time_from && f.time_from == f.time_to && f.time_from->size() == 10) {
-      x.from = widen(f.time_from->substr(0, 4), false);
-      x.to = widen(f.time_from->substr(0, 4), true);
+      x.from = day_of(std::string_view(*f.time_from).substr(0, 4), false);
+      x.to = day_of(std::string_view(*f.time_from).substr(0, 4), true);
     }
   }
   x.source = f.source_id;
@@ -115,7 +126,7 @@ bool values_overlap(const FigureFacts& a, const FigureFacts& b) {
 }
 
 bool times_overlap(const FigureFacts& a, const FigureFacts& b) {
-  if (a.from.empty() || b.from.empty()) return true;
+  if (a.from == 0 || b.from == 0) return true;
   return a.from <= b.to && b.from <= a.to;
 }
 
@@ -126,32 +137,53 @@ bool conflicting(const FigureFacts& a, const FigureFacts& b) {
 
 std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
     const std::vector<FigureFacts>& figures) {
-  using Key = std::tuple<std::string_view, std::string_view, std::optional<std::string_view>>;
-  std::map<Key, std::vector<std::size_t>> buckets;
+  // Buckets of one measure, unit and place: each named by a number (interned once), then the
+  // figures sorted by bucket and start of interval.
+  std::unordered_map<std::string_view, std::uint32_t> names;
+  const auto name = [&](std::string_view s) {
+    return names.emplace(s, static_cast<std::uint32_t>(names.size() + 1)).first->second;
+  };
+  std::vector<std::pair<std::uint64_t, std::size_t>> keyed;  // (bucket, figure)
+  keyed.reserve(figures.size());
+  std::map<std::array<std::uint32_t, 3>, std::uint64_t> buckets;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const auto& f = figures[i];
     if (f.measure.empty()) continue;
-    std::optional<std::string_view> place;
-    if (f.place) place = *f.place;
-    buckets[{f.measure, f.unit, place}].push_back(i);
+    const std::array<std::uint32_t, 3> k{name(f.measure), name(f.unit),
+                                         f.place ? name(*f.place) : 0};
+    const auto bucket = buckets.emplace(k, buckets.size()).first->second;
+    keyed.emplace_back(bucket, i);
+  }
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    return std::tie(a.first, figures[a.second].lo, a.second) <
+           std::tie(b.first, figures[b.second].lo, b.second);
+  });
+  std::vector<std::size_t> order(keyed.size());
+  std::vector<std::uint64_t> bucket_of(keyed.size());
+  for (std::size_t k = 0; k < keyed.size(); ++k) {
+    bucket_of[k] = keyed[k].first;
+    order[k] = keyed[k].second;
   }
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (auto& [key, members] : buckets) {
-    std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-      return std::tie(figures[a].lo, a) < std::tie(figures[b].lo, b);
-    });
-    // Values apart means one interval starts at or after the other's end: with the bucket
-    // sorted by start, only the figures from the first start >= this end are candidates.
-    for (const auto i : members) {
-      const auto first = std::lower_bound(
-          members.begin(), members.end(), figures[i].hi,
+  for (std::size_t begin = 0; begin < order.size();) {
+    std::size_t end = begin + 1;
+    while (end < order.size() && bucket_of[end] == bucket_of[begin]) ++end;
+    // Values apart means one interval starts at or after the other's end: within the bucket,
+    // only the figures from the first start >= this end are candidates.
+    const auto bucket_begin = order.begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto bucket_end = order.begin() + static_cast<std::ptrdiff_t>(end);
+    for (auto it = bucket_begin; it != bucket_end; ++it) {
+      const auto i = *it;
+      const auto candidates = std::lower_bound(
+          bucket_begin, bucket_end, figures[i].hi,
           [&](std::size_t m, double hi) { return figures[m].lo < hi; });
-      for (auto it = first; it != members.end(); ++it) {
-        if (*it != i && conflicting(figures[i], figures[*it])) {
-          out.emplace_back(std::min(i, *it), std::max(i, *it));
+      for (auto c = candidates; c != bucket_end; ++c) {
+        if (*c != i && conflicting(figures[i], figures[*c])) {
+          out.emplace_back(std::min(i, *c), std::max(i, *c));
         }
       }
     }
+    begin = end;
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -241,7 +273,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
         const auto v = vertices[i];
         const auto& f = g.figure(v);
         s.figures.push_back(v);
-        unknown_time = unknown_time || facts[i].from.empty();
+        unknown_time = unknown_time || facts[i].from == 0;
         vague = vague || facts[i].vague;
         lo = std::min(lo, facts[i].lo);
         hi = std::max(hi, facts[i].hi);

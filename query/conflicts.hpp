@@ -5,9 +5,11 @@
 // and each conflict carries its confidence and its reason in words. Derived at query time,
 // never stored.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,18 +18,22 @@
 namespace claimgraph::query {
 
 // What the finder compares of a figure: a plain record, so that the fast finder and the
-// brute-force one can be run on generated sets.
+// brute-force one can be run on generated sets. It refers to the figure's strings (views):
+// keep the figures alive while their facts are used.
 struct FigureFacts {
-  std::string measure;               // "" never conflicts
-  std::string unit;                  // part of what is measured: persons are not years
-  std::optional<std::string> place;  // compared for equality; unknown is a place of its own
-  double lo = 0;                     // [lo, hi); a point when lo == hi
+  std::string_view measure;               // "" never conflicts
+  std::string_view unit;                  // part of what is measured: persons are not years
+  std::optional<std::string_view> place;  // compared for equality; unknown is a place of its own
+  double lo = 0;                          // [lo, hi); a point when lo == hi
   double hi = 0;
-  std::string from;  // "YYYY-MM-DD", the first day of the time; "" when unknown
-  std::string to;    // the last day; "" when unknown
-  std::string source;
+  std::int32_t from = 0;  // the first day of the time, yyyymmdd; 0 when unknown
+  std::int32_t to = 0;    // the last day
+  std::string_view source;
   bool vague = false;  // approximate, a bound, or a range: a softer claim
 };
+
+// "2017" -> 20170101 (first) or 20171231 (last); "2017-09" -> 20170901 / 20170931.
+std::int32_t day_of(std::string_view date, bool last);
 
 // The facts of a stored figure; times widened to days ("2017" -> 2017-01-01 .. 2017-12-31).
 FigureFacts facts_of(const graph::Figure& f);

@@ -19,8 +19,8 @@ FigureFacts fig(double lo, double hi, const char* source, const char* from = "20
   f.place = "Russia";
   f.lo = lo;
   f.hi = hi;
-  f.from = from;
-  f.to = to;
+  f.from = day_of(from, false);
+  f.to = day_of(to, true);
   f.source = source;
   return f;
 }
@@ -65,9 +65,9 @@ TEST_CASE("conflicts: only one measure, unit, place and time with values apart",
   CHECK(conflicting(fig(7, 7, "a"), fig(8, 8, "b")));
 
   auto no_measure = twenty;
-  no_measure.measure.clear();
+  no_measure.measure = {};
   auto no_measure_too = thirty;
-  no_measure_too.measure.clear();
+  no_measure_too.measure = {};
   CHECK_FALSE(conflicting(no_measure, no_measure_too));
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("conflicts: the fast finder agrees with the brute force on 10,000 gene
       };
       f.measure = pick(measures);
       f.unit = pick(units);
-      if (const std::string p = pick(places); !p.empty()) f.place = p;
+      if (const char* p = pick(places); *p != '\0') f.place = p;
       f.source = pick(sources);
       // Small integer bounds make ties, touching ends and points common.
       const int lo = std::uniform_int_distribution<int>(0, 12)(random);
@@ -116,8 +116,8 @@ TEST_CASE("conflicts: the fast finder agrees with the brute force on 10,000 gene
       const std::string from = pick(years);
       const std::string to = pick(years);
       if (!from.empty() && !to.empty()) {
-        f.from = std::min(from, to) + "-01-01";
-        f.to = std::max(from, to) + "-12-31";
+        f.from = day_of(std::min(from, to), false);
+        f.to = day_of(std::max(from, to), true);
       }
     }
     const auto fast = conflicting_pairs(figures);
