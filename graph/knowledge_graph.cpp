@@ -32,6 +32,7 @@ Vertex KnowledgeGraph::add_claim(Claim claim) {
 
 Vertex KnowledgeGraph::add_figure(Figure figure) {
   if (auto v = find(figure.id)) return *v;
+  figure_index_.reset();  // its views may move with the vector
   figures_.push_back(std::move(figure));
   const auto& f = figures_.back();
   return add_vertex(NodeKind::kFigure, static_cast<std::uint32_t>(figures_.size() - 1), f.id,
@@ -156,6 +157,24 @@ std::vector<Vertex> KnowledgeGraph::in(Vertex v, EdgeKind kind) const {
     if (graph_[*it].kind == kind) result.push_back(boost::source(*it, graph_));
   }
   return result;
+}
+
+const FigureIndex& KnowledgeGraph::figure_index() const {
+  // Rebuilt when figures were added or this graph is a copy (its views would be another's).
+  if (!figure_index_ || figure_index_->base != static_cast<const void*>(figures_.data())) {
+    auto index = std::make_shared<FigureIndex>();
+    index->base = figures_.data();
+    const auto& vertices = of_kind(NodeKind::kFigure);
+    index->vertices.reserve(vertices.size());
+    index->facts.reserve(vertices.size());
+    for (const auto v : vertices) {
+      index->vertices.push_back(static_cast<std::uint32_t>(v));
+      index->facts.push_back(facts_of(figure(v)));
+    }
+    index->order = order_figures(index->facts);
+    figure_index_ = std::move(index);
+  }
+  return *figure_index_;
 }
 
 }  // namespace claimgraph::graph

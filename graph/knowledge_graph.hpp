@@ -6,12 +6,14 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "graph/figure_facts.hpp"
 #include "graph/model.hpp"
 
 namespace claimgraph::graph {
@@ -59,6 +61,9 @@ class KnowledgeGraph {
 
   // All vertices of a kind, in insertion order.
   const std::vector<Vertex>& of_kind(NodeKind kind) const;
+  // The figures' facts in the order conflict queries walk them; built on first use (Store::load
+  // builds it) and again after a figure is added. Not thread-safe on first use.
+  const FigureIndex& figure_index() const;
   // All vertices a source contributed (its claims, figures, references), in insertion order.
   std::vector<Vertex> of_source(std::string_view source_id) const;
   // Targets of v's out-edges of `kind`, and sources of v's in-edges of `kind`.
@@ -78,6 +83,7 @@ class KnowledgeGraph {
   std::vector<Source> sources_;
   std::vector<Claim> claims_;
   std::vector<Figure> figures_;
+  mutable std::shared_ptr<const FigureIndex> figure_index_;  // views into figures_
   std::vector<Actor> actors_;
   std::vector<Reference> references_;
   std::unordered_map<std::string, Vertex> by_id_;

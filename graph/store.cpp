@@ -527,6 +527,7 @@ KnowledgeGraph Store::load() {
       g.add_edge(Edge{*kind, edges.text(1), edges.text(2)});
     }
   }
+  g.figure_index();  // part of opening a store: queries start from it
   return g;
 }
 

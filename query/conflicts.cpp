@@ -79,45 +79,6 @@ std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_
   return source_id;
 }
 
-std::int32_t day_of(std::string_view date, bool last) {
-  const auto number = [&](std::size_t at, std::size_t n) {
-    std::int32_t v = 0;
-    for (std::size_t i = at; i < at + n && i < date.size(); ++i) {
-      if (date[i] < '0' || date[i] > '9') return -1;
-      v = v * 10 + (date[i] - '0');
-    }
-    return v;
-  };
-  const std::int32_t year = date.size() >= 4 ? number(0, 4) : -1;
-  if (year < 0) return 0;
-  const std::int32_t month = date.size() >= 7 ? number(5, 2) : (last ? 12 : 1);
-  const std::int32_t day = date.size() >= 10 ? number(8, 2) : (last ? 31 : 1);
-  if (month < 0 || day < 0) return 0;
-  return year * 10000 + month * 100 + day;
-}
-
-FigureFacts facts_of(const graph::Figure& f) {
-  FigureFacts x;
-  x.measure = f.measure;
-  x.unit = f.unit;
-  if (f.place) x.place = std::string_view(*f.place);
-  x.lo = f.lo;
-  x.hi = f.hi;
-  if (f.time_from || f.time_to) {
-    x.from = f.time_from ? day_of(*f.time_from, false) : 1;
-    x.to = f.time_to ? day_of(*f.time_to, true) : 99999999;
-    // A state on one day (most often "at present" = the article's date) stands for its year:
-    // counts reported in March and in May of one year are about the same time.
-    if (f.time_from && f.time_from == f.time_to && f.time_from->size() == 10) {
-      x.from = day_of(std::string_view(*f.time_from).substr(0, 4), false);
-      x.to = day_of(std::string_view(*f.time_from).substr(0, 4), true);
-    }
-  }
-  x.source = f.source_id;
-  x.vague = f.bound != graph::Bound::kNone || !f.point;
-  return x;
-}
-
 bool values_overlap(const FigureFacts& a, const FigureFacts& b) {
   if (is_point(a) && is_point(b)) return a.lo == b.lo;
   if (is_point(a)) return a.lo >= b.lo && a.lo < b.hi;
@@ -137,39 +98,18 @@ bool conflicting(const FigureFacts& a, const FigureFacts& b) {
 
 std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
     const std::vector<FigureFacts>& figures) {
-  // Buckets of one measure, unit and place: each named by a number (interned once), then the
-  // figures sorted by bucket and start of interval.
-  std::unordered_map<std::string_view, std::uint32_t> names;
-  const auto name = [&](std::string_view s) {
-    return names.emplace(s, static_cast<std::uint32_t>(names.size() + 1)).first->second;
-  };
-  std::vector<std::pair<std::uint64_t, std::size_t>> keyed;  // (bucket, figure)
-  keyed.reserve(figures.size());
-  std::map<std::array<std::uint32_t, 3>, std::uint64_t> buckets;
-  for (std::size_t i = 0; i < figures.size(); ++i) {
-    const auto& f = figures[i];
-    if (f.measure.empty()) continue;
-    const std::array<std::uint32_t, 3> k{name(f.measure), name(f.unit),
-                                         f.place ? name(*f.place) : 0};
-    const auto bucket = buckets.emplace(k, buckets.size()).first->second;
-    keyed.emplace_back(bucket, i);
-  }
-  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-    return std::tie(a.first, figures[a.second].lo, a.second) <
-           std::tie(b.first, figures[b.second].lo, b.second);
-  });
-  std::vector<std::size_t> order(keyed.size());
-  std::vector<std::uint64_t> bucket_of(keyed.size());
-  for (std::size_t k = 0; k < keyed.size(); ++k) {
-    bucket_of[k] = keyed[k].first;
-    order[k] = keyed[k].second;
-  }
+  return conflicting_pairs(figures, graph::order_figures(figures));
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
+    const std::vector<FigureFacts>& figures, const graph::FigureOrder& index) {
+  const auto& order = index.order;
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin + 1;
-    while (end < order.size() && bucket_of[end] == bucket_of[begin]) ++end;
+    while (end < order.size() && index.bucket[end] == index.bucket[begin]) ++end;
     // Values apart means one interval starts at or after the other's end: within the bucket,
-    // only the figures from the first start >= this end are candidates.
+    // sorted by start, only the figures from the first start >= this end are candidates.
     const auto bucket_begin = order.begin() + static_cast<std::ptrdiff_t>(begin);
     const auto bucket_end = order.begin() + static_cast<std::ptrdiff_t>(end);
     for (auto it = bucket_begin; it != bucket_end; ++it) {
@@ -245,11 +185,10 @@ std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
 }
 
 std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q) {
-  const auto vertices = g.of_kind(NodeKind::kFigure);
-  std::vector<FigureFacts> facts;
-  facts.reserve(vertices.size());
-  for (const auto v : vertices) facts.push_back(facts_of(g.figure(v)));
-  const auto groups = group_conflicts(facts, conflicting_pairs(facts));
+  const auto& index = g.figure_index();
+  const auto& vertices = index.vertices;
+  const auto& facts = index.facts;
+  const auto groups = group_conflicts(facts, conflicting_pairs(facts, index.order));
 
   const auto outlet = [&](const graph::Figure& f) { return outlet_of(g, f.source_id); };
   std::vector<Conflict> out;

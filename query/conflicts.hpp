@@ -13,30 +13,14 @@
 #include <utility>
 #include <vector>
 
+#include "graph/figure_facts.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace claimgraph::query {
 
-// What the finder compares of a figure: a plain record, so that the fast finder and the
-// brute-force one can be run on generated sets. It refers to the figure's strings (views):
-// keep the figures alive while their facts are used.
-struct FigureFacts {
-  std::string_view measure;               // "" never conflicts
-  std::string_view unit;                  // part of what is measured: persons are not years
-  std::optional<std::string_view> place;  // compared for equality; unknown is a place of its own
-  double lo = 0;                          // [lo, hi); a point when lo == hi
-  double hi = 0;
-  std::int32_t from = 0;  // the first day of the time, yyyymmdd; 0 when unknown
-  std::int32_t to = 0;    // the last day
-  std::string_view source;
-  bool vague = false;  // approximate, a bound, or a range: a softer claim
-};
-
-// "2017" -> 20170101 (first) or 20171231 (last); "2017-09" -> 20170901 / 20170931.
-std::int32_t day_of(std::string_view date, bool last);
-
-// The facts of a stored figure; times widened to days ("2017" -> 2017-01-01 .. 2017-12-31).
-FigureFacts facts_of(const graph::Figure& f);
+using graph::day_of;
+using graph::facts_of;
+using graph::FigureFacts;
 
 bool values_overlap(const FigureFacts& a, const FigureFacts& b);
 // An unknown time overlaps every time.
@@ -51,6 +35,9 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
     const std::vector<FigureFacts>& figures);
 std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs_brute_force(
     const std::vector<FigureFacts>& figures);
+// The same, over figures already ordered (graph::order_figures, or a graph's figure index).
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
+    const std::vector<FigureFacts>& figures, const graph::FigureOrder& order);
 
 // Conflicts as groups: each a connected set of conflicting figures, parted into sides of
 // figures that all agree with each other (taken in order of value); sides ordered by their

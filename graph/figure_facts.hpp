@@ -1,0 +1,52 @@
+#pragma once
+// What conflicts and agreements compare of a figure (DESIGN.md, "Conflict"), kept compact:
+// views of the figure's strings, times as yyyymmdd numbers, and an order of the figures by
+// measure, unit, place and start of interval, so that a query walks each bucket once.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.hpp"
+
+namespace claimgraph::graph {
+
+// A plain record, so that the fast conflict finder and the brute-force one can run on
+// generated sets. It refers to the figure's strings: keep the figures alive (and unmoved
+// within their container) while their facts are used.
+struct FigureFacts {
+  std::string_view measure;               // "" never conflicts
+  std::string_view unit;                  // part of what is measured: persons are not years
+  std::optional<std::string_view> place;  // compared for equality; unknown is a place of its own
+  double lo = 0;                          // [lo, hi); a point when lo == hi
+  double hi = 0;
+  std::int32_t from = 0;  // the first day of the time, yyyymmdd; 0 when unknown
+  std::int32_t to = 0;    // the last day
+  std::string_view source;
+  bool vague = false;  // approximate, a bound, or a range: a softer claim
+};
+
+// "2017" -> 20170101 (first) or 20171231 (last); "2017-09" -> 20170901 / 20170931.
+std::int32_t day_of(std::string_view date, bool last);
+
+// The facts of a stored figure; a time of one day stands for its year.
+FigureFacts facts_of(const Figure& f);
+
+// The figures with a measure, sorted by bucket (one measure, unit and place) and then by the
+// start of their interval; bucket[k] numbers the bucket of order[k].
+struct FigureOrder {
+  std::vector<std::size_t> order;
+  std::vector<std::uint32_t> bucket;
+};
+FigureOrder order_figures(const std::vector<FigureFacts>& figures);
+
+// Every figure of a graph with its facts and their order: built once, when a store is loaded.
+struct FigureIndex {
+  const void* base = nullptr;           // the figures it was built over (rebuilt when they move)
+  std::vector<std::uint32_t> vertices;  // figure vertices, in the order of `facts`
+  std::vector<FigureFacts> facts;
+  FigureOrder order;
+};
+
+}  // namespace claimgraph::graph
