@@ -13,7 +13,10 @@ Database::Database(const std::string& path, int flags) : path_(path) {
   sqlite3_extended_result_codes(db_, 1);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  reused_.clear();  // statements are finalized before the connection closes
+  sqlite3_close(db_);
+}
 
 void Database::fail(int code, std::string_view what) const {
   const int primary = code & 0xFF;
@@ -37,6 +40,15 @@ std::int64_t Database::scalar(const char* sql) {
 }
 
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
+
+Statement& Database::reused(std::string_view sql) {
+  auto it = reused_.find(std::string(sql));
+  if (it == reused_.end()) {
+    it = reused_.emplace(std::string(sql), std::make_unique<Statement>(*this, sql)).first;
+  }
+  it->second->reset();
+  return *it->second;
+}
 
 Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
   const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,

@@ -5,9 +5,11 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "graph/store_error.hpp"
 
@@ -28,6 +30,8 @@ class Database {
   // First column of the first row of `sql` as an integer (0 when there is no row).
   std::int64_t scalar(const char* sql);
   Statement prepare(std::string_view sql);
+  // The statement for `sql`, prepared once and kept for this connection (see Reused).
+  Statement& reused(std::string_view sql);
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
   [[noreturn]] void fail(int code, std::string_view what) const;
@@ -35,6 +39,7 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> reused_;
 };
 
 class Statement {
@@ -71,6 +76,21 @@ class Statement {
  private:
   Database* db_;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A statement prepared once per connection and reset, its bindings cleared, when this lease
+// ends: statements run for every document are not compiled for every document.
+class Reused {
+ public:
+  Reused(Database& db, std::string_view sql) : s_(db.reused(sql)) {}
+  ~Reused() { s_.reset(); }
+  Reused(const Reused&) = delete;
+  Reused& operator=(const Reused&) = delete;
+  Statement* operator->() { return &s_; }
+  Statement& operator*() { return s_; }
+
+ private:
+  Statement& s_;
 };
 
 }  // namespace claimgraph::graph::sqlite

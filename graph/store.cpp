@@ -124,22 +124,29 @@ std::vector<Stance> stances_from_json(const std::string& text) {
   return out;
 }
 
-// Rolls back unless committed: a document is stored whole or not at all.
+// Rolls back unless committed: a document is stored whole or not at all. Inside a batch
+// (Store::begin_batch) it is a savepoint of the batch's transaction.
 class Transaction {
  public:
-  explicit Transaction(sqlite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+  explicit Transaction(sqlite::Database& db)
+      : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    db_.exec(nested_ ? "SAVEPOINT document" : "BEGIN IMMEDIATE");
+  }
   ~Transaction() {
-    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (done_) return;
+    sqlite3_exec(db_.handle(), nested_ ? "ROLLBACK TO document; RELEASE document" : "ROLLBACK",
+                 nullptr, nullptr, nullptr);
   }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   void commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE document" : "COMMIT");
     done_ = true;
   }
 
  private:
   sqlite::Database& db_;
+  bool nested_;
   bool done_ = false;
 };
 
@@ -212,33 +219,41 @@ void Store::open_schema(bool read_only) {
 
 std::string Store::assign_source_id(std::string_view path, std::string_view stem,
                                     const std::set<std::string>& reserved) {
-  auto by_path = db_->prepare("SELECT id FROM sources WHERE path = ?1");
-  by_path.bind(1, path);
-  if (by_path.step()) return by_path.text(0);
-  auto taken = db_->prepare("SELECT 1 FROM sources WHERE id = ?1");
+  sqlite::Reused by_path(*db_, "SELECT id FROM sources WHERE path = ?1");
+  by_path->bind(1, path);
+  if (by_path->step()) return by_path->text(0);
+  sqlite::Reused taken(*db_, "SELECT 1 FROM sources WHERE id = ?1");
   std::string id(stem);
   for (int n = 2;; ++n) {
-    taken.bind(1, std::string_view(id));
-    const bool used = taken.step() || reserved.count(id) > 0;
-    taken.reset();
+    taken->bind(1, std::string_view(id));
+    const bool used = taken->step() || reserved.count(id) > 0;
+    taken->reset();
     if (!used) return id;
     id = std::string(stem) + "-" + std::to_string(n);
   }
 }
 
 bool Store::is_current(std::string_view path, std::string_view ingest_key) {
-  auto stmt = db_->prepare("SELECT ingest_key FROM sources WHERE path = ?1");
-  stmt.bind(1, path);
-  return stmt.step() && stmt.text(0) == ingest_key;
+  sqlite::Reused stmt(*db_, "SELECT ingest_key FROM sources WHERE path = ?1");
+  stmt->bind(1, path);
+  return stmt->step() && stmt->text(0) == ingest_key;
 }
 
 void Store::delete_source(std::string_view source_id) {
-  auto del = db_->prepare("DELETE FROM sources WHERE id = ?1");
-  del.bind(1, source_id).run();
+  sqlite::Reused del(*db_, "DELETE FROM sources WHERE id = ?1");
+  del->bind(1, source_id).run();
   // Actors are shared between documents: drop those no remaining edge reaches.
   db_->exec(
       "DELETE FROM actors WHERE id NOT IN (SELECT dst FROM edges) "
       "AND id NOT IN (SELECT src FROM edges)");
+}
+
+void Store::begin_batch() {
+  if (sqlite3_get_autocommit(db_->handle()) != 0) db_->exec("BEGIN IMMEDIATE");
+}
+
+void Store::commit_batch() {
+  if (sqlite3_get_autocommit(db_->handle()) == 0) db_->exec("COMMIT");
 }
 
 PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
@@ -246,21 +261,22 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   const Source& s = doc.source;
   PutResult result = PutResult::kAdded;
   {
-    auto old = db_->prepare("SELECT id, ingest_key FROM sources WHERE path = ?1 OR id = ?2");
-    old.bind(1, std::string_view(s.path)).bind(2, std::string_view(s.id));
+    sqlite::Reused old(*db_, "SELECT id, ingest_key FROM sources WHERE path = ?1 OR id = ?2");
+    old->bind(1, std::string_view(s.path)).bind(2, std::string_view(s.id));
     std::vector<std::string> stale;
-    while (old.step()) {
-      if (old.text(1) == ingest_key && old.text(0) == s.id) return PutResult::kUnchanged;
-      stale.push_back(old.text(0));
+    while (old->step()) {
+      if (old->text(1) == ingest_key && old->text(0) == s.id) return PutResult::kUnchanged;
+      stale.push_back(old->text(0));
     }
     for (const auto& id : stale) delete_source(id);
     if (!stale.empty()) result = PutResult::kReplaced;
   }
 
-  db_->prepare(
-         "INSERT INTO sources(id, path, file, title, outlet, authors, date, url, language, "
-         "content_hash, ingest_key, bytes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)")
-      .bind(1, std::string_view(s.id))
+  sqlite::Reused insert_source(
+      *db_,
+      "INSERT INTO sources(id, path, file, title, outlet, authors, date, url, language, "
+      "content_hash, ingest_key, bytes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+  insert_source->bind(1, std::string_view(s.id))
       .bind(2, std::string_view(s.path))
       .bind(3, std::string_view(s.file))
       .bind(4, s.title)
@@ -274,14 +290,14 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
       .bind_blob(12, s.bytes)
       .run();
 
-  auto claim = db_->prepare(
+  sqlite::Reused claim(*db_, 
       "INSERT INTO claims(id, source_id, ord, text, claimant, confidence, stances) "
       "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-  auto span = db_->prepare(
+  sqlite::Reused span(*db_, 
       "INSERT INTO claim_spans(claim_id, ord, span_begin, span_end) VALUES(?1,?2,?3,?4)");
   std::int64_t ord = 0;
   for (const auto& c : doc.claims) {
-    claim.bind(1, std::string_view(c.id))
+    claim->bind(1, std::string_view(c.id))
         .bind(2, std::string_view(s.id))
         .bind(3, ord++)
         .bind(4, std::string_view(c.text))
@@ -290,7 +306,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .bind(7, std::string_view(stances_json(c.stances)))
         .run();
     for (std::size_t i = 0; i < c.spans.size(); ++i) {
-      span.bind(1, std::string_view(c.id))
+      span->bind(1, std::string_view(c.id))
           .bind(2, static_cast<std::int64_t>(i))
           .bind(3, std::int64_t{c.spans[i].begin})
           .bind(4, std::int64_t{c.spans[i].end})
@@ -298,13 +314,13 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
     }
   }
 
-  auto figure = db_->prepare(
+  sqlite::Reused figure(*db_, 
       "INSERT INTO figures(id, source_id, ord, claim_id, span_begin, span_end, text, lo, hi, "
       "point, approx, bound, unit, measure, place, time_from, time_to, claimant, hedge) "
       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
   ord = 0;
   for (const auto& f : doc.figures) {
-    figure.bind(1, std::string_view(f.id))
+    figure->bind(1, std::string_view(f.id))
         .bind(2, std::string_view(s.id))
         .bind(3, ord++)
         .bind(4, std::string_view(f.claim_id))
@@ -326,14 +342,14 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .run();
   }
 
-  auto ref = db_->prepare(
+  sqlite::Reused ref(*db_, 
       "INSERT INTO refs(id, source_id, ord, kind, marker, span_begin, span_end, raw, authors, "
       "authors_original, title, title_translated, title_original, title_romanized, venue, date, "
       "language, script, venue_original, work_key) "
       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
   ord = 0;
   for (const auto& r : doc.references) {
-    ref.bind(1, std::string_view(r.id))
+    ref->bind(1, std::string_view(r.id))
         .bind(2, std::string_view(s.id))
         .bind(3, ord++)
         .bind(4, to_string(r.kind))
@@ -357,20 +373,20 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   }
 
   // Actors are shared: an actor met before keeps its row and gains the new aliases.
-  auto get_actor = db_->prepare("SELECT aliases FROM actors WHERE id = ?1");
-  auto put_actor = db_->prepare(
+  sqlite::Reused get_actor(*db_, "SELECT aliases FROM actors WHERE id = ?1");
+  sqlite::Reused put_actor(*db_, 
       "INSERT OR REPLACE INTO actors(id, name, kind, key, aliases) VALUES(?1,?2,?3,?4,?5)");
   for (const auto& a : doc.actors) {
-    get_actor.bind(1, std::string_view(a.id));
+    get_actor->bind(1, std::string_view(a.id));
     std::vector<std::string> aliases;
-    if (get_actor.step()) aliases = from_json(get_actor.text(0));
-    get_actor.reset();
+    if (get_actor->step()) aliases = from_json(get_actor->text(0));
+    get_actor->reset();
     for (const auto& alias : a.aliases) {
       if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
         aliases.push_back(alias);
       }
     }
-    put_actor.bind(1, std::string_view(a.id))
+    put_actor->bind(1, std::string_view(a.id))
         .bind(2, std::string_view(a.name))
         .bind(3, to_string(a.kind))
         .bind(4, std::string_view(a.key))
@@ -378,11 +394,11 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .run();
   }
 
-  auto edge =
-      db_->prepare("INSERT INTO edges(source_id, ord, kind, src, dst) VALUES(?1,?2,?3,?4,?5)");
+  sqlite::Reused edge(
+      *db_, "INSERT INTO edges(source_id, ord, kind, src, dst) VALUES(?1,?2,?3,?4,?5)");
   ord = 0;
   for (const auto& e : doc.edges) {
-    edge.bind(1, std::string_view(s.id))
+    edge->bind(1, std::string_view(s.id))
         .bind(2, ord++)
         .bind(3, to_string(e.kind))
         .bind(4, std::string_view(e.from))
@@ -390,10 +406,10 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .run();
   }
 
-  auto diag = db_->prepare("INSERT INTO diagnostics(source_id, ord, message) VALUES(?1,?2,?3)");
+  sqlite::Reused diag(*db_, "INSERT INTO diagnostics(source_id, ord, message) VALUES(?1,?2,?3)");
   ord = 0;
   for (const auto& d : doc.diagnostics) {
-    diag.bind(1, std::string_view(s.id)).bind(2, ord++).bind(3, std::string_view(d)).run();
+    diag->bind(1, std::string_view(s.id)).bind(2, ord++).bind(3, std::string_view(d)).run();
   }
   tx.commit();
   return result;

@@ -64,6 +64,11 @@ class Store {
   // document whose path already holds `ingest_key` is left as it is (kUnchanged).
   // Throws StoreError (nothing of the document is then stored).
   PutResult put(const DocumentGraph& doc, std::string_view ingest_key);
+  // Several puts in one transaction: each document stays whole (a savepoint), the batch is
+  // written at once. Until commit_batch, a crash forgets the batch's documents, never part
+  // of one. Closing the store without commit_batch rolls the batch back.
+  void begin_batch();
+  void commit_batch();
 
   // The whole graph, source bytes left out (see source_bytes).
   KnowledgeGraph load();

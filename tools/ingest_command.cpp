@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <thread>
 #include <cstdio>
 #include <iostream>
@@ -179,6 +180,7 @@ int run_ingest(const IngestCommandOptions& options) {
   std::size_t bytes = 0;
   std::size_t stored = 0;
   const std::size_t window = 2 * jobs + 2;
+  std::ostringstream pending_lines;  // report lines of the batch not yet committed
   std::deque<std::unique_ptr<Task>> in_flight;  // in order
   std::set<std::string> reserved;               // ids of documents read, not yet stored
   std::size_t next_input = 0;
@@ -202,14 +204,26 @@ int run_ingest(const IngestCommandOptions& options) {
     }
     reserved.erase(report.id);
     if (!options.json) {
-      std::cout << report.status << " " << report.file << " as " << report.id;
+      pending_lines << report.status << " " << report.file << " as " << report.id;
       if (report.status != "unchanged") {
-        std::cout << ": " << report.claims << " claims, " << report.footnotes << " footnotes, "
-                  << report.figures << " figures";
+        pending_lines << ": " << report.claims << " claims, " << report.footnotes
+                      << " footnotes, " << report.figures << " figures";
       }
-      std::cout << "\n";
+      pending_lines << "\n";
     }
     reports.push_back(std::move(report));
+  };
+  // Documents are written in batches of one transaction (each document a savepoint): a
+  // commit per document would write the shared pages again for every one. A batch closes
+  // after 64 documents or half a second; its lines are printed once it is committed.
+  std::size_t in_batch = 0;
+  auto batch_start = Clock::now();
+  const auto commit = [&] {
+    if (in_batch == 0) return;
+    store.commit_batch();
+    in_batch = 0;
+    std::cout << pending_lines.str() << std::flush;
+    pending_lines.str("");
   };
   try {
     while (next_input < inputs.files.size() || !in_flight.empty()) {
@@ -256,10 +270,26 @@ int run_ingest(const IngestCommandOptions& options) {
         reports.push_back(std::move(front.report));
       } else {
         for (const auto& w : front.doc.warnings) std::cerr << w.to_string() << "\n";
+        if (front.result) {
+          if (in_batch == 0) {
+            store.begin_batch();
+            batch_start = Clock::now();
+          }
+          ++in_batch;
+        }
         write(front);
       }
       in_flight.pop_front();
+      if (in_batch >= 64 || in_flight.empty() ||
+          std::chrono::duration<double>(Clock::now() - batch_start).count() > 0.5) {
+        commit();
+      }
+      if (in_batch == 0 && !options.json) {
+        std::cout << pending_lines.str() << std::flush;
+        pending_lines.str("");
+      }
     }
+    commit();
   } catch (...) {
     stop_threads();
     throw;
