@@ -10,6 +10,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "query/text_output.hpp"
+
 namespace claimgraph::query {
 namespace {
 
@@ -35,26 +37,9 @@ class UnionFind {
   std::vector<std::size_t> parent_;
 };
 
-// 20000 -> "20,000"; 0.21 -> "0.21"; the largest double (an open bound) -> "∞".
-std::string number(double v) {
-  if (v >= 1e300) return "\u221E";
-  if (v <= -1e300) return "-\u221E";
-  if (std::floor(v) != v || std::fabs(v) >= 1e15) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-  }
-  const bool negative = v < 0;
-  std::string digits = std::to_string(static_cast<long long>(std::fabs(v)));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), ",");
-  }
-  return (negative ? "-" : "") + digits;
-}
-
 std::string interval(double lo, double hi) {
-  if (lo == hi) return number(lo);
-  return "[" + number(lo) + "\u2013" + number(hi) + ")";
+  if (lo == hi) return grouped(lo);
+  return "[" + grouped(lo) + "\u2013" + grouped(hi) + ")";
 }
 
 std::string time_words(const graph::Figure& f) {

@@ -186,14 +186,23 @@ Gold parse_gold(const std::string& path, std::string_view bytes) {
   }
   if (d.HasMember("conflicts") && d["conflicts"].IsArray()) {
     for (const auto& c : d["conflicts"].GetArray()) {
-      if (!c.IsObject()) continue;
       GoldConflict k;
-      k.id = string_of(c, "id");
-      k.kind = string_of(c, "kind");
+      if (c.IsObject()) {
+        k.id = string_of(c, "id");
+        k.kind = string_of(c, "kind");
+      }
+      if (k.id.empty() || (k.kind != "figure" && k.kind != "stance")) {
+        throw GoldError(where_item(path, bytes, k.id) + ": error: conflict \"" + k.id +
+                        "\" needs an \"id\" and a \"kind\": \"figure\" or \"stance\"");
+      }
       k.required = c.HasMember("required") && c["required"].IsBool() && c["required"].GetBool();
       if (k.required) ++gold.required_conflicts;
       if (c.HasMember("sides") && c["sides"].IsArray()) {
         for (const auto& side : c["sides"].GetArray()) k.sides.push_back(strings_of(side));
+      }
+      if (k.kind == "figure" && k.sides.size() < 2) {
+        throw GoldError(where_item(path, bytes, k.id) + ": error: figure conflict \"" + k.id +
+                        "\" needs \"sides\": two arrays of figure ids or more");
       }
       k.proposition = string_of(c, "proposition");
       for (auto [key, list] : {std::pair{"for", &k.for_items}, std::pair{"against", &k.against_items}}) {

@@ -373,6 +373,43 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
   return finish(buffer);
 }
 
+namespace {
+
+// One item of a conflict's side: a claim (figure_id null) or a figure, with what it cites.
+void conflict_item(Writer& w, const graph::KnowledgeGraph& g, const std::string& claim_id,
+                   const std::string* figure_id, const std::string& source_id, graph::Span where,
+                   const std::string& text, const std::string& claimant,
+                   std::optional<graph::Polarity> stance, std::optional<graph::Vertex> claim) {
+  w.StartObject();
+  w.Key("claim_id");
+  str(w, claim_id);
+  w.Key("figure_id");
+  if (figure_id) {
+    str(w, *figure_id);
+  } else {
+    w.Null();
+  }
+  w.Key("source");
+  source_or_null(w, g, g.find(source_id));
+  w.Key("span");
+  span(w, where);
+  w.Key("text");
+  str(w, text);
+  w.Key("claimant");
+  str(w, claimant);
+  w.Key("stance");
+  if (stance) {
+    str(w, to_string(*stance));
+  } else {
+    w.Null();
+  }
+  w.Key("cites");
+  ids(w, g, claim ? g.out(*claim, EdgeKind::kCites) : std::vector<graph::Vertex>{});
+  w.EndObject();
+}
+
+}  // namespace
+
 std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
@@ -399,50 +436,13 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
       w.StartArray();
       for (const auto v : side.claims) {
         const auto& claim = g.claim(v);
-        w.StartObject();
-        w.Key("claim_id");
-        str(w, claim.id);
-        w.Key("figure_id");
-        w.Null();
-        w.Key("source");
-        source_or_null(w, g, g.find(claim.source_id));
-        w.Key("span");
-        span(w, claim.span());
-        w.Key("text");
-        str(w, claim.text);
-        w.Key("claimant");
-        str(w, claim.claimant);
-        w.Key("stance");
-        if (side.stance) {
-          str(w, to_string(*side.stance));
-        } else {
-          w.Null();
-        }
-        w.Key("cites");
-        ids(w, g, g.out(v, EdgeKind::kCites));
-        w.EndObject();
+        conflict_item(w, g, claim.id, nullptr, claim.source_id, claim.span(), claim.text,
+                      claim.claimant, side.stance, v);
       }
       for (const auto v : side.figures) {
         const auto& f = g.figure(v);
-        const auto claim = g.find(f.claim_id);
-        w.StartObject();
-        w.Key("claim_id");
-        str(w, f.claim_id);
-        w.Key("figure_id");
-        str(w, f.id);
-        w.Key("source");
-        source_or_null(w, g, g.find(f.source_id));
-        w.Key("span");
-        span(w, f.span);
-        w.Key("text");
-        str(w, f.text);
-        w.Key("claimant");
-        str(w, f.claimant);
-        w.Key("stance");
-        w.Null();
-        w.Key("cites");
-        ids(w, g, claim ? g.out(*claim, EdgeKind::kCites) : std::vector<graph::Vertex>{});
-        w.EndObject();
+        conflict_item(w, g, f.claim_id, &f.id, f.source_id, f.span, f.text, f.claimant,
+                      std::nullopt, g.find(f.claim_id));
       }
       w.EndArray();
       w.EndObject();

@@ -49,9 +49,19 @@ std::string where(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& 
          std::to_string(pos.column);
 }
 
+
+std::string time_text(const graph::Figure& f) {
+  if (!f.time_from && !f.time_to) return "unknown";
+  const std::string from = or_unknown(f.time_from);
+  const std::string to = or_unknown(f.time_to);
+  return from == to ? from : from + " – " + to;
+}
+
+}  // namespace
+
 // 20000 -> "20,000"; 298.55 -> "298.55"; 2.9855e11 -> "298,550,000,000".
 std::string grouped(double x) {
-  if (std::isinf(x)) return x > 0 ? "∞" : "-∞";
+  if (std::isinf(x) || std::fabs(x) >= 1e300) return x > 0 ? "∞" : "-∞";  // an open bound
   std::ostringstream raw;
   raw << std::fixed << std::setprecision(x == std::floor(x) ? 0 : 6) << x;
   std::string s = raw.str();
@@ -65,15 +75,6 @@ std::string grouped(double x) {
   for (std::size_t i = dot; i > sign + 3; i -= 3) s.insert(i - 3, ",");
   return s;
 }
-
-std::string time_text(const graph::Figure& f) {
-  if (!f.time_from && !f.time_to) return "unknown";
-  const std::string from = or_unknown(f.time_from);
-  const std::string to = or_unknown(f.time_to);
-  return from == to ? from : from + " – " + to;
-}
-
-}  // namespace
 
 std::string value_text(const graph::Figure& f) {
   std::string out;

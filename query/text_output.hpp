@@ -28,6 +28,8 @@ std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph
                          SourceTexts& texts, const TextStyle& style);
 // "[15,000, 25,000) point 20,000", "at most 20", "[10,000, 100,000)".
 std::string value_text(const graph::Figure& f);
+// 20000 -> "20,000"; 298.55 -> "298.55"; an open bound -> "∞".
+std::string grouped(double x);
 // Each reference: kind, marker, authors in both scripts, titles, venue, date, language,
 // the sentences citing it; and each actor with its kind and every spelling.
 std::string references_text(const graph::KnowledgeGraph& g,

@@ -292,6 +292,13 @@ int run_ingest(const IngestCommandOptions& options) {
     commit();
   } catch (...) {
     stop_threads();
+    // The documents of the batch written before the failure are whole: keep them (the
+    // failing one's savepoint is rolled back). If the store cannot commit either, the batch
+    // is rolled back whole and its lines are not printed.
+    try {
+      commit();
+    } catch (...) {
+    }
     throw;
   }
   stop_threads();

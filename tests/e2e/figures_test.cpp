@@ -120,6 +120,18 @@ TEST_CASE("eval: a bad gold file is refused with its position", "[e2e]") {
   CHECK(m.exit_code == 3);
   CHECK_THAT(m.err, Contains("nofigure.json:1:") && Contains("figure \"F1\" needs"));
 
+  write_file(dir / "badconflict.json",
+             "{\"documents\": [{\"id\": \"d\", \"file\": \"a.txt\"}],\n"
+             " \"conflicts\": [{\"id\": \"K1\", \"kind\": \"figure\", \"sides\": [[\"F1\"]]}]}");
+  const auto k = run_claimgraph({"eval", dir / "badconflict.json", "--db", corpus_store()});
+  CHECK(k.exit_code == 3);
+  CHECK_THAT(k.err, Contains("badconflict.json:2:") && Contains("figure conflict \"K1\" needs"));
+  write_file(dir / "nokind.json",
+             R"({"documents": [], "conflicts": [{"id": "K9", "kind": "mood"}]})");
+  const auto kind = run_claimgraph({"eval", dir / "nokind.json", "--db", corpus_store()});
+  CHECK(kind.exit_code == 3);
+  CHECK_THAT(kind.err, Contains("nokind.json:1:") && Contains("\"figure\" or \"stance\""));
+
   const auto missing = run_claimgraph({"eval", dir / "absent.json", "--db", corpus_store()});
   CHECK(missing.exit_code == 3);
   CHECK_THAT(missing.err, Contains("absent.json") && Contains("cannot read gold file"));

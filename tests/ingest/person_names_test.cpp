@@ -245,12 +245,6 @@ constexpr const char* kMinimal =
  "korean_loose": {}, "latin_loose": {}, "initial_digraphs": [], "particles": [], "titles": [],
  "patronymic_endings": []})";
 
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
 NameLexicon load(const std::string& json) {
   MemoryFileSystem fs;
   fs.add("lex/names.json", json);
@@ -272,28 +266,28 @@ TEST_CASE("names.json is validated with the file, line and column", "[ingest][na
     CHECK(p.given == "eong");
   }
   SECTION("an unknown key") {
-    CHECK_THROWS_WITH(load(with(kMinimal, "\n \"romanization_folds\"", "\n \"surnames\": [],\n \"romanization_folds\"")),
+    CHECK_THROWS_WITH(load(claimgraph::testing::with_replaced(kMinimal, "\n \"romanization_folds\"", "\n \"surnames\": [],\n \"romanization_folds\"")),
                       Contains("lex/names.json:2:2: error: unknown lexicon key \"surnames\""));
   }
   SECTION("an unknown key in a surname") {
-    CHECK_THROWS_WITH(load(with(kMinimal, "\"spellings\"", "\"spelling\"")),
+    CHECK_THROWS_WITH(load(claimgraph::testing::with_replaced(kMinimal, "\"spellings\"", "\"spelling\"")),
                       Contains("lex/names.json:1:40") && Contains("\"spelling\"") &&
                           Contains("korean_surnames[0]"));
   }
   SECTION("a Hangul form that is not Hangul") {
-    CHECK_THROWS_WITH(load(with(kMinimal, "[\"이\"]", "[\"Lee\"]")),
+    CHECK_THROWS_WITH(load(claimgraph::testing::with_replaced(kMinimal, "[\"이\"]", "[\"Lee\"]")),
                       Contains("lex/names.json:1:") && Contains("\"Lee\" is not written in Hangul"));
   }
   SECTION("a fold to something other than a string") {
-    CHECK_THROWS_WITH(load(with(kMinimal, "{\"ŏ\": \"eo\"}", "{\"ŏ\": 1}")),
+    CHECK_THROWS_WITH(load(claimgraph::testing::with_replaced(kMinimal, "{\"ŏ\": \"eo\"}", "{\"ŏ\": 1}")),
                       Contains("lex/names.json:2:25") && Contains("a fold maps"));
   }
   SECTION("an empty vowel") {
-    CHECK_THROWS_WITH(load(with(kMinimal, "[\"a\", \"eo\"]", "[\"a\", \"\"]")),
+    CHECK_THROWS_WITH(load(claimgraph::testing::with_replaced(kMinimal, "[\"a\", \"eo\"]", "[\"a\", \"\"]")),
                       Contains("lex/names.json:4:") && Contains("vowel cannot be empty"));
   }
   SECTION("a missing key") {
-    CHECK_THROWS_WITH(load(with(kMinimal, ", \"titles\": []", "")),
+    CHECK_THROWS_WITH(load(claimgraph::testing::with_replaced(kMinimal, ", \"titles\": []", "")),
                       Contains("lex/names.json: error: missing key \"titles\""));
   }
   SECTION("malformed JSON") {

@@ -214,10 +214,7 @@ TEST_CASE("references.json is validated with the file, line and column", "[inges
     return load_reference_lexicon("lex", fs, nullptr);
   };
   const auto replaced = [&](const std::string& from, const std::string& to) {
-    auto s = project;
-    const auto at = s.find(from);
-    REQUIRE(at != std::string::npos);
-    return s.replace(at, from.size(), to);
+    return claimgraph::testing::with_replaced(project, from, to);
   };
   CHECK_NOTHROW(load(project));
   CHECK_THROWS_WITH(load(replaced("\"cited_in\"", "\"cited\"")),

@@ -94,10 +94,7 @@ TEST_CASE("frames.json is validated with the file, line and column", "[ingest][s
     return load_frame_lexicon("lex", fs, nullptr);
   };
   const auto replaced = [&](const std::string& from, const std::string& to) {
-    auto s = project;
-    const auto at = s.find(from);
-    REQUIRE(at != std::string::npos);
-    return s.replace(at, from.size(), to);
+    return claimgraph::testing::with_replaced(project, from, to);
   };
   CHECK_NOTHROW(load(project));
   CHECK_THROWS_WITH(load(replaced("\"negations\"", "\"negation\"")),

@@ -17,6 +17,12 @@ namespace claimgraph::testing {
 std::string source_dir() { return CLAIMGRAPH_SOURCE_DIR; }
 std::string corpus_dir() { return source_dir() + "/corpus"; }
 std::string binary() { return CLAIMGRAPH_BIN; }
+
+std::string with_replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
 std::string gen_corpus_binary() { return CLAIMGRAPH_GEN_CORPUS_BIN; }
 
 const ingest::Lexicons& lexicons() {

@@ -22,6 +22,9 @@ const ingest::Lexicons& lexicons();
 // The bytes of a file (fails the test when it cannot be read).
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);
+// `text` with the first `from` replaced by `to` (fails the test when `from` is not there):
+// a lexicon or gold with one mistake put in.
+std::string with_replaced(std::string text, const std::string& from, const std::string& to);
 
 // A fresh folder under /tmp, removed with its contents at destruction.
 class TempDir {
