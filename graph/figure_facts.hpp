@@ -42,8 +42,8 @@ struct FigureOrder {
 FigureOrder order_figures(const std::vector<FigureFacts>& figures);
 
 // Every figure of a graph with its facts and their order: built once, when a store is loaded.
+// Its strings are interned (graph/intern.hpp), so it stays valid in copies of the graph.
 struct FigureIndex {
-  const void* base = nullptr;           // the figures it was built over (rebuilt when they move)
   std::vector<std::uint32_t> vertices;  // figure vertices, in the order of `facts`
   std::vector<FigureFacts> facts;
   FigureOrder order;

@@ -2,41 +2,247 @@
 
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
+#include <cmath>
+#include <numeric>
+
+#include "graph/intern.hpp"
 
 namespace claimgraph::graph {
+namespace {
 
-Vertex KnowledgeGraph::add_vertex(NodeKind kind, std::uint32_t index, const std::string& id,
-                                  const std::string* source_id) {
-  const Vertex v = boost::add_vertex(VertexProps{kind, index}, graph_);
-  by_id_.emplace(id, v);
+const std::string* intern_optional(const std::optional<std::string>& s) {
+  return s ? intern(*s) : nullptr;
+}
+
+std::optional<std::string> optional_of(const std::string* s) {
+  if (s == nullptr) return std::nullopt;
+  return *s;
+}
+
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  return x ^ (x >> 33);
+}
+
+}  // namespace
+
+KnowledgeGraph::KnowledgeGraph() = default;
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : nodes_(other.nodes_),
+      keys_(other.keys_),
+      id_slots_(other.id_slots_),
+      aliases_(other.aliases_),
+      owner_(other.owner_),
+      sources_(other.sources_),
+      source_rows_(other.source_rows_),
+      source_ids_(other.source_ids_),
+      source_vertex_(other.source_vertex_),
+      claims_(other.claims_),
+      more_spans_(other.more_spans_),
+      stances_(other.stances_),
+      claim_texts_(other.claim_texts_),
+      figures_(other.figures_),
+      actors_(other.actors_),
+      references_(other.references_),
+      by_kind_(other.by_kind_),
+      by_source_(other.by_source_),
+      by_work_key_(other.by_work_key_),
+      by_actor_key_(other.by_actor_key_),
+      dropped_edges_(other.dropped_edges_),
+      text_reader_(other.text_reader_),
+      pending_(other.pending_),
+      graph_(other.graph_ ? std::make_unique<Graph>(*other.graph_) : nullptr),
+      figure_index_(other.figure_index_) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) *this = KnowledgeGraph(other);
+  return *this;
+}
+
+// --- ids -------------------------------------------------------------------------------
+
+std::uint32_t KnowledgeGraph::source_row(std::string_view source_id) const {
+  const auto it = source_rows_.find(source_id);
+  return it == source_rows_.end() ? kNone : it->second;
+}
+
+std::uint32_t KnowledgeGraph::source_row_or_add(const std::string& source_id) {
+  const auto [it, added] =
+      source_rows_.emplace(source_id, static_cast<std::uint32_t>(sources_.size()));
+  if (added) {
+    Source placeholder;
+    placeholder.id = source_id;
+    sources_.push_back(std::move(placeholder));
+    source_vertex_.push_back(kNone);
+    source_ids_.push_back(intern(source_id));
+    by_source_.emplace_back();
+  }
+  return it->second;
+}
+
+KnowledgeGraph::Key KnowledgeGraph::key_for(std::string_view id, std::uint32_t source) const {
+  if (source != kNone) {
+    const std::string& prefix = sources_[source].id;
+    if (id.size() > prefix.size() && id.compare(0, prefix.size(), prefix) == 0 &&
+        id[prefix.size()] == ':') {
+      return Key{source, intern(id.substr(prefix.size() + 1))};
+    }
+  }
+  return Key{kNone, intern(id)};
+}
+
+namespace {
+std::uint64_t hash_key(std::uint32_t source, const std::string* local) {
+  return mix(reinterpret_cast<std::uintptr_t>(local) * 31 + source);
+}
+}  // namespace
+
+void KnowledgeGraph::grow_ids() {
+  std::vector<std::uint32_t> slots(std::max<std::size_t>(64, id_slots_.size() * 2), 0);
+  const std::size_t mask = slots.size() - 1;
+  for (const auto s : id_slots_) {
+    if (s == 0) continue;
+    const auto& k = keys_[s - 1];
+    std::size_t at = hash_key(k.source, k.local) & mask;
+    while (slots[at] != 0) at = (at + 1) & mask;
+    slots[at] = s;
+  }
+  id_slots_ = std::move(slots);
+}
+
+void KnowledgeGraph::index_id(Vertex v) {
+  if ((nodes_.size() + 1) * 2 > id_slots_.size()) grow_ids();
+  const auto& k = keys_[v];
+  const std::size_t mask = id_slots_.size() - 1;
+  std::size_t at = hash_key(k.source, k.local) & mask;
+  while (id_slots_[at] != 0) at = (at + 1) & mask;
+  id_slots_[at] = v + 1;
+}
+
+std::optional<Vertex> KnowledgeGraph::find_key(Key key) const {
+  if (id_slots_.empty() || key.local == nullptr) return std::nullopt;
+  const std::size_t mask = id_slots_.size() - 1;
+  for (std::size_t at = hash_key(key.source, key.local) & mask; id_slots_[at] != 0;
+       at = (at + 1) & mask) {
+    if (keys_[id_slots_[at] - 1] == key) return id_slots_[at] - 1;
+  }
+  return std::nullopt;
+}
+
+std::optional<Vertex> KnowledgeGraph::find(std::string_view id) const {
+  if (!aliases_.empty()) {
+    if (const auto it = aliases_.find(id); it != aliases_.end()) return it->second;
+  }
+  if (const auto colon = id.rfind(':'); colon != std::string_view::npos) {
+    const auto row = source_row(id.substr(0, colon));
+    if (row != kNone) {
+      if (const auto* local = find_interned(id.substr(colon + 1))) {
+        if (auto v = find_key(Key{row, local})) return v;
+      }
+    }
+  }
+  if (const auto* whole = find_interned(id)) return find_key(Key{kNone, whole});
+  return std::nullopt;
+}
+
+std::string KnowledgeGraph::id_of(Vertex v) const {
+  const auto& k = keys_[v];
+  if (k.source == kNone) return *k.local;
+  std::string id;
+  id.reserve(sources_[k.source].id.size() + 1 + k.local->size());
+  id.append(sources_[k.source].id).append(1, ':').append(*k.local);
+  return id;
+}
+
+Vertex KnowledgeGraph::add_vertex(NodeKind kind, std::uint32_t index, Key key) {
+  const auto v = static_cast<Vertex>(nodes_.size());
+  nodes_.push_back(Node{kind, index});
+  keys_.push_back(key);
+  owner_.push_back(kNone);
+  index_id(v);
   by_kind_[static_cast<std::size_t>(kind)].push_back(v);
-  if (source_id != nullptr) by_source_[*source_id].push_back(v);
   return v;
 }
 
+// --- nodes -----------------------------------------------------------------------------
+
 Vertex KnowledgeGraph::add_source(Source source) {
   if (auto v = find(source.id)) return *v;
-  sources_.push_back(std::move(source));
-  const auto& s = sources_.back();
-  return add_vertex(NodeKind::kSource, static_cast<std::uint32_t>(sources_.size() - 1), s.id,
-                    nullptr);
+  const auto row = source_row_or_add(source.id);
+  const auto key = Key{kNone, intern(source.id)};
+  sources_[row] = std::move(source);
+  const Vertex v = add_vertex(NodeKind::kSource, row, key);
+  source_vertex_[row] = v;
+  return v;
 }
 
 Vertex KnowledgeGraph::add_claim(Claim claim) {
   if (auto v = find(claim.id)) return *v;
-  claims_.push_back(std::move(claim));
-  const auto& c = claims_.back();
-  return add_vertex(NodeKind::kClaim, static_cast<std::uint32_t>(claims_.size() - 1), c.id,
-                    &c.source_id);
+  const auto row = source_row_or_add(claim.source_id);
+  ClaimRecord r;
+  r.span = claim.span();
+  r.confidence = static_cast<float>(claim.confidence);
+  r.claimant = intern(claim.claimant);
+  if (claim.spans.size() > 1) {
+    r.more_spans = static_cast<std::uint32_t>(more_spans_.size());
+    more_spans_.emplace_back(claim.spans.begin() + 1, claim.spans.end());
+  }
+  if (!claim.stances.empty()) {
+    r.stances = static_cast<std::uint32_t>(stances_.size());
+    stances_.push_back(std::move(claim.stances));
+  }
+  // The text is the source's bytes at the claim's span; kept only when it is something else.
+  if (!claim.text.empty()) {
+    const auto& bytes = sources_[row].bytes;
+    const bool in_bytes = r.span.end <= bytes.size() &&
+                          std::string_view(bytes).substr(r.span.begin, r.span.size()) == claim.text;
+    if (!in_bytes) {
+      r.text = static_cast<std::uint32_t>(claim_texts_.size());
+      claim_texts_.push_back(std::move(claim.text));
+    }
+  }
+  claims_.push_back(r);
+  const Vertex v = add_vertex(NodeKind::kClaim, static_cast<std::uint32_t>(claims_.size() - 1),
+                              key_for(claim.id, row));
+  owner_[v] = row;
+  by_source_[row].push_back(v);
+  return v;
 }
 
 Vertex KnowledgeGraph::add_figure(Figure figure) {
   if (auto v = find(figure.id)) return *v;
-  figure_index_.reset();  // its views may move with the vector
-  figures_.push_back(std::move(figure));
-  const auto& f = figures_.back();
-  return add_vertex(NodeKind::kFigure, static_cast<std::uint32_t>(figures_.size() - 1), f.id,
-                    &f.source_id);
+  figure_index_.reset();
+  const auto row = source_row_or_add(figure.source_id);
+  FigureRecord r;
+  r.claim = key_for(figure.claim_id, row);
+  r.text = intern(figure.text);
+  r.hedge = intern(figure.hedge);
+  r.unit = intern(figure.unit);
+  r.measure = intern(figure.measure);
+  r.place = intern_optional(figure.place);
+  r.time_from = intern_optional(figure.time_from);
+  r.time_to = intern_optional(figure.time_to);
+  r.claimant = intern(figure.claimant);
+  r.lo = figure.lo;
+  r.hi = figure.hi;
+  r.has_point = figure.point.has_value();
+  r.point = figure.point.value_or(0);
+  r.span = figure.span;
+  r.approx = figure.approx;
+  r.bound = figure.bound;
+  figures_.push_back(r);
+  const Vertex v = add_vertex(NodeKind::kFigure, static_cast<std::uint32_t>(figures_.size() - 1),
+                              key_for(figure.id, row));
+  owner_[v] = row;
+  by_source_[row].push_back(v);
+  return v;
 }
 
 Vertex KnowledgeGraph::add_actor(Actor actor) {
@@ -46,11 +252,11 @@ Vertex KnowledgeGraph::add_actor(Actor actor) {
   if (!v && !actor.key.empty()) {
     if (const auto it = by_actor_key_.find(actor.key); it != by_actor_key_.end()) {
       v = it->second;
-      by_id_.emplace(actor.id, *v);
+      aliases_.emplace(actor.id, *v);
     }
   }
   if (v) {
-    auto& existing = actors_[graph_[*v].index];
+    auto& existing = actors_[nodes_[*v].index];
     for (auto& alias : actor.aliases) {
       if (std::find(existing.aliases.begin(), existing.aliases.end(), alias) ==
           existing.aliases.end()) {
@@ -59,33 +265,37 @@ Vertex KnowledgeGraph::add_actor(Actor actor) {
     }
     return *v;
   }
+  const auto key = Key{kNone, intern(actor.id)};
   actors_.push_back(std::move(actor));
   const auto& a = actors_.back();
-  const auto added = add_vertex(NodeKind::kActor, static_cast<std::uint32_t>(actors_.size() - 1),
-                                a.id, nullptr);
+  const auto added =
+      add_vertex(NodeKind::kActor, static_cast<std::uint32_t>(actors_.size() - 1), key);
   if (!a.key.empty()) by_actor_key_.emplace(a.key, added);
   return added;
 }
 
 Vertex KnowledgeGraph::add_reference(Reference reference) {
   if (auto v = find(reference.id)) return *v;
+  const auto row = source_row_or_add(reference.source_id);
   if (!reference.work_key.empty()) {
     // One work, one node: a second citation of it answers to the first one's vertex.
     if (const auto it = by_work_key_.find(reference.work_key); it != by_work_key_.end()) {
-      references_[graph_[it->second].index].merged_ids.push_back(reference.id);
-      by_id_.emplace(reference.id, it->second);
-      auto& listed = by_source_[reference.source_id];
+      references_[nodes_[it->second].index].merged_ids.push_back(reference.id);
+      aliases_.emplace(reference.id, it->second);
+      auto& listed = by_source_[row];
       if (std::find(listed.begin(), listed.end(), it->second) == listed.end()) {
         listed.push_back(it->second);
       }
       return it->second;
     }
   }
+  const auto key = key_for(reference.id, row);
   references_.push_back(std::move(reference));
   const auto& r = references_.back();
   const Vertex v = add_vertex(NodeKind::kReference,
-                              static_cast<std::uint32_t>(references_.size() - 1), r.id,
-                              &r.source_id);
+                              static_cast<std::uint32_t>(references_.size() - 1), key);
+  owner_[v] = row;
+  by_source_[row].push_back(v);
   if (!r.work_key.empty()) by_work_key_.emplace(r.work_key, v);
   return v;
 }
@@ -97,12 +307,7 @@ bool KnowledgeGraph::add_edge(const Edge& edge) {
     ++dropped_edges_;
     return false;
   }
-  // References merged into one work bring the same edge twice (footnotes 2 and 5 both name
-  // their author): one is kept.
-  for (const auto e : boost::make_iterator_range(boost::out_edges(*from, graph_))) {
-    if (boost::target(e, graph_) == *to && graph_[e].kind == edge.kind) return true;
-  }
-  boost::add_edge(*from, *to, EdgeProps{edge.kind}, graph_);
+  pending_.push_back(PendingEdge{*from, *to, edge.kind});
   return true;
 }
 
@@ -115,22 +320,80 @@ void KnowledgeGraph::add(const DocumentGraph& doc) {
   for (const auto& e : doc.edges) add_edge(e);
 }
 
-std::optional<Vertex> KnowledgeGraph::find(std::string_view id) const {
-  const auto it = by_id_.find(std::string(id));
-  if (it == by_id_.end()) return std::nullopt;
-  return it->second;
+// --- typed access ----------------------------------------------------------------------
+
+std::string KnowledgeGraph::text_of(std::uint32_t source, Span span) const {
+  const auto& s = sources_[source];
+  if (!s.bytes.empty()) {
+    if (span.end > s.bytes.size()) return {};
+    return s.bytes.substr(span.begin, span.size());
+  }
+  if (text_reader_) return text_reader_(s.id, span);
+  return {};
 }
 
-const std::string& KnowledgeGraph::id_of(Vertex v) const {
-  const auto& p = graph_[v];
-  switch (p.kind) {
-    case NodeKind::kSource: return sources_[p.index].id;
-    case NodeKind::kClaim: return claims_[p.index].id;
-    case NodeKind::kFigure: return figures_[p.index].id;
-    case NodeKind::kActor: return actors_[p.index].id;
-    case NodeKind::kReference: return references_[p.index].id;
+Claim KnowledgeGraph::claim(Vertex v) const {
+  const auto& r = claims_[nodes_[v].index];
+  const auto row = owner_[v];
+  Claim c;
+  c.id = id_of(v);
+  c.source_id = sources_[row].id;
+  c.spans.push_back(r.span);
+  if (r.more_spans != kNone) {
+    const auto& more = more_spans_[r.more_spans];
+    c.spans.insert(c.spans.end(), more.begin(), more.end());
   }
-  return sources_.at(p.index).id;  // unreachable for a valid kind
+  c.text = r.text != kNone ? claim_texts_[r.text] : text_of(row, r.span);
+  c.claimant = *r.claimant;
+  c.confidence = r.confidence;
+  if (r.stances != kNone) c.stances = stances_[r.stances];
+  return c;
+}
+
+const std::string& KnowledgeGraph::claimant_of_claim(Vertex v) const {
+  return *claims_[nodes_[v].index].claimant;
+}
+
+const std::vector<Stance>& KnowledgeGraph::stances_of_claim(Vertex v) const {
+  static const std::vector<Stance> kNoStances;
+  const auto& r = claims_[nodes_[v].index];
+  return r.stances == kNone ? kNoStances : stances_[r.stances];
+}
+
+KnowledgeGraph::FigureStrings KnowledgeGraph::figure_strings(Vertex v) const {
+  const auto& r = figures_[nodes_[v].index];
+  return FigureStrings{r.text, r.claimant, source_ids_[owner_[v]], r.unit, r.place,
+                       r.time_from, r.time_to};
+}
+
+std::optional<Vertex> KnowledgeGraph::source_of(Vertex v) const {
+  const auto row = owner_[v];
+  if (row == kNone || source_vertex_[row] == kNone) return std::nullopt;
+  return source_vertex_[row];
+}
+
+Figure KnowledgeGraph::figure(Vertex v) const {
+  const auto& r = figures_[nodes_[v].index];
+  const auto row = owner_[v];
+  Figure f;
+  f.id = id_of(v);
+  f.source_id = sources_[row].id;
+  f.claim_id = r.claim.source == kNone ? *r.claim.local : f.source_id + ":" + *r.claim.local;
+  f.span = r.span;
+  f.text = *r.text;
+  f.lo = r.lo;
+  f.hi = r.hi;
+  if (r.has_point) f.point = r.point;
+  f.approx = r.approx;
+  f.bound = r.bound;
+  f.hedge = *r.hedge;
+  f.unit = *r.unit;
+  f.measure = *r.measure;
+  f.place = optional_of(r.place);
+  f.time_from = optional_of(r.time_from);
+  f.time_to = optional_of(r.time_to);
+  f.claimant = *r.claimant;
+  return f;
 }
 
 const std::vector<Vertex>& KnowledgeGraph::of_kind(NodeKind kind) const {
@@ -138,38 +401,121 @@ const std::vector<Vertex>& KnowledgeGraph::of_kind(NodeKind kind) const {
 }
 
 std::vector<Vertex> KnowledgeGraph::of_source(std::string_view source_id) const {
-  const auto it = by_source_.find(std::string(source_id));
-  if (it == by_source_.end()) return {};
-  return it->second;
+  const auto row = source_row(source_id);
+  if (row == kNone) return {};
+  return by_source_[row];
+}
+
+// --- edges -----------------------------------------------------------------------------
+
+const Graph& KnowledgeGraph::boost_graph() const {
+  if (graph_ && pending_.empty() && boost::num_vertices(*graph_) == nodes_.size()) {
+    return *graph_;
+  }
+  // Every edge in order: the built graph's (in its order), then the ones added since.
+  std::vector<PendingEdge> all;
+  if (graph_) {
+    all.reserve(boost::num_edges(*graph_) + pending_.size());
+    for (const auto e : boost::make_iterator_range(boost::edges(*graph_))) {
+      all.push_back(PendingEdge{boost::source(e, *graph_), boost::target(e, *graph_),
+                                (*graph_)[e].kind});
+    }
+  }
+  all.insert(all.end(), pending_.begin(), pending_.end());
+  // The first of each (from, to, kind): references merged into one work bring the same edge
+  // twice (footnotes 2 and 5 both name their author).
+  std::vector<std::uint32_t> order(all.size());
+  std::iota(order.begin(), order.end(), 0u);
+  const auto same = [&](std::uint32_t a, std::uint32_t b) {
+    return all[a].from == all[b].from && all[a].to == all[b].to && all[a].kind == all[b].kind;
+  };
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const auto& x = all[a];
+    const auto& y = all[b];
+    if (x.from != y.from) return x.from < y.from;
+    if (x.to != y.to) return x.to < y.to;
+    if (x.kind != y.kind) return x.kind < y.kind;
+    return a < b;
+  });
+  std::vector<bool> keep(all.size(), true);
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    if (same(order[i - 1], order[i])) keep[order[i]] = false;
+  }
+  order.clear();
+  order.shrink_to_fit();
+  std::vector<std::pair<Vertex, Vertex>> ends;
+  std::vector<EdgeProps> props;
+  ends.reserve(all.size());
+  props.reserve(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!keep[i]) continue;
+    ends.emplace_back(all[i].from, all[i].to);
+    props.push_back(EdgeProps{all[i].kind});
+  }
+  all = {};
+  graph_ = std::make_unique<Graph>(boost::edges_are_unsorted_multi_pass, ends.begin(),
+                                   ends.end(), props.begin(),
+                                   static_cast<Vertex>(nodes_.size()));
+  pending_.clear();
+  pending_.shrink_to_fit();
+  return *graph_;
 }
 
 std::vector<Vertex> KnowledgeGraph::out(Vertex v, EdgeKind kind) const {
+  const auto& g = boost_graph();
   std::vector<Vertex> result;
-  for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it) {
-    if (graph_[*it].kind == kind) result.push_back(boost::target(*it, graph_));
+  for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+    if (g[*it].kind == kind) result.push_back(boost::target(*it, g));
   }
   return result;
 }
 
 std::vector<Vertex> KnowledgeGraph::in(Vertex v, EdgeKind kind) const {
+  const auto& g = boost_graph();
   std::vector<Vertex> result;
-  for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it) {
-    if (graph_[*it].kind == kind) result.push_back(boost::source(*it, graph_));
+  for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+    if (g[*it].kind == kind) result.push_back(boost::source(*it, g));
   }
   return result;
 }
 
+void KnowledgeGraph::shrink_to_fit() {
+  nodes_.shrink_to_fit();
+  keys_.shrink_to_fit();
+  owner_.shrink_to_fit();
+  claims_.shrink_to_fit();
+  figures_.shrink_to_fit();
+  references_.shrink_to_fit();
+  for (auto& k : by_kind_) k.shrink_to_fit();
+  for (auto& s : by_source_) s.shrink_to_fit();
+  boost_graph();
+}
+
+// --- figure facts ----------------------------------------------------------------------
+
 const FigureIndex& KnowledgeGraph::figure_index() const {
-  // Rebuilt when figures were added or this graph is a copy (its views would be another's).
-  if (!figure_index_ || figure_index_->base != static_cast<const void*>(figures_.data())) {
+  if (!figure_index_) {
     auto index = std::make_shared<FigureIndex>();
-    index->base = figures_.data();
     const auto& vertices = of_kind(NodeKind::kFigure);
     index->vertices.reserve(vertices.size());
     index->facts.reserve(vertices.size());
     for (const auto v : vertices) {
-      index->vertices.push_back(static_cast<std::uint32_t>(v));
-      index->facts.push_back(facts_of(figure(v)));
+      const auto& r = figures_[nodes_[v].index];
+      index->vertices.push_back(v);
+      // The facts' views are of interned strings: they outlive this graph's tables.
+      Figure f;
+      f.lo = r.lo;
+      f.hi = r.hi;
+      if (r.has_point) f.point = r.point;
+      f.bound = r.bound;
+      f.time_from = optional_of(r.time_from);
+      f.time_to = optional_of(r.time_to);
+      auto facts = facts_of(f);
+      facts.measure = *r.measure;
+      facts.unit = *r.unit;
+      facts.place = r.place ? std::optional<std::string_view>(*r.place) : std::nullopt;
+      facts.source = *source_ids_[owner_[v]];
+      index->facts.push_back(facts);
     }
     index->order = order_figures(index->facts);
     figure_index_ = std::move(index);

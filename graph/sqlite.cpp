@@ -119,6 +119,12 @@ std::string Statement::text(int column) const {
   return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), n);
 }
 
+std::string_view Statement::view(int column) const {
+  const auto* p = sqlite3_column_blob(stmt_, column);
+  const int n = sqlite3_column_bytes(stmt_, column);
+  return p == nullptr ? std::string_view() : std::string_view(static_cast<const char*>(p), n);
+}
+
 std::optional<std::string> Statement::optional_text(int column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);

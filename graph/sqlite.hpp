@@ -67,6 +67,8 @@ class Statement {
   void reset();
 
   std::string text(int column) const;
+  // The column's bytes, valid until the next step or reset.
+  std::string_view view(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::int64_t integer(int column) const;
   double real(int column) const;

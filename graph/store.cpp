@@ -5,6 +5,8 @@
 #include <rapidjson/writer.h>
 
 #include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "graph/sqlite.hpp"
 
@@ -161,7 +163,7 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
   if (fs::is_directory(path, ec)) throw StoreError(path + ": is a directory, not a store");
   const int flags = options.read_only ? SQLITE_OPEN_READONLY
                                       : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  db_ = std::make_unique<sqlite::Database>(path, flags);
+  db_ = std::make_shared<sqlite::Database>(path, flags);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
   open_schema(options.read_only);
 }
@@ -297,10 +299,15 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
       "INSERT INTO claim_spans(claim_id, ord, span_begin, span_end) VALUES(?1,?2,?3,?4)");
   std::int64_t ord = 0;
   for (const auto& c : doc.claims) {
+    // A claim's text is most often its source's bytes at its first span: then it is not
+    // stored twice ('' here, the bytes on load).
+    const auto first = c.span();
+    const bool in_bytes = first.end <= s.bytes.size() &&
+                          std::string_view(s.bytes).substr(first.begin, first.size()) == c.text;
     claim->bind(1, std::string_view(c.id))
         .bind(2, std::string_view(s.id))
         .bind(3, ord++)
-        .bind(4, std::string_view(c.text))
+        .bind(4, in_bytes ? std::string_view("", 0) : std::string_view(c.text))
         .bind(5, std::string_view(c.claimant))
         .bind(6, c.confidence)
         .bind(7, std::string_view(stances_json(c.stances)))
@@ -394,10 +401,25 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .run();
   }
 
+  // Edges the rows already say are not stored: the source contains its claims (claims.source_id)
+  // and a claim states its figures (figures.claim_id); load makes them again, in row order.
+  std::unordered_set<std::string_view> claim_ids;
+  for (const auto& c : doc.claims) claim_ids.insert(c.id);
+  std::unordered_map<std::string_view, std::string_view> claim_of_figure;
+  for (const auto& f : doc.figures) claim_of_figure.emplace(f.id, f.claim_id);
+  const auto implied = [&](const Edge& e) {
+    if (e.kind == EdgeKind::kContains) return e.from == s.id && claim_ids.count(e.to) > 0;
+    if (e.kind == EdgeKind::kStates) {
+      const auto it = claim_of_figure.find(e.to);
+      return it != claim_of_figure.end() && it->second == e.from;
+    }
+    return false;
+  };
   sqlite::Reused edge(
       *db_, "INSERT INTO edges(source_id, ord, kind, src, dst) VALUES(?1,?2,?3,?4,?5)");
   ord = 0;
   for (const auto& e : doc.edges) {
+    if (implied(e)) continue;
     edge->bind(1, std::string_view(s.id))
         .bind(2, ord++)
         .bind(3, to_string(e.kind))
@@ -438,6 +460,8 @@ constexpr const char* kSourceColumns =
 }  // namespace
 
 KnowledgeGraph Store::load() {
+  // Every table is read in rowid order: a document's rows are written together, after its
+  // source's row, in their order (put), so rowid order is document order, then ord.
   KnowledgeGraph g;
   auto sources = db_->prepare(std::string("SELECT ") + kSourceColumns +
                               " FROM sources ORDER BY rowid");
@@ -448,41 +472,41 @@ KnowledgeGraph Store::load() {
     Actor a;
     a.id = actors.text(0);
     a.name = actors.text(1);
-    a.kind = actor_kind_from(actors.text(2)).value_or(ActorKind::kOther);
+    a.kind = actor_kind_from(actors.view(2)).value_or(ActorKind::kOther);
     a.key = actors.text(3);
     a.aliases = from_json(actors.text(4));
     g.add_actor(std::move(a));
   }
 
+  // A claim's text is most often its source's bytes at its first span: not read here.
+  // Every claim is contained in its source.
   auto claims = db_->prepare(
-      "SELECT c.id, c.source_id, c.text, c.claimant, c.confidence, p.span_begin, p.span_end, "
-      "c.stances "
-      "FROM claims c JOIN sources s ON s.id = c.source_id "
-      "JOIN claim_spans p ON p.claim_id = c.id ORDER BY s.rowid, c.ord, p.ord");
-  Claim pending;
-  auto flush = [&] {
-    if (!pending.id.empty()) g.add_claim(std::move(pending));
-    pending = Claim{};
-  };
+      "SELECT id, source_id, claimant, confidence, stances, text FROM claims ORDER BY rowid");
+  auto spans = db_->prepare(
+      "SELECT claim_id, span_begin, span_end FROM claim_spans ORDER BY rowid");
+  bool span_ready = spans.step();
   while (claims.step()) {
-    if (claims.text(0) != pending.id) {
-      flush();
-      pending.id = claims.text(0);
-      pending.source_id = claims.text(1);
-      pending.text = claims.text(2);
-      pending.claimant = claims.text(3);
-      pending.confidence = claims.real(4);
-      pending.stances = stances_from_json(claims.text(7));
+    Claim c;
+    c.id = claims.text(0);
+    c.source_id = claims.text(1);
+    c.claimant = claims.text(2);
+    c.confidence = claims.real(3);
+    if (claims.view(4) != "[]") c.stances = stances_from_json(claims.text(4));
+    c.text = claims.text(5);  // '' when it is the source's bytes
+    while (span_ready && spans.view(0) == c.id) {
+      c.spans.push_back(Span{static_cast<std::uint32_t>(spans.integer(1)),
+                             static_cast<std::uint32_t>(spans.integer(2))});
+      span_ready = spans.step();
     }
-    pending.spans.push_back(Span{static_cast<std::uint32_t>(claims.integer(5)),
-                                 static_cast<std::uint32_t>(claims.integer(6))});
+    const auto source = g.find(c.source_id);
+    const auto v = g.add_claim(std::move(c));
+    if (source) g.add_edge(*source, v, EdgeKind::kContains);
   }
-  flush();
 
   auto figures = db_->prepare(
-      "SELECT f.id, f.source_id, f.claim_id, f.span_begin, f.span_end, f.text, f.lo, f.hi, "
-      "f.point, f.approx, f.bound, f.unit, f.measure, f.place, f.time_from, f.time_to, "
-      "f.claimant, f.hedge FROM figures f JOIN sources s ON s.id = f.source_id ORDER BY s.rowid, f.ord");
+      "SELECT id, source_id, claim_id, span_begin, span_end, text, lo, hi, point, approx, "
+      "bound, unit, measure, place, time_from, time_to, claimant, hedge FROM figures "
+      "ORDER BY rowid");
   while (figures.step()) {
     Figure f;
     f.id = figures.text(0);
@@ -495,7 +519,7 @@ KnowledgeGraph Store::load() {
     f.hi = figures.real(7);
     f.point = figures.optional_real(8);
     f.approx = figures.integer(9) != 0;
-    f.bound = bound_from(figures.text(10)).value_or(Bound::kNone);
+    f.bound = bound_from(figures.view(10)).value_or(Bound::kNone);
     f.unit = figures.text(11);
     f.measure = figures.text(12);
     f.place = figures.optional_text(13);
@@ -503,19 +527,20 @@ KnowledgeGraph Store::load() {
     f.time_to = figures.optional_text(15);
     f.claimant = figures.text(16);
     f.hedge = figures.text(17);
-    g.add_figure(std::move(f));
+    const auto claim = g.find(f.claim_id);
+    const auto v = g.add_figure(std::move(f));
+    if (claim) g.add_edge(*claim, v, EdgeKind::kStates);  // every figure is stated by its claim
   }
 
   auto refs = db_->prepare(
-      "SELECT r.id, r.source_id, r.kind, r.marker, r.span_begin, r.span_end, r.raw, r.authors, "
-      "r.authors_original, r.title, r.title_translated, r.title_original, r.title_romanized, "
-      "r.venue, r.date, r.language, r.script, r.venue_original, r.work_key FROM refs r JOIN sources s ON s.id = r.source_id "
-      "ORDER BY s.rowid, r.ord");
+      "SELECT id, source_id, kind, marker, span_begin, span_end, raw, authors, "
+      "authors_original, title, title_translated, title_original, title_romanized, "
+      "venue, date, language, script, venue_original, work_key FROM refs ORDER BY rowid");
   while (refs.step()) {
     Reference r;
     r.id = refs.text(0);
     r.source_id = refs.text(1);
-    r.kind = reference_kind_from(refs.text(2)).value_or(ReferenceKind::kFootnote);
+    r.kind = reference_kind_from(refs.view(2)).value_or(ReferenceKind::kFootnote);
     r.marker = refs.optional_text(3);
     r.span = Span{static_cast<std::uint32_t>(refs.integer(4)),
                   static_cast<std::uint32_t>(refs.integer(5))};
@@ -535,14 +560,33 @@ KnowledgeGraph Store::load() {
     g.add_reference(std::move(r));
   }
 
-  auto edges = db_->prepare(
-      "SELECT e.kind, e.src, e.dst FROM edges e JOIN sources s ON s.id = e.source_id "
-      "ORDER BY s.rowid, e.ord");
+  auto edges = db_->prepare("SELECT kind, src, dst FROM edges ORDER BY rowid");
   while (edges.step()) {
-    if (auto kind = edge_kind_from(edges.text(0))) {
+    if (auto kind = edge_kind_from(edges.view(0))) {
       g.add_edge(Edge{*kind, edges.text(1), edges.text(2)});
     }
   }
+
+  // Claim texts come from the bytes, one source's bytes read at a time (claims are most
+  // often asked for in document order).
+  struct Cache {
+    std::shared_ptr<sqlite::Database> db;
+    std::string source_id;
+    std::string bytes;
+  };
+  auto cache = std::make_shared<Cache>();
+  cache->db = db_;
+  g.set_text_reader([cache](const std::string& source_id, Span span) -> std::string {
+    if (cache->source_id != source_id) {
+      auto stmt = cache->db->prepare("SELECT bytes FROM sources WHERE id = ?1");
+      stmt.bind(1, std::string_view(source_id));
+      cache->bytes = stmt.step() ? stmt.text(0) : std::string();
+      cache->source_id = source_id;
+    }
+    if (span.end > cache->bytes.size()) return {};
+    return cache->bytes.substr(span.begin, span.size());
+  });
+  g.shrink_to_fit();
   g.figure_index();  // part of opening a store: queries start from it
   return g;
 }

@@ -70,7 +70,8 @@ class Store {
   void begin_batch();
   void commit_batch();
 
-  // The whole graph, source bytes left out (see source_bytes).
+  // The whole graph, source bytes left out: a claim's text is read from the store when asked
+  // for (the graph keeps this store's connection open for it).
   KnowledgeGraph load();
   std::vector<SourceSummary> sources();
   std::optional<std::string> source_bytes(std::string_view source_id);
@@ -81,7 +82,7 @@ class Store {
   void delete_source(std::string_view source_id);
 
   std::string path_;
-  std::unique_ptr<sqlite::Database> db_;
+  std::shared_ptr<sqlite::Database> db_;  // shared with the text reader of loaded graphs
 };
 
 }  // namespace claimgraph::graph

@@ -42,10 +42,10 @@ std::string interval(double lo, double hi) {
   return "[" + grouped(lo) + "\u2013" + grouped(hi) + ")";
 }
 
-std::string time_words(const graph::Figure& f) {
-  if (!f.time_from && !f.time_to) return "date unknown";
-  const auto from = f.time_from.value_or("?");
-  const auto to = f.time_to.value_or("?");
+std::string time_words(const std::string* time_from, const std::string* time_to) {
+  if (time_from == nullptr && time_to == nullptr) return "date unknown";
+  const std::string from = time_from ? *time_from : "?";
+  const std::string to = time_to ? *time_to : "?";
   return from == to ? from : from + "\u2013" + to;
 }
 
@@ -129,14 +129,22 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs_brute_force(
 std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
                                    const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
   UnionFind groups(figures.size());
-  std::set<std::size_t> involved;
+  std::vector<bool> involved(figures.size(), false);
   for (const auto& [a, b] : pairs) {
     groups.join(a, b);
-    involved.insert(a);
-    involved.insert(b);
+    involved[a] = involved[b] = true;
   }
-  std::map<std::size_t, std::vector<std::size_t>> members;  // root -> figures, by index
-  for (const auto i : involved) members[groups.find(i)].push_back(i);
+  // (root, figure) sorted: the groups in order of their roots, each by figure index.
+  std::vector<std::pair<std::size_t, std::size_t>> rooted;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    if (involved[i]) rooted.emplace_back(groups.find(i), i);
+  }
+  std::sort(rooted.begin(), rooted.end());
+  std::vector<std::pair<std::size_t, std::vector<std::size_t>>> members;
+  for (const auto& [root, i] : rooted) {
+    if (members.empty() || members.back().first != root) members.emplace_back(root, std::vector<std::size_t>{});
+    members.back().second.push_back(i);
+  }
   std::vector<Sides> out;
   for (const auto& [root, list] : members) {
     // Sides: in order of value, a figure joins the current side when it agrees with every
@@ -175,13 +183,19 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   const auto& facts = index.facts;
   const auto groups = group_conflicts(facts, conflicting_pairs(facts, index.order));
 
-  const auto outlet = [&](const graph::Figure& f) { return outlet_of(g, f.source_id); };
+  // Outlets by source, looked up once per source (figure strings are interned).
+  std::unordered_map<const std::string*, std::string> outlets;
+  const auto outlet = [&](const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
+    auto it = outlets.find(f.source_id);
+    if (it == outlets.end()) it = outlets.emplace(f.source_id, outlet_of(g, *f.source_id)).first;
+    return it->second;
+  };
   std::vector<Conflict> out;
   std::map<std::string, int> per_measure;
   for (const auto& sides : groups) {
     Conflict c;
-    const auto& first = g.figure(vertices[sides.front().front()]);
-    c.topic = first.measure;
+    const auto first = g.figure_strings(vertices[sides.front().front()]);
+    c.topic = std::string(facts[sides.front().front()].measure);
     bool unknown_time = false;
     bool vague = false;
     bool wanted_source = !q.source;
@@ -195,18 +209,18 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
       double hi = facts[side.front()].hi;
       for (const auto i : side) {
         const auto v = vertices[i];
-        const auto& f = g.figure(v);
+        const auto f = g.figure_strings(v);
         s.figures.push_back(v);
         unknown_time = unknown_time || facts[i].from == 0;
         vague = vague || facts[i].vague;
         lo = std::min(lo, facts[i].lo);
         hi = std::max(hi, facts[i].hi);
-        if (q.source && f.source_id == *q.source) wanted_source = true;
-        if (q.actor && (contains_folded(f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
+        if (q.source && *f.source_id == *q.source) wanted_source = true;
+        if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
           wanted_actor = true;
         }
-        if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
-        const auto w = outlet(f) + ", " + time_words(f);
+        if (std::find(texts.begin(), texts.end(), *f.text) == texts.end()) texts.push_back(*f.text);
+        const auto w = outlet(f) + ", " + time_words(f.time_from, f.time_to);
         if (std::find(whence.begin(), whence.end(), w) == whence.end()) whence.push_back(w);
       }
       std::string label;
@@ -235,8 +249,8 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
                                    "figures across sides do not overlap; ") +
                     (unknown_time ? "a time is unknown, so it overlaps every time"
                                   : "the times overlap") +
-                    "; same measure (" + first.unit + "), same place (" +
-                    first.place.value_or("unknown") + ")";
+                    "; same measure (" + *first.unit + "), same place (" +
+                    (first.place ? *first.place : std::string("unknown")) + ")";
     if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
     if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
     const int n = ++per_measure[c.topic];
@@ -258,12 +272,11 @@ std::vector<Conflict> stance_conflicts(const graph::KnowledgeGraph& g, const Con
   };
   std::map<std::string, std::pair<Side, Side>> by_proposition;  // id -> (for, against)
   for (const auto v : g.of_kind(NodeKind::kClaim)) {
-    const auto& c = g.claim(v);
-    for (const auto& s : c.stances) {
+    for (const auto& s : g.stances_of_claim(v)) {
       auto& sides = by_proposition[s.proposition];
       auto& side = s.polarity == graph::Polarity::kFor ? sides.first : sides.second;
       side.claims.push_back(v);
-      ++side.claimants[c.claimant];
+      ++side.claimants[g.claimant_of_claim(v)];
       side.weight = std::max(side.weight, s.weight);
     }
   }
@@ -299,9 +312,9 @@ std::vector<Conflict> stance_conflicts(const graph::KnowledgeGraph& g, const Con
       s.label = std::string(to_string(*s.stance)) + ": " + who(*side);
       s.claims = side->claims;
       for (const auto v : side->claims) {
-        const auto& claim = g.claim(v);
-        if (q.source && claim.source_id == *q.source) wanted_source = true;
-        if (q.actor && contains_folded(claim.claimant, *q.actor)) wanted_actor = true;
+        const auto source = g.source_of(v);
+        if (q.source && source && g.source(*source).id == *q.source) wanted_source = true;
+        if (q.actor && contains_folded(g.claimant_of_claim(v), *q.actor)) wanted_actor = true;
       }
       c.sides.push_back(std::move(s));
     }

@@ -103,11 +103,12 @@ Trace trace_figure(const graph::KnowledgeGraph& g, Vertex figure,
   }
   // Every other figure of the measure.
   const auto mine = facts_of(f);
-  for (const auto v : g.of_kind(NodeKind::kFigure)) {
-    if (v == figure) continue;
-    const auto& other = g.figure(v);
-    if (other.measure.empty() || other.measure != f.measure) continue;
-    const auto theirs = facts_of(other);
+  const auto& index = g.figure_index();
+  for (std::size_t i = 0; i < index.vertices.size(); ++i) {
+    const auto v = index.vertices[i];
+    const auto& theirs = index.facts[i];
+    if (v == figure || theirs.measure.empty() || theirs.measure != f.measure) continue;
+    const auto other = g.figure(v);
     std::string relation;
     if (other.unit != f.unit || !same_lineage(f.place, other.place, predecessors)) {
       relation = "other_measure";
