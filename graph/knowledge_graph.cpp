@@ -100,12 +100,18 @@ KnowledgeGraph::Key KnowledgeGraph::key_for(std::string_view id, std::uint32_t s
 
 namespace {
 std::uint64_t hash_key(std::uint32_t source, const std::string* local) {
-  return mix(reinterpret_cast<std::uintptr_t>(local) * 31 + source);
+  // Pointers differ by multiples of 16 and sources count up: combined linearly, distinct
+  // pairs would often sum alike; the source is mixed on its own first.
+  return mix(reinterpret_cast<std::uintptr_t>(local) + mix(source + 0x9E3779B97F4A7C15ull));
 }
 }  // namespace
 
 void KnowledgeGraph::grow_ids() {
   std::vector<std::uint32_t> slots(std::max<std::size_t>(64, id_slots_.size() * 2), 0);
+  if (id_slots_.empty()) {
+    id_slots_ = std::move(slots);
+    return;
+  }
   const std::size_t mask = slots.size() - 1;
   for (const auto s : id_slots_) {
     if (s == 0) continue;
@@ -118,7 +124,7 @@ void KnowledgeGraph::grow_ids() {
 }
 
 void KnowledgeGraph::index_id(Vertex v) {
-  if ((nodes_.size() + 1) * 2 > id_slots_.size()) grow_ids();
+  while ((nodes_.size() + 1) * 2 > id_slots_.size()) grow_ids();
   const auto& k = keys_[v];
   const std::size_t mask = id_slots_.size() - 1;
   std::size_t at = hash_key(k.source, k.local) & mask;
@@ -183,9 +189,32 @@ Vertex KnowledgeGraph::add_source(Source source) {
   return v;
 }
 
+std::optional<Vertex> KnowledgeGraph::existing(Key key, std::string_view id) const {
+  if (!aliases_.empty()) {
+    if (const auto it = aliases_.find(id); it != aliases_.end()) return it->second;
+  }
+  return find_key(key);
+}
+
+void KnowledgeGraph::reserve(std::size_t claims, std::size_t figures, std::size_t references,
+                             std::size_t edges) {
+  const std::size_t nodes = nodes_.size() + claims + figures + references;
+  nodes_.reserve(nodes);
+  keys_.reserve(nodes);
+  owner_.reserve(nodes);
+  claims_.reserve(claims_.size() + claims);
+  figures_.reserve(figures_.size() + figures);
+  references_.reserve(references_.size() + references);
+  by_kind_[static_cast<std::size_t>(NodeKind::kClaim)].reserve(claims);
+  by_kind_[static_cast<std::size_t>(NodeKind::kFigure)].reserve(figures);
+  pending_.reserve(pending_.size() + edges);
+  while (nodes * 2 > id_slots_.size()) grow_ids();
+}
+
 Vertex KnowledgeGraph::add_claim(Claim claim) {
-  if (auto v = find(claim.id)) return *v;
   const auto row = source_row_or_add(claim.source_id);
+  const auto key = key_for(claim.id, row);
+  if (auto v = existing(key, claim.id)) return *v;
   ClaimRecord r;
   r.span = claim.span();
   r.confidence = static_cast<float>(claim.confidence);
@@ -209,17 +238,18 @@ Vertex KnowledgeGraph::add_claim(Claim claim) {
     }
   }
   claims_.push_back(r);
-  const Vertex v = add_vertex(NodeKind::kClaim, static_cast<std::uint32_t>(claims_.size() - 1),
-                              key_for(claim.id, row));
+  const Vertex v =
+      add_vertex(NodeKind::kClaim, static_cast<std::uint32_t>(claims_.size() - 1), key);
   owner_[v] = row;
   by_source_[row].push_back(v);
   return v;
 }
 
 Vertex KnowledgeGraph::add_figure(Figure figure) {
-  if (auto v = find(figure.id)) return *v;
-  figure_index_.reset();
   const auto row = source_row_or_add(figure.source_id);
+  const auto key = key_for(figure.id, row);
+  if (auto v = existing(key, figure.id)) return *v;
+  figure_index_.reset();
   FigureRecord r;
   r.claim = key_for(figure.claim_id, row);
   r.text = intern(figure.text);
@@ -238,8 +268,8 @@ Vertex KnowledgeGraph::add_figure(Figure figure) {
   r.approx = figure.approx;
   r.bound = figure.bound;
   figures_.push_back(r);
-  const Vertex v = add_vertex(NodeKind::kFigure, static_cast<std::uint32_t>(figures_.size() - 1),
-                              key_for(figure.id, row));
+  const Vertex v =
+      add_vertex(NodeKind::kFigure, static_cast<std::uint32_t>(figures_.size() - 1), key);
   owner_[v] = row;
   by_source_[row].push_back(v);
   return v;

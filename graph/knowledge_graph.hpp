@@ -110,6 +110,9 @@ class KnowledgeGraph {
   std::size_t edge_count() const { return boost::num_edges(boost_graph()); }
   std::size_t dropped_edges() const { return dropped_edges_; }
   const Graph& boost_graph() const;
+  // Room for this many more nodes and edges (a store knows its counts before loading).
+  void reserve(std::size_t claims, std::size_t figures, std::size_t references,
+               std::size_t edges);
   // Releases spare capacity of the tables (after a load).
   void shrink_to_fit();
 
@@ -161,6 +164,7 @@ class KnowledgeGraph {
   Vertex add_vertex(NodeKind kind, std::uint32_t index, Key key);
   Key key_for(std::string_view id, std::uint32_t source) const;
   std::optional<Vertex> find_key(Key key) const;
+  std::optional<Vertex> existing(Key key, std::string_view id) const;
   std::uint32_t source_row(std::string_view source_id) const;
   std::uint32_t source_row_or_add(const std::string& source_id);
   std::string text_of(std::uint32_t source, Span span) const;

@@ -463,6 +463,14 @@ KnowledgeGraph Store::load() {
   // Every table is read in rowid order: a document's rows are written together, after its
   // source's row, in their order (put), so rowid order is document order, then ord.
   KnowledgeGraph g;
+  {
+    const auto count = [&](const char* table) {
+      return static_cast<std::size_t>(db_->scalar((std::string("SELECT max(rowid) FROM ") + table).c_str()));
+    };
+    const auto claims = count("claims");
+    const auto figures = count("figures");
+    g.reserve(claims, figures, count("refs"), claims + figures + count("edges"));
+  }
   auto sources = db_->prepare(std::string("SELECT ") + kSourceColumns +
                               " FROM sources ORDER BY rowid");
   while (sources.step()) g.add_source(read_source(sources));
