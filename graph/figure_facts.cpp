@@ -25,55 +25,106 @@ std::int32_t day_of(std::string_view date, bool last) {
   return year * 10000 + month * 100 + day;
 }
 
-FigureFacts facts_of(const Figure& f) {
+FigureFacts facts_of(std::string_view measure, std::string_view unit,
+                     std::optional<std::string_view> place, double lo, double hi,
+                     const std::string* time_from, const std::string* time_to,
+                     std::string_view source, bool vague) {
   FigureFacts x;
-  x.measure = f.measure;
-  x.unit = f.unit;
-  if (f.place) x.place = std::string_view(*f.place);
-  x.lo = f.lo;
-  x.hi = f.hi;
-  if (f.time_from || f.time_to) {
-    x.from = f.time_from ? day_of(*f.time_from, false) : 1;
-    x.to = f.time_to ? day_of(*f.time_to, true) : 99999999;
+  x.measure = measure;
+  x.unit = unit;
+  x.place = place;
+  x.lo = lo;
+  x.hi = hi;
+  if (time_from || time_to) {
+    x.from = time_from ? day_of(*time_from, false) : 1;
+    x.to = time_to ? day_of(*time_to, true) : 99999999;
     // A state on one day (most often "at present" = the article's date) stands for its year:
     // counts reported in March and in May of one year are about the same time.
-    if (f.time_from && f.time_from == f.time_to && f.time_from->size() == 10) {
-      x.from = day_of(std::string_view(*f.time_from).substr(0, 4), false);
-      x.to = day_of(std::string_view(*f.time_from).substr(0, 4), true);
+    if (time_from && time_to && *time_from == *time_to && time_from->size() == 10) {
+      x.from = day_of(std::string_view(*time_from).substr(0, 4), false);
+      x.to = day_of(std::string_view(*time_from).substr(0, 4), true);
     }
   }
-  x.source = f.source_id;
-  x.vague = f.bound != Bound::kNone || !f.point;
+  x.source = source;
+  x.vague = vague;
   return x;
 }
 
-FigureOrder order_figures(const std::vector<FigureFacts>& figures) {
-  // Buckets named by interned numbers, then one sort by bucket and start.
-  std::unordered_map<std::string_view, std::uint32_t> names;
-  const auto name = [&](std::string_view s) {
-    return names.emplace(s, static_cast<std::uint32_t>(names.size() + 1)).first->second;
+FigureFacts facts_of(const Figure& f) {
+  return facts_of(f.measure, f.unit,
+                  f.place ? std::optional<std::string_view>(*f.place) : std::nullopt, f.lo, f.hi,
+                  f.time_from ? &*f.time_from : nullptr, f.time_to ? &*f.time_to : nullptr,
+                  f.source_id, f.bound != Bound::kNone || !f.point);
+}
+
+namespace {
+
+// The bucket of every figure with a measure, numbered by first appearance, as (bucket, index).
+template <typename Name>
+std::vector<std::pair<std::uint32_t, std::size_t>> bucketed(const std::vector<FigureFacts>& figures,
+                                                            Name name) {
+  struct KeyHash {
+    std::size_t operator()(const std::array<std::uint64_t, 3>& k) const {
+      std::uint64_t h = 0x9E3779B97F4A7C15ull;
+      for (const auto x : k) h = (h ^ x) * 0xff51afd7ed558ccdull, h ^= h >> 29;
+      return h;
+    }
   };
-  std::map<std::array<std::uint32_t, 3>, std::uint32_t> buckets;
+  std::unordered_map<std::array<std::uint64_t, 3>, std::uint32_t, KeyHash> buckets;
   std::vector<std::pair<std::uint32_t, std::size_t>> keyed;
   keyed.reserve(figures.size());
+  std::array<std::uint64_t, 3> last{};
+  std::uint32_t last_bucket = UINT32_MAX;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const auto& f = figures[i];
     if (f.measure.empty()) continue;
-    const std::array<std::uint32_t, 3> k{name(f.measure), name(f.unit),
+    const std::array<std::uint64_t, 3> k{name(f.measure), name(f.unit),
                                          f.place ? name(*f.place) : 0};
-    const auto b = buckets.emplace(k, static_cast<std::uint32_t>(buckets.size())).first->second;
-    keyed.emplace_back(b, i);
+    if (k != last || last_bucket == UINT32_MAX) {
+      last_bucket =
+          buckets.emplace(k, static_cast<std::uint32_t>(buckets.size())).first->second;
+      last = k;
+    }
+    keyed.emplace_back(last_bucket, i);
   }
-  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-    return std::tie(a.first, figures[a.second].lo, a.second) <
-           std::tie(b.first, figures[b.second].lo, b.second);
+  return keyed;
+}
+
+}  // namespace
+
+FigureOrder order_figures(const std::vector<FigureFacts>& figures, bool interned) {
+  // Buckets named by numbers (interned strings by their address), then one sort by bucket and
+  // start.
+  std::vector<std::pair<std::uint32_t, std::size_t>> keyed;
+  if (interned) {
+    keyed = bucketed(figures, [](std::string_view s) {
+      return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(s.data()));
+    });
+  } else {
+    std::unordered_map<std::string_view, std::uint64_t> names;
+    keyed = bucketed(figures, [&](std::string_view s) {
+      return names.emplace(s, names.size() + 1).first->second;
+    });
+  }
+  // Sorted with the start beside each figure: no look-up into the facts while sorting.
+  struct Item {
+    std::uint32_t bucket;
+    double lo;
+    std::size_t i;
+  };
+  std::vector<Item> items;
+  items.reserve(keyed.size());
+  for (const auto& [b, i] : keyed) items.push_back(Item{b, figures[i].lo, i});
+  keyed = {};
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    return std::tie(a.bucket, a.lo, a.i) < std::tie(b.bucket, b.lo, b.i);
   });
   FigureOrder out;
-  out.order.reserve(keyed.size());
-  out.bucket.reserve(keyed.size());
-  for (const auto& [b, i] : keyed) {
-    out.bucket.push_back(b);
-    out.order.push_back(i);
+  out.order.reserve(items.size());
+  out.bucket.reserve(items.size());
+  for (const auto& item : items) {
+    out.bucket.push_back(item.bucket);
+    out.order.push_back(item.i);
   }
   return out;
 }

@@ -32,6 +32,11 @@ std::int32_t day_of(std::string_view date, bool last);
 
 // The facts of a stored figure; a time of one day stands for its year.
 FigureFacts facts_of(const Figure& f);
+// The same from its parts (views of strings that outlive the facts).
+FigureFacts facts_of(std::string_view measure, std::string_view unit,
+                     std::optional<std::string_view> place, double lo, double hi,
+                     const std::string* time_from, const std::string* time_to,
+                     std::string_view source, bool vague);
 
 // The figures with a measure, sorted by bucket (one measure, unit and place) and then by the
 // start of their interval; bucket[k] numbers the bucket of order[k].
@@ -39,7 +44,9 @@ struct FigureOrder {
   std::vector<std::size_t> order;
   std::vector<std::uint32_t> bucket;
 };
-FigureOrder order_figures(const std::vector<FigureFacts>& figures);
+// `interned`: every view is of an interned string (graph/intern.hpp), so equal strings share
+// their address and buckets are told apart by address alone (the same order, sooner).
+FigureOrder order_figures(const std::vector<FigureFacts>& figures, bool interned = false);
 
 // Every figure of a graph with its facts and their order: built once, when a store is loaded.
 // Its strings are interned (graph/intern.hpp), so it stays valid in copies of the graph.

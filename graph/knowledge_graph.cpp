@@ -4,6 +4,7 @@
 #include <boost/range/iterator_range.hpp>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include "graph/intern.hpp"
 
@@ -211,10 +212,12 @@ void KnowledgeGraph::reserve(std::size_t claims, std::size_t figures, std::size_
   while (nodes * 2 > id_slots_.size()) grow_ids();
 }
 
-Vertex KnowledgeGraph::add_claim(Claim claim) {
+Vertex KnowledgeGraph::add_claim(Claim claim, bool known_new) {
   const auto row = source_row_or_add(claim.source_id);
   const auto key = key_for(claim.id, row);
-  if (auto v = existing(key, claim.id)) return *v;
+  if (!known_new) {
+    if (auto v = existing(key, claim.id)) return *v;
+  }
   ClaimRecord r;
   r.span = claim.span();
   r.confidence = static_cast<float>(claim.confidence);
@@ -245,10 +248,12 @@ Vertex KnowledgeGraph::add_claim(Claim claim) {
   return v;
 }
 
-Vertex KnowledgeGraph::add_figure(Figure figure) {
+Vertex KnowledgeGraph::add_figure(Figure figure, bool known_new) {
   const auto row = source_row_or_add(figure.source_id);
   const auto key = key_for(figure.id, row);
-  if (auto v = existing(key, figure.id)) return *v;
+  if (!known_new) {
+    if (auto v = existing(key, figure.id)) return *v;
+  }
   figure_index_.reset();
   FigureRecord r;
   r.claim = key_for(figure.claim_id, row);
@@ -452,42 +457,56 @@ const Graph& KnowledgeGraph::boost_graph() const {
     }
   }
   all.insert(all.end(), pending_.begin(), pending_.end());
-  // The first of each (from, to, kind): references merged into one work bring the same edge
-  // twice (footnotes 2 and 5 both name their author).
-  std::vector<std::uint32_t> order(all.size());
-  std::iota(order.begin(), order.end(), 0u);
-  const auto same = [&](std::uint32_t a, std::uint32_t b) {
-    return all[a].from == all[b].from && all[a].to == all[b].to && all[a].kind == all[b].kind;
-  };
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const auto& x = all[a];
-    const auto& y = all[b];
-    if (x.from != y.from) return x.from < y.from;
-    if (x.to != y.to) return x.to < y.to;
-    if (x.kind != y.kind) return x.kind < y.kind;
-    return a < b;
-  });
-  std::vector<bool> keep(all.size(), true);
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    if (same(order[i - 1], order[i])) keep[order[i]] = false;
-  }
-  order.clear();
-  order.shrink_to_fit();
-  std::vector<std::pair<Vertex, Vertex>> ends;
-  std::vector<EdgeProps> props;
-  ends.reserve(all.size());
-  props.reserve(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (!keep[i]) continue;
-    ends.emplace_back(all[i].from, all[i].to);
-    props.push_back(EdgeProps{all[i].kind});
-  }
-  all = {};
-  graph_ = std::make_unique<Graph>(boost::edges_are_unsorted_multi_pass, ends.begin(),
-                                   ends.end(), props.begin(),
-                                   static_cast<Vertex>(nodes_.size()));
   pending_.clear();
   pending_.shrink_to_fit();
+  const auto build = [&] {
+    std::vector<std::pair<Vertex, Vertex>> ends;
+    std::vector<EdgeProps> props;
+    ends.reserve(all.size());
+    props.reserve(all.size());
+    for (const auto& e : all) {
+      ends.emplace_back(e.from, e.to);
+      props.push_back(EdgeProps{e.kind});
+    }
+    graph_ = std::make_unique<Graph>(boost::edges_are_unsorted_multi_pass, ends.begin(),
+                                     ends.end(), props.begin(),
+                                     static_cast<Vertex>(nodes_.size()));
+  };
+  build();
+  // The first of each (from, to, kind): references merged into one work bring the same edge
+  // twice (footnotes 2 and 5 both name their author). Out-edges are grouped by vertex in
+  // their order, so duplicates are found vertex by vertex; the graph is built again only when
+  // there are some.
+  const auto& g = *graph_;
+  std::vector<bool> duplicate;
+  std::vector<std::tuple<Vertex, EdgeKind, std::uint32_t>> seen;
+  std::uint32_t at = 0;  // edge number, in the built (out-edge) order
+  for (Vertex v = 0; v < nodes_.size(); ++v) {
+    seen.clear();
+    for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      seen.emplace_back(boost::target(e, g), g[e].kind, at++);
+    }
+    if (seen.size() < 2) continue;
+    std::sort(seen.begin(), seen.end());
+    for (std::size_t k = 1; k < seen.size(); ++k) {
+      if (std::get<0>(seen[k]) == std::get<0>(seen[k - 1]) &&
+          std::get<1>(seen[k]) == std::get<1>(seen[k - 1])) {
+        if (duplicate.empty()) duplicate.assign(all.size(), false);
+        duplicate[std::get<2>(seen[k])] = true;
+      }
+    }
+  }
+  if (!duplicate.empty()) {
+    all.clear();
+    std::uint32_t n = 0;
+    for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+      if (!duplicate[n++]) {
+        all.push_back(PendingEdge{boost::source(e, g), boost::target(e, g), g[e].kind});
+      }
+    }
+    build();
+  }
+
   return *graph_;
 }
 
@@ -533,21 +552,13 @@ const FigureIndex& KnowledgeGraph::figure_index() const {
       const auto& r = figures_[nodes_[v].index];
       index->vertices.push_back(v);
       // The facts' views are of interned strings: they outlive this graph's tables.
-      Figure f;
-      f.lo = r.lo;
-      f.hi = r.hi;
-      if (r.has_point) f.point = r.point;
-      f.bound = r.bound;
-      f.time_from = optional_of(r.time_from);
-      f.time_to = optional_of(r.time_to);
-      auto facts = facts_of(f);
-      facts.measure = *r.measure;
-      facts.unit = *r.unit;
-      facts.place = r.place ? std::optional<std::string_view>(*r.place) : std::nullopt;
-      facts.source = *source_ids_[owner_[v]];
+      const auto facts = facts_of(
+          *r.measure, *r.unit, r.place ? std::optional<std::string_view>(*r.place) : std::nullopt,
+          r.lo, r.hi, r.time_from, r.time_to, *source_ids_[owner_[v]],
+          r.bound != Bound::kNone || !r.has_point);
       index->facts.push_back(facts);
     }
-    index->order = order_figures(index->facts);
+    index->order = order_figures(index->facts, /*interned=*/true);
     figure_index_ = std::move(index);
   }
   return *figure_index_;

@@ -58,8 +58,9 @@ class KnowledgeGraph {
   // Adds one node; returns its vertex. An id already present returns the existing vertex.
   // A claim with an empty text takes its text from its source's bytes at its first span.
   Vertex add_source(Source source);
-  Vertex add_claim(Claim claim);
-  Vertex add_figure(Figure figure);
+  // `known_new`: the caller knows no node has this id (a store's primary key): not looked up.
+  Vertex add_claim(Claim claim, bool known_new = false);
+  Vertex add_figure(Figure figure, bool known_new = false);
   Vertex add_actor(Actor actor);
   Vertex add_reference(Reference reference);
   // Returns false (and adds nothing) when either end is not in the graph. An edge already

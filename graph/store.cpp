@@ -493,6 +493,8 @@ KnowledgeGraph Store::load() {
   auto spans = db_->prepare(
       "SELECT claim_id, span_begin, span_end FROM claim_spans ORDER BY rowid");
   bool span_ready = spans.step();
+  std::string last_source_id;
+  std::optional<Vertex> last_source;
   while (claims.step()) {
     Claim c;
     c.id = claims.text(0);
@@ -506,8 +508,12 @@ KnowledgeGraph Store::load() {
                              static_cast<std::uint32_t>(spans.integer(2))});
       span_ready = spans.step();
     }
-    const auto source = g.find(c.source_id);
-    const auto v = g.add_claim(std::move(c));
+    if (c.source_id != last_source_id) {
+      last_source = g.find(c.source_id);
+      last_source_id = c.source_id;
+    }
+    const auto source = last_source;
+    const auto v = g.add_claim(std::move(c), /*known_new=*/true);  // claims.id is its key
     if (source) g.add_edge(*source, v, EdgeKind::kContains);
   }
 
@@ -536,7 +542,7 @@ KnowledgeGraph Store::load() {
     f.claimant = figures.text(16);
     f.hedge = figures.text(17);
     const auto claim = g.find(f.claim_id);
-    const auto v = g.add_figure(std::move(f));
+    const auto v = g.add_figure(std::move(f), /*known_new=*/true);  // figures.id is its key
     if (claim) g.add_edge(*claim, v, EdgeKind::kStates);  // every figure is stated by its claim
   }
 

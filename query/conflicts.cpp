@@ -102,8 +102,14 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
       const auto candidates = std::lower_bound(
           bucket_begin, bucket_end, figures[i].hi,
           [&](std::size_t m, double hi) { return figures[m].lo < hi; });
+      // Within a bucket measure, unit and place are equal: only sources and times are left.
+      const auto& a = figures[i];
       for (auto c = candidates; c != bucket_end; ++c) {
-        if (*c != i && conflicting(figures[i], figures[*c])) {
+        const auto& b = figures[*c];
+        const bool same_source =
+            a.source.data() == b.source.data() ? a.source.size() == b.source.size()
+                                               : a.source == b.source;
+        if (*c != i && !same_source && times_overlap(a, b) && !values_overlap(a, b)) {
           out.emplace_back(std::min(i, *c), std::max(i, *c));
         }
       }
