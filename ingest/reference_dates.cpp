@@ -93,10 +93,22 @@ std::vector<FoundDate> DateFinder::find_all(std::string_view text) const {
       b = next;
     }
   }
+  // Every date has a year of four digits: next_year[i] is where the first run of four digits at
+  // or after i starts. A word start with none within the longest date's reach is not tried
+  // against the formats (ICU parsing at every word is most of a footnote's cost).
+  constexpr int32_t kLongestDate = 64;  // UTF-16 units, beyond any pattern of references.json
+  std::vector<int32_t> next_year(static_cast<std::size_t>(u.length()) + 1, INT32_MAX);
+  {
+    int32_t run = 0;
+    for (int32_t i = u.length() - 1; i >= 0; --i) {
+      run = u_isdigit(u.charAt(i)) ? run + 1 : 0;
+      next_year[i] = run >= 4 ? i : next_year[i + 1];
+    }
+  }
   std::vector<FoundDate> out;
   for (int32_t start = 0; start < u.length();) {
     const bool word_start = alnum_at(u, start) && !alnum_at(u, start - 1);
-    if (!word_start) {
+    if (!word_start || next_year[start] > start + kLongestDate) {
       ++start;
       continue;
     }
