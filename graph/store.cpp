@@ -606,19 +606,32 @@ KnowledgeGraph Store::load() {
 }
 
 std::vector<SourceSummary> Store::sources() {
+  // Counts by one pass over each table (grouped), not a scan per source: no index leads from a
+  // source to its rows but the edges'.
+  const auto counts = [&](const char* table) {
+    std::unordered_map<std::string, std::size_t> out;
+    auto stmt = db_->prepare(std::string("SELECT source_id, count(*) FROM ") + table +
+                             " GROUP BY source_id");
+    while (stmt.step()) out.emplace(stmt.text(0), static_cast<std::size_t>(stmt.integer(1)));
+    return out;
+  };
+  const auto claims = counts("claims");
+  const auto figures = counts("figures");
+  const auto refs = counts("refs");
+  const auto count_of = [](const std::unordered_map<std::string, std::size_t>& m,
+                           const std::string& id) -> std::size_t {
+    const auto it = m.find(id);
+    return it == m.end() ? 0 : it->second;
+  };
   std::vector<SourceSummary> out;
-  auto stmt = db_->prepare(
-      std::string("SELECT ") + kSourceColumns +
-      ", (SELECT count(*) FROM claims WHERE source_id = sources.id)"
-      ", (SELECT count(*) FROM figures WHERE source_id = sources.id)"
-      ", (SELECT count(*) FROM refs WHERE source_id = sources.id) FROM sources ORDER BY rowid");
+  auto stmt = db_->prepare(std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY rowid");
   while (stmt.step()) {
     SourceSummary s;
     s.source = read_source(stmt);
     s.ingest_key = stmt.text(10);
-    s.claims = static_cast<std::size_t>(stmt.integer(11));
-    s.figures = static_cast<std::size_t>(stmt.integer(12));
-    s.references = static_cast<std::size_t>(stmt.integer(13));
+    s.claims = count_of(claims, s.source.id);
+    s.figures = count_of(figures, s.source.id);
+    s.references = count_of(refs, s.source.id);
     out.push_back(std::move(s));
   }
   return out;
