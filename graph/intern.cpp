@@ -3,6 +3,7 @@
 #include <functional>
 #include <mutex>
 #include <shared_mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace claimgraph::graph {
@@ -23,20 +24,40 @@ Pool& pool() {
   return *p;
 }
 
-}  // namespace
+// What this thread interned or found (views of the pool's strings, which never move): a load
+// interns millions of repeats, and the pool's shared lock cost more than the look-up.
+std::unordered_map<std::string_view, const std::string*>& seen() {
+  thread_local std::unordered_map<std::string_view, const std::string*> map;
+  return map;
+}
 
-const std::string* find_interned(std::string_view s) {
+const std::string* find_in_pool(std::string_view s) {
   auto& p = pool();
   std::shared_lock lock(p.mutex);
   const auto it = p.strings.find(s);
   return it == p.strings.end() ? nullptr : &*it;
 }
 
+}  // namespace
+
+const std::string* find_interned(std::string_view s) {
+  auto& local = seen();
+  if (const auto it = local.find(s); it != local.end()) return it->second;
+  const std::string* found = find_in_pool(s);
+  if (found != nullptr) local.emplace(std::string_view(*found), found);
+  return found;
+}
+
 const std::string* intern(std::string_view s) {
   if (const auto* found = find_interned(s)) return found;
-  auto& p = pool();
-  std::unique_lock lock(p.mutex);
-  return &*p.strings.emplace(s).first;
+  const std::string* added;
+  {
+    auto& p = pool();
+    std::unique_lock lock(p.mutex);
+    added = &*p.strings.emplace(s).first;
+  }
+  seen().emplace(std::string_view(*added), added);
+  return added;
 }
 
 }  // namespace claimgraph::graph
