@@ -161,8 +161,11 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
     throw StoreError(path + ": no store here yet (run `claimgraph ingest` first)");
   }
   if (fs::is_directory(path, ec)) throw StoreError(path + ": is a directory, not a store");
-  const int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                      : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // One thread at a time uses a store (and the graphs it loads): SQLite's per-call connection
+  // mutex is left out.
+  const int flags = SQLITE_OPEN_NOMUTEX | (options.read_only
+                                               ? SQLITE_OPEN_READONLY
+                                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   db_ = std::make_shared<sqlite::Database>(path, flags);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
   open_schema(options.read_only);
