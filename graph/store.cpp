@@ -4,7 +4,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -462,23 +467,67 @@ constexpr const char* kSourceColumns =
 
 }  // namespace
 
-KnowledgeGraph Store::load() {
-  // Every table is read in rowid order: a document's rows are written together, after its
-  // source's row, in their order (put), so rowid order is document order, then ord.
-  KnowledgeGraph g;
-  {
-    const auto count = [&](const char* table) {
-      return static_cast<std::size_t>(db_->scalar((std::string("SELECT max(rowid) FROM ") + table).c_str()));
-    };
-    const auto claims = count("claims");
-    const auto figures = count("figures");
-    g.reserve(claims, figures, count("refs"), claims + figures + count("edges"));
-  }
-  auto sources = db_->prepare(std::string("SELECT ") + kSourceColumns +
-                              " FROM sources ORDER BY rowid");
-  while (sources.step()) g.add_source(read_source(sources));
+namespace {
 
-  auto actors = db_->prepare("SELECT id, name, kind, key, aliases FROM actors ORDER BY rowid");
+// Rows read from the store, handed from the reading thread to the one building the graph.
+struct Batch {
+  std::vector<Source> sources;
+  std::vector<Actor> actors;
+  std::vector<Claim> claims;
+  std::vector<Figure> figures;
+  std::vector<Reference> references;
+  std::vector<Edge> edges;
+  bool last = false;
+  std::size_t size() const {
+    return sources.size() + actors.size() + claims.size() + figures.size() + references.size() +
+           edges.size();
+  }
+};
+
+// A queue of at most `limit` batches between one producer and one consumer.
+class BatchQueue {
+ public:
+  void push(Batch batch) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return queue_.size() < kLimit; });
+    queue_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+  Batch pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !queue_.empty(); });
+    Batch b = std::move(queue_.front());
+    queue_.pop_front();
+    room_.notify_one();
+    return b;
+  }
+
+ private:
+  static constexpr std::size_t kLimit = 8;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<Batch> queue_;
+};
+
+// Reads every row the graph is made of, in one read transaction (one snapshot of the store),
+// in batches of about `kRows`, in table and rowid order: a document's rows are written together,
+// after its source's row, in their order (put), so rowid order is document order, then ord.
+void read_rows(sqlite::Database& db, BatchQueue& out) {
+  constexpr std::size_t kRows = 8192;
+  Batch batch;
+  const auto flush = [&](bool force) {
+    if (batch.size() >= kRows || (force && batch.size() > 0)) {
+      out.push(std::move(batch));
+      batch = Batch{};
+    }
+  };
+  auto sources = db.prepare(std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY rowid");
+  while (sources.step()) {
+    batch.sources.push_back(read_source(sources));
+    flush(false);
+  }
+  flush(true);
+  auto actors = db.prepare("SELECT id, name, kind, key, aliases FROM actors ORDER BY rowid");
   while (actors.step()) {
     Actor a;
     a.id = actors.text(0);
@@ -486,18 +535,15 @@ KnowledgeGraph Store::load() {
     a.kind = actor_kind_from(actors.view(2)).value_or(ActorKind::kOther);
     a.key = actors.text(3);
     a.aliases = from_json(actors.text(4));
-    g.add_actor(std::move(a));
+    batch.actors.push_back(std::move(a));
+    flush(false);
   }
-
-  // A claim's text is most often its source's bytes at its first span: not read here.
-  // Every claim is contained in its source.
-  auto claims = db_->prepare(
+  flush(true);
+  // A claim's text is most often its source's bytes at its first span ('' here): not read.
+  auto claims = db.prepare(
       "SELECT id, source_id, claimant, confidence, stances, text FROM claims ORDER BY rowid");
-  auto spans = db_->prepare(
-      "SELECT claim_id, span_begin, span_end FROM claim_spans ORDER BY rowid");
+  auto spans = db.prepare("SELECT claim_id, span_begin, span_end FROM claim_spans ORDER BY rowid");
   bool span_ready = spans.step();
-  std::string last_source_id;
-  std::optional<Vertex> last_source;
   while (claims.step()) {
     Claim c;
     c.id = claims.text(0);
@@ -505,22 +551,17 @@ KnowledgeGraph Store::load() {
     c.claimant = claims.text(2);
     c.confidence = claims.real(3);
     if (claims.view(4) != "[]") c.stances = stances_from_json(claims.text(4));
-    c.text = claims.text(5);  // '' when it is the source's bytes
+    c.text = claims.text(5);
     while (span_ready && spans.view(0) == c.id) {
       c.spans.push_back(Span{static_cast<std::uint32_t>(spans.integer(1)),
                              static_cast<std::uint32_t>(spans.integer(2))});
       span_ready = spans.step();
     }
-    if (c.source_id != last_source_id) {
-      last_source = g.find(c.source_id);
-      last_source_id = c.source_id;
-    }
-    const auto source = last_source;
-    const auto v = g.add_claim(std::move(c), /*known_new=*/true);  // claims.id is its key
-    if (source) g.add_edge(*source, v, EdgeKind::kContains);
+    batch.claims.push_back(std::move(c));
+    flush(false);
   }
-
-  auto figures = db_->prepare(
+  flush(true);
+  auto figures = db.prepare(
       "SELECT id, source_id, claim_id, span_begin, span_end, text, lo, hi, point, approx, "
       "bound, unit, measure, place, time_from, time_to, claimant, hedge FROM figures "
       "ORDER BY rowid");
@@ -544,12 +585,11 @@ KnowledgeGraph Store::load() {
     f.time_to = figures.optional_text(15);
     f.claimant = figures.text(16);
     f.hedge = figures.text(17);
-    const auto claim = g.find(f.claim_id);
-    const auto v = g.add_figure(std::move(f), /*known_new=*/true);  // figures.id is its key
-    if (claim) g.add_edge(*claim, v, EdgeKind::kStates);  // every figure is stated by its claim
+    batch.figures.push_back(std::move(f));
+    flush(false);
   }
-
-  auto refs = db_->prepare(
+  flush(true);
+  auto refs = db.prepare(
       "SELECT id, source_id, kind, marker, span_begin, span_end, raw, authors, "
       "authors_original, title, title_translated, title_original, title_romanized, "
       "venue, date, language, script, venue_original, work_key FROM refs ORDER BY rowid");
@@ -574,15 +614,92 @@ KnowledgeGraph Store::load() {
     r.script = refs.optional_text(16);
     r.venue_original = refs.optional_text(17);
     r.work_key = refs.text(18);
-    g.add_reference(std::move(r));
+    batch.references.push_back(std::move(r));
+    flush(false);
   }
-
-  auto edges = db_->prepare("SELECT kind, src, dst FROM edges ORDER BY rowid");
+  flush(true);
+  auto edges = db.prepare("SELECT kind, src, dst FROM edges ORDER BY rowid");
   while (edges.step()) {
     if (auto kind = edge_kind_from(edges.view(0))) {
-      g.add_edge(Edge{*kind, edges.text(1), edges.text(2)});
+      batch.edges.push_back(Edge{*kind, edges.text(1), edges.text(2)});
+      flush(false);
     }
   }
+  batch.last = true;
+  out.push(std::move(batch));
+}
+
+}  // namespace
+
+KnowledgeGraph Store::load() {
+  KnowledgeGraph g;
+  // One snapshot: a writer committing meanwhile is not seen half.
+  db_->exec("BEGIN");
+  struct EndRead {
+    sqlite::Database& db;
+    ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+  } end_read{*db_};
+  {
+    const auto count = [&](const char* table) {
+      return static_cast<std::size_t>(
+          db_->scalar((std::string("SELECT max(rowid) FROM ") + table).c_str()));
+    };
+    const auto claims = count("claims");
+    const auto figures = count("figures");
+    g.reserve(claims, figures, count("refs"), claims + figures + count("edges"));
+  }
+  // One thread reads the rows (SQLite, strings), this one builds the graph from them: on two
+  // cores, opening a store of 1 M figures takes about the longer of the two, not their sum.
+  // The connection is the reading thread's alone until it is done.
+  BatchQueue queue;
+  std::exception_ptr failed;
+  std::thread reader([&] {
+    try {
+      read_rows(*db_, queue);
+    } catch (...) {
+      failed = std::current_exception();
+      Batch end;
+      end.last = true;
+      queue.push(std::move(end));
+    }
+  });
+  {
+    // Should building fail (out of memory), the reader is let finish before the error goes on.
+    struct JoinReader {
+      std::thread& reader;
+      BatchQueue& queue;
+      bool drained = false;
+      ~JoinReader() {
+        while (!drained) drained = queue.pop().last;
+        reader.join();
+      }
+    } join_reader{reader, queue};
+    std::string last_source_id;
+    std::optional<Vertex> last_source;
+    for (bool done = false; !done;) {
+      Batch batch = queue.pop();
+      done = join_reader.drained = batch.last;
+      for (auto& s : batch.sources) g.add_source(std::move(s));
+      for (auto& a : batch.actors) g.add_actor(std::move(a));
+      for (auto& c : batch.claims) {
+        // Every claim is contained in its source; the store keeps no such edge.
+        if (c.source_id != last_source_id) {
+          last_source = g.find(c.source_id);
+          last_source_id = c.source_id;
+        }
+        const auto v = g.add_claim(std::move(c), /*known_new=*/true);  // claims.id is its key
+        if (last_source) g.add_edge(*last_source, v, EdgeKind::kContains);
+      }
+      for (auto& f : batch.figures) {
+        const auto claim = g.find(f.claim_id);
+        const auto v = g.add_figure(std::move(f), /*known_new=*/true);  // figures.id is its key
+        if (claim) g.add_edge(*claim, v, EdgeKind::kStates);  // every figure is stated by its claim
+      }
+      for (auto& r : batch.references) g.add_reference(std::move(r));
+      for (const auto& e : batch.edges) g.add_edge(e);
+    }
+  }  // the reader has finished
+  if (failed) std::rethrow_exception(failed);
 
   // Claim texts come from the bytes, one source's bytes read at a time (claims are most
   // often asked for in document order).
