@@ -11,10 +11,6 @@
 namespace claimgraph::graph {
 namespace {
 
-const std::string* intern_optional(const std::optional<std::string>& s) {
-  return s ? intern(*s) : nullptr;
-}
-
 std::optional<std::string> optional_of(const std::string* s) {
   if (s == nullptr) return std::nullopt;
   return *s;
@@ -221,7 +217,9 @@ Vertex KnowledgeGraph::add_claim(Claim claim, bool known_new) {
   ClaimRecord r;
   r.span = claim.span();
   r.confidence = static_cast<float>(claim.confidence);
-  r.claimant = intern(claim.claimant);
+  r.claimant = !claims_.empty() && *claims_.back().claimant == claim.claimant
+                   ? claims_.back().claimant
+                   : intern(claim.claimant);
   if (claim.spans.size() > 1) {
     r.more_spans = static_cast<std::uint32_t>(more_spans_.size());
     more_spans_.emplace_back(claim.spans.begin() + 1, claim.spans.end());
@@ -257,14 +255,23 @@ Vertex KnowledgeGraph::add_figure(Figure figure, bool known_new) {
   figure_index_.reset();
   FigureRecord r;
   r.claim = key_for(figure.claim_id, row);
-  r.text = intern(figure.text);
-  r.hedge = intern(figure.hedge);
-  r.unit = intern(figure.unit);
-  r.measure = intern(figure.measure);
-  r.place = intern_optional(figure.place);
-  r.time_from = intern_optional(figure.time_from);
-  r.time_to = intern_optional(figure.time_to);
-  r.claimant = intern(figure.claimant);
+  // Neighbouring figures most often share their unit, hedge, measure, place, time and
+  // claimant: the previous figure's string is taken when equal, before any hashing.
+  const FigureRecord* prev = figures_.empty() ? nullptr : &figures_.back();
+  const auto like = [](const std::string& s, const std::string* before) {
+    return before != nullptr && *before == s ? before : intern(s);
+  };
+  const auto like_optional = [&](const std::optional<std::string>& s, const std::string* before) {
+    return s ? like(*s, before) : nullptr;
+  };
+  r.text = like(figure.text, prev ? prev->text : nullptr);
+  r.hedge = like(figure.hedge, prev ? prev->hedge : nullptr);
+  r.unit = like(figure.unit, prev ? prev->unit : nullptr);
+  r.measure = like(figure.measure, prev ? prev->measure : nullptr);
+  r.place = like_optional(figure.place, prev ? prev->place : nullptr);
+  r.time_from = like_optional(figure.time_from, prev ? prev->time_from : nullptr);
+  r.time_to = like_optional(figure.time_to, prev ? prev->time_to : nullptr);
+  r.claimant = like(figure.claimant, prev ? prev->claimant : nullptr);
   r.lo = figure.lo;
   r.hi = figure.hi;
   r.has_point = figure.point.has_value();
@@ -537,7 +544,6 @@ void KnowledgeGraph::shrink_to_fit() {
   references_.shrink_to_fit();
   for (auto& k : by_kind_) k.shrink_to_fit();
   for (auto& s : by_source_) s.shrink_to_fit();
-  boost_graph();
 }
 
 // --- figure facts ----------------------------------------------------------------------

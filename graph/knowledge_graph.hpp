@@ -114,7 +114,7 @@ class KnowledgeGraph {
   // Room for this many more nodes and edges (a store knows its counts before loading).
   void reserve(std::size_t claims, std::size_t figures, std::size_t references,
                std::size_t edges);
-  // Releases spare capacity of the tables (after a load).
+  // Releases spare capacity of the tables (after a load); the CSR is built on the next walk.
   void shrink_to_fit();
 
  private:

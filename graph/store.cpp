@@ -721,7 +721,24 @@ KnowledgeGraph Store::load() {
     return cache->bytes.substr(span.begin, span.size());
   });
   g.shrink_to_fit();
-  g.figure_index();  // part of opening a store: queries start from it
+  // Part of opening a store, queries start from them: the CSR and the figure index, built side
+  // by side (they read the node tables and each writes its own).
+  std::exception_ptr csr_failed;
+  std::thread csr([&] {
+    try {
+      g.boost_graph();
+    } catch (...) {
+      csr_failed = std::current_exception();
+    }
+  });
+  try {
+    g.figure_index();
+  } catch (...) {
+    csr.join();
+    throw;
+  }
+  csr.join();
+  if (csr_failed) std::rethrow_exception(csr_failed);
   return g;
 }
 
