@@ -119,12 +119,25 @@ FigureOrder order_figures(const std::vector<FigureFacts>& figures, bool interned
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return std::tie(a.bucket, a.lo, a.i) < std::tie(b.bucket, b.lo, b.i);
   });
+  // Sources numbered (interned ones by address, as above).
+  std::unordered_map<std::string_view, std::uint32_t> by_content;
+  std::unordered_map<const char*, std::uint32_t> by_address;
+  const auto source_number = [&](std::string_view s) {
+    if (interned) {
+      return by_address.emplace(s.data(), static_cast<std::uint32_t>(by_address.size())).first->second;
+    }
+    return by_content.emplace(s, static_cast<std::uint32_t>(by_content.size())).first->second;
+  };
   FigureOrder out;
   out.order.reserve(items.size());
   out.bucket.reserve(items.size());
+  out.scan.reserve(items.size());
   for (const auto& item : items) {
+    const auto& f = figures[item.i];
     out.bucket.push_back(item.bucket);
     out.order.push_back(item.i);
+    out.scan.push_back(ScanItem{f.lo, f.hi, f.from, f.to, source_number(f.source),
+                                static_cast<std::uint32_t>(item.i)});
   }
   return out;
 }

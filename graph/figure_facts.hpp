@@ -40,9 +40,20 @@ FigureFacts facts_of(std::string_view measure, std::string_view unit,
 
 // The figures with a measure, sorted by bucket (one measure, unit and place) and then by the
 // start of their interval; bucket[k] numbers the bucket of order[k].
+// scan[k] holds what a pair scan compares of order[k], so that the scan reads memory in order:
+// its interval, its time, its source (numbered) and its index.
+struct ScanItem {
+  double lo = 0;
+  double hi = 0;
+  std::int32_t from = 0;
+  std::int32_t to = 0;
+  std::uint32_t source = 0;
+  std::uint32_t index = 0;
+};
 struct FigureOrder {
   std::vector<std::size_t> order;
   std::vector<std::uint32_t> bucket;
+  std::vector<ScanItem> scan;
 };
 // `interned`: every view is of an interned string (graph/intern.hpp), so equal strings share
 // their address and buckets are told apart by address alone (the same order, sooner).

@@ -2,13 +2,17 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <exception>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "query/text_output.hpp"
 
@@ -19,6 +23,33 @@ using graph::NodeKind;
 using graph::Vertex;
 
 bool is_point(const FigureFacts& f) { return f.lo == f.hi; }
+
+// Runs f(begin, end) over [0, n) cut into one contiguous slice per core (at most 8), each on a
+// thread of its own; fewer than `least` items run here. The first exception thrown is passed on.
+template <typename F>
+void in_slices(std::size_t n, std::size_t least, F&& f) {
+  const std::size_t threads =
+      std::min<std::size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
+  if (threads < 2 || n < least) {
+    f(std::size_t{0}, n);
+    return;
+  }
+  std::vector<std::exception_ptr> errors(threads);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      try {
+        f(n * t / threads, n * (t + 1) / threads);
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
 
 class UnionFind {
  public:
@@ -86,36 +117,69 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
   return conflicting_pairs(figures, graph::order_figures(figures));
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
-    const std::vector<FigureFacts>& figures, const graph::FigureOrder& index) {
+namespace {
+
+// Conflicting pairs (i < j), in no particular order: each is found once, from the figure whose
+// interval ends first.
+std::vector<std::pair<std::size_t, std::size_t>> unsorted_pairs(const graph::FigureOrder& index) {
   const auto& order = index.order;
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (std::size_t begin = 0; begin < order.size();) {
-    std::size_t end = begin + 1;
-    while (end < order.size() && index.bucket[end] == index.bucket[begin]) ++end;
-    // Values apart means one interval starts at or after the other's end: within the bucket,
-    // sorted by start, only the figures from the first start >= this end are candidates.
-    const auto bucket_begin = order.begin() + static_cast<std::ptrdiff_t>(begin);
-    const auto bucket_end = order.begin() + static_cast<std::ptrdiff_t>(end);
-    for (auto it = bucket_begin; it != bucket_end; ++it) {
-      const auto i = *it;
-      const auto candidates = std::lower_bound(
-          bucket_begin, bucket_end, figures[i].hi,
-          [&](std::size_t m, double hi) { return figures[m].lo < hi; });
-      // Within a bucket measure, unit and place are equal: only sources and times are left.
-      const auto& a = figures[i];
-      for (auto c = candidates; c != bucket_end; ++c) {
-        const auto& b = figures[*c];
-        const bool same_source =
-            a.source.data() == b.source.data() ? a.source.size() == b.source.size()
-                                               : a.source == b.source;
-        if (*c != i && !same_source && times_overlap(a, b) && !values_overlap(a, b)) {
-          out.emplace_back(std::min(i, *c), std::max(i, *c));
+  // Buckets are independent: each slice of the order, cut at bucket starts, is scanned apart.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> found(64);
+  std::atomic<std::size_t> next_slot{0};
+  in_slices(order.size(), 4096, [&](std::size_t from, std::size_t to) {
+    const auto at_bucket_start = [&](std::size_t k) {
+      while (k > 0 && k < order.size() && index.bucket[k] == index.bucket[k - 1]) ++k;
+      return k;
+    };
+    const std::size_t first = at_bucket_start(from);
+    const std::size_t last = at_bucket_start(to);
+    auto& out = found[next_slot++];
+    // Within a bucket measure, unit and place are equal: only values, times and sources are
+    // left, and the scan items hold them in order.
+    const auto& scan = index.scan;
+    const auto point = [](const graph::ScanItem& x) { return x.lo == x.hi; };
+    const auto overlap = [&](const graph::ScanItem& x, const graph::ScanItem& y) {
+      if (point(x) && point(y)) return x.lo == y.lo;
+      if (point(x)) return x.lo >= y.lo && x.lo < y.hi;
+      if (point(y)) return y.lo >= x.lo && y.lo < x.hi;
+      return std::max(x.lo, y.lo) < std::min(x.hi, y.hi);
+    };
+    const auto same_time = [](const graph::ScanItem& x, const graph::ScanItem& y) {
+      return x.from == 0 || y.from == 0 || (x.from <= y.to && y.from <= x.to);
+    };
+    for (std::size_t begin = first; begin < last;) {
+      std::size_t end = begin + 1;
+      while (end < order.size() && index.bucket[end] == index.bucket[begin]) ++end;
+      const auto bucket_begin = scan.begin() + static_cast<std::ptrdiff_t>(begin);
+      const auto bucket_end = scan.begin() + static_cast<std::ptrdiff_t>(end);
+      // Values apart means one interval starts at or after the other's end: sorted by start,
+      // only the figures from the first start >= this end are candidates.
+      for (auto a = bucket_begin; a != bucket_end; ++a) {
+        const auto candidates =
+            std::lower_bound(bucket_begin, bucket_end, a->hi,
+                             [](const graph::ScanItem& m, double hi) { return m.lo < hi; });
+        for (auto c = candidates; c != bucket_end; ++c) {
+          if (c->index != a->index && c->source != a->source && same_time(*a, *c) &&
+              !overlap(*a, *c)) {
+            out.emplace_back(std::min<std::size_t>(a->index, c->index),
+                             std::max<std::size_t>(a->index, c->index));
+          }
         }
       }
+      begin = end;
     }
-    begin = end;
-  }
+  });
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
+    const std::vector<FigureFacts>& /*figures: the order's scan items hold what is compared*/,
+    const graph::FigureOrder& index) {
+  auto out = unsorted_pairs(index);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -187,81 +251,99 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   const auto& index = g.figure_index();
   const auto& vertices = index.vertices;
   const auto& facts = index.facts;
-  const auto groups = group_conflicts(facts, conflicting_pairs(facts, index.order));
+  const auto groups = group_conflicts(facts, unsorted_pairs(index.order));  // order is not needed
 
-  // Outlets by source, looked up once per source (figure strings are interned).
-  std::unordered_map<const std::string*, std::string> outlets;
-  const auto outlet = [&](const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
-    auto it = outlets.find(f.source_id);
-    if (it == outlets.end()) it = outlets.emplace(f.source_id, outlet_of(g, *f.source_id)).first;
-    return it->second;
-  };
+  // Each group's conflict is made apart, slices of the groups on threads of their own; the
+  // filter and the numbering of ids then go in group order.
+  std::vector<std::optional<Conflict>> made(groups.size());
+  in_slices(groups.size(), 64, [&](std::size_t from, std::size_t to) {
+    // Outlets by source, looked up once per source (figure strings are interned).
+    std::unordered_map<const std::string*, std::string> outlets;
+    const auto outlet = [&](const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
+      auto it = outlets.find(f.source_id);
+      if (it == outlets.end()) it = outlets.emplace(f.source_id, outlet_of(g, *f.source_id)).first;
+      return it->second;
+    };
+    for (std::size_t group = from; group < to; ++group) {
+      const auto& sides = groups[group];
+      Conflict c;
+      const auto first = g.figure_strings(vertices[sides.front().front()]);
+      c.topic = std::string(facts[sides.front().front()].measure);
+      bool unknown_time = false;
+      bool vague = false;
+      bool wanted_source = !q.source;
+      bool wanted_actor = !q.actor;
+      std::vector<std::string> labels, ranges;
+      std::vector<std::pair<double, double>> hulls;
+      for (const auto& side : sides) {
+        ConflictSide s;
+        // Figure strings are interned: equal texts share their address. Where a figure comes from
+        // (outlet, time) is spelled out once for each (source, time) met.
+        std::vector<const std::string*> texts;
+        std::vector<std::tuple<const std::string*, const std::string*, const std::string*>> met;
+        std::vector<std::string> whence;
+        std::unordered_set<std::string> whence_seen;
+        double lo = facts[side.front()].lo;
+        double hi = facts[side.front()].hi;
+        for (const auto i : side) {
+          const auto v = vertices[i];
+          const auto f = g.figure_strings(v);
+          s.figures.push_back(v);
+          unknown_time = unknown_time || facts[i].from == 0;
+          vague = vague || facts[i].vague;
+          lo = std::min(lo, facts[i].lo);
+          hi = std::max(hi, facts[i].hi);
+          if (q.source && *f.source_id == *q.source) wanted_source = true;
+          if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
+            wanted_actor = true;
+          }
+          if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
+          const auto where = std::make_tuple(f.source_id, f.time_from, f.time_to);
+          if (std::find(met.begin(), met.end(), where) != met.end()) continue;
+          met.push_back(where);
+          auto w = outlet(f) + ", " + time_words(f.time_from, f.time_to);
+          if (whence_seen.insert(w).second) whence.push_back(std::move(w));
+        }
+        std::string label;
+        for (const auto* t : texts) label += (label.empty() ? "" : "; ") + *t;
+        std::string from;
+        for (const auto& w : whence) from += (from.empty() ? "" : "; ") + w;
+        s.label = label + " (" + from + ")";
+        labels.push_back(s.label);
+        ranges.push_back(interval(lo, hi));
+        hulls.emplace_back(lo, hi);
+        c.sides.push_back(std::move(s));
+      }
+      c.confidence = 0.9 * (unknown_time ? 0.7 : 1.0) * (vague ? 0.8 : 1.0);
+      std::string against, apart;
+      for (std::size_t k = 0; k < labels.size(); ++k) {
+        against += (k == 0 ? "" : " against ") + labels[k];
+        apart += (k == 0 ? "" : k + 1 == labels.size() ? " and " : ", ") + ranges[k];
+      }
+      bool hulls_apart = true;
+      for (std::size_t k = 0; k + 1 < hulls.size(); ++k) {
+        hulls_apart = hulls_apart && hulls[k].second <= hulls[k + 1].first;
+      }
+      c.explanation = against + ": " + apart +
+                      (hulls_apart ? " do not overlap; "
+                                   : ": each side agrees within itself, and the conflicting "
+                                     "figures across sides do not overlap; ") +
+                      (unknown_time ? "a time is unknown, so it overlaps every time"
+                                    : "the times overlap") +
+                      "; same measure (" + *first.unit + "), same place (" +
+                      (first.place ? *first.place : std::string("unknown")) + ")";
+      if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+      if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
+      made[group] = std::move(c);
+    }
+  });
   std::vector<Conflict> out;
   std::map<std::string, int> per_measure;
-  for (const auto& sides : groups) {
-    Conflict c;
-    const auto first = g.figure_strings(vertices[sides.front().front()]);
-    c.topic = std::string(facts[sides.front().front()].measure);
-    bool unknown_time = false;
-    bool vague = false;
-    bool wanted_source = !q.source;
-    bool wanted_actor = !q.actor;
-    std::vector<std::string> labels, ranges;
-    std::vector<std::pair<double, double>> hulls;
-    for (const auto& side : sides) {
-      ConflictSide s;
-      std::vector<std::string> texts, whence;
-      double lo = facts[side.front()].lo;
-      double hi = facts[side.front()].hi;
-      for (const auto i : side) {
-        const auto v = vertices[i];
-        const auto f = g.figure_strings(v);
-        s.figures.push_back(v);
-        unknown_time = unknown_time || facts[i].from == 0;
-        vague = vague || facts[i].vague;
-        lo = std::min(lo, facts[i].lo);
-        hi = std::max(hi, facts[i].hi);
-        if (q.source && *f.source_id == *q.source) wanted_source = true;
-        if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
-          wanted_actor = true;
-        }
-        if (std::find(texts.begin(), texts.end(), *f.text) == texts.end()) texts.push_back(*f.text);
-        const auto w = outlet(f) + ", " + time_words(f.time_from, f.time_to);
-        if (std::find(whence.begin(), whence.end(), w) == whence.end()) whence.push_back(w);
-      }
-      std::string label;
-      for (const auto& t : texts) label += (label.empty() ? "" : "; ") + t;
-      std::string from;
-      for (const auto& w : whence) from += (from.empty() ? "" : "; ") + w;
-      s.label = label + " (" + from + ")";
-      labels.push_back(s.label);
-      ranges.push_back(interval(lo, hi));
-      hulls.emplace_back(lo, hi);
-      c.sides.push_back(std::move(s));
-    }
-    c.confidence = 0.9 * (unknown_time ? 0.7 : 1.0) * (vague ? 0.8 : 1.0);
-    std::string against, apart;
-    for (std::size_t k = 0; k < labels.size(); ++k) {
-      against += (k == 0 ? "" : " against ") + labels[k];
-      apart += (k == 0 ? "" : k + 1 == labels.size() ? " and " : ", ") + ranges[k];
-    }
-    bool hulls_apart = true;
-    for (std::size_t k = 0; k + 1 < hulls.size(); ++k) {
-      hulls_apart = hulls_apart && hulls[k].second <= hulls[k + 1].first;
-    }
-    c.explanation = against + ": " + apart +
-                    (hulls_apart ? " do not overlap; "
-                                 : ": each side agrees within itself, and the conflicting "
-                                   "figures across sides do not overlap; ") +
-                    (unknown_time ? "a time is unknown, so it overlaps every time"
-                                  : "the times overlap") +
-                    "; same measure (" + *first.unit + "), same place (" +
-                    (first.place ? *first.place : std::string("unknown")) + ")";
-    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
-    if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
-    const int n = ++per_measure[c.topic];
-    c.id = "conflict:" + c.topic + (n > 1 ? "-" + std::to_string(n) : "");
-    out.push_back(std::move(c));
+  for (auto& c : made) {
+    if (!c) continue;
+    const int n = ++per_measure[c->topic];
+    c->id = "conflict:" + c->topic + (n > 1 ? "-" + std::to_string(n) : "");
+    out.push_back(std::move(*c));
   }
   std::stable_sort(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) {
     return std::tie(a.topic, b.confidence) < std::tie(b.topic, a.confidence);
