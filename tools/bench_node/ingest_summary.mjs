@@ -18,18 +18,31 @@ export function summarize(dir) {
       const out = { ...r, mb_per_s_jobs_1: one, mb_per_s_all_cores: all,
                     mb_per_s_per_core: all / r.cores, limit_mb_per_s: r.icu.mb_per_s,
                     ratio_to_limit: one / r.icu.mb_per_s };
+      const g = r.graph ?? null;
+      const p = r.planted ?? null;
       rows.push([`${r.size_mb} MB`, one.toFixed(2), all.toFixed(2), (all / r.cores).toFixed(2),
                  r.icu.mb_per_s.toFixed(1), `${(100 * one / r.icu.mb_per_s).toFixed(2)}%`,
-                 `${Math.round(r.jobs_1.peak_rss_kb / 1024)} MB`]);
+                 `${Math.round(r.jobs_1.peak_rss_kb / 1024)} MB`,
+                 g ? `${(g.nodes / 1e6).toFixed(2)} M` : '-',
+                 g ? g.rss_bytes_per_node.toFixed(0) : '-',
+                 g ? g.load_s.toFixed(1) : '-',
+                 g ? g.conflicts_ms.toFixed(1) : '-',
+                 r.conflicts_command ? r.conflicts_command.seconds.toFixed(1) : '-',
+                 p ? `${p.precision.toFixed(3)} / ${p.recall.toFixed(3)} (${p.found}/${p.planted})` : '-']);
       return out;
     }),
   };
   const table = {
     title: 'ingest: MB/s against ICU sentence splitting alone (the limit), same text, same run',
     columns: ['corpus', 'MB/s --jobs 1', `MB/s --jobs ${runs[0]?.cores ?? 'N'}`, 'MB/s per core',
-              'ICU limit MB/s', 'of the limit', 'peak RSS'],
+              'ICU limit MB/s', 'of the limit', 'ingest peak RSS', 'graph nodes', 'bytes/node',
+              'open s', 'conflicts ms', 'command s', 'planted P / R'],
     rows,
     notes: ['--jobs 1 already runs two threads (one reads and writes the store, one parses).',
+            'On the store ingested: bytes/node is the resident memory grown by opening it (after ' +
+            'malloc_trim) per KnowledgeGraph node; conflicts ms the figure-conflict query after ' +
+            'opening (best of 5); command s `claimgraph conflicts --json` timed whole; planted ' +
+            'P / R the planted conflicts against the generator\'s gold (claimgraph eval).',
             'Target (issue 6): >= 50 MB/s per core, >= 25% of the limit.'],
   };
   return { result, table };
