@@ -3,7 +3,6 @@
 #include <functional>
 #include <mutex>
 #include <shared_mutex>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace claimgraph::graph {
@@ -24,11 +23,18 @@ Pool& pool() {
   return *p;
 }
 
-// What this thread interned or found (views of the pool's strings, which never move): a load
-// interns millions of repeats, and the pool's shared lock cost more than the look-up.
-std::unordered_map<std::string_view, const std::string*>& seen() {
-  thread_local std::unordered_map<std::string_view, const std::string*> map;
-  return map;
+// What this thread interned or found lately, in a small direct-mapped cache of the pool's
+// strings (which never move): a load interns millions of repeats, and the pool's shared lock
+// cost more than the look-up. Bounded, unlike the pool: a miss only costs the lock.
+struct Recent {
+  static constexpr std::size_t kSlots = 4096;
+  std::size_t hash[kSlots] = {};
+  const std::string* string[kSlots] = {};
+};
+
+Recent& recent() {
+  thread_local Recent cache;
+  return cache;
 }
 
 const std::string* find_in_pool(std::string_view s) {
@@ -41,10 +47,17 @@ const std::string* find_in_pool(std::string_view s) {
 }  // namespace
 
 const std::string* find_interned(std::string_view s) {
-  auto& local = seen();
-  if (const auto it = local.find(s); it != local.end()) return it->second;
+  auto& cache = recent();
+  const std::size_t h = std::hash<std::string_view>{}(s);
+  const std::size_t slot = h & (Recent::kSlots - 1);
+  if (cache.string[slot] != nullptr && cache.hash[slot] == h && *cache.string[slot] == s) {
+    return cache.string[slot];
+  }
   const std::string* found = find_in_pool(s);
-  if (found != nullptr) local.emplace(std::string_view(*found), found);
+  if (found != nullptr) {
+    cache.hash[slot] = h;
+    cache.string[slot] = found;
+  }
   return found;
 }
 
@@ -56,7 +69,6 @@ const std::string* intern(std::string_view s) {
     std::unique_lock lock(p.mutex);
     added = &*p.strings.emplace(s).first;
   }
-  seen().emplace(std::string_view(*added), added);
   return added;
 }
 

@@ -48,6 +48,7 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
       figures_(other.figures_),
       actors_(other.actors_),
       references_(other.references_),
+      merged_ids_(other.merged_ids_),
       by_kind_(other.by_kind_),
       by_source_(other.by_source_),
       by_work_key_(other.by_work_key_),
@@ -316,13 +317,46 @@ Vertex KnowledgeGraph::add_actor(Actor actor) {
   return added;
 }
 
+namespace {
+
+const std::string* joined(const std::vector<std::string>& list) {
+  std::string s;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) s += '\x1f';
+    s += list[i];
+  }
+  return intern(s);
+}
+
+std::vector<std::string> split(const std::string* s) {
+  std::vector<std::string> out;
+  if (s == nullptr || s->empty()) return out;
+  std::size_t from = 0;
+  for (std::size_t at; (at = s->find('\x1f', from)) != std::string::npos; from = at + 1) {
+    out.push_back(s->substr(from, at - from));
+  }
+  out.push_back(s->substr(from));
+  return out;
+}
+
+const std::string* intern_optional(const std::optional<std::string>& s) {
+  return s ? intern(*s) : nullptr;
+}
+
+}  // namespace
+
 Vertex KnowledgeGraph::add_reference(Reference reference) {
   if (auto v = find(reference.id)) return *v;
   const auto row = source_row_or_add(reference.source_id);
   if (!reference.work_key.empty()) {
     // One work, one node: a second citation of it answers to the first one's vertex.
     if (const auto it = by_work_key_.find(reference.work_key); it != by_work_key_.end()) {
-      references_[nodes_[it->second].index].merged_ids.push_back(reference.id);
+      auto& first = references_[nodes_[it->second].index];
+      if (first.merged == kNone) {
+        first.merged = static_cast<std::uint32_t>(merged_ids_.size());
+        merged_ids_.emplace_back();
+      }
+      merged_ids_[first.merged].push_back(reference.id);
       aliases_.emplace(reference.id, it->second);
       auto& listed = by_source_[row];
       if (std::find(listed.begin(), listed.end(), it->second) == listed.end()) {
@@ -332,14 +366,69 @@ Vertex KnowledgeGraph::add_reference(Reference reference) {
     }
   }
   const auto key = key_for(reference.id, row);
-  references_.push_back(std::move(reference));
-  const auto& r = references_.back();
+  ReferenceRecord r;
+  r.span = reference.span;
+  // As a claim's text: an empty raw text is the source's bytes at the span.
+  const auto& bytes = sources_[row].bytes;
+  const bool in_bytes =
+      reference.raw.empty() ||
+      (r.span.end <= bytes.size() &&
+       std::string_view(bytes).substr(r.span.begin, r.span.size()) == reference.raw);
+  if (!in_bytes) {
+    r.raw = static_cast<std::uint32_t>(claim_texts_.size());
+    claim_texts_.push_back(std::move(reference.raw));
+  }
+  r.kind = reference.kind;
+  r.marker = intern_optional(reference.marker);
+  r.authors = joined(reference.authors);
+  r.authors_original = joined(reference.authors_original);
+  r.title = intern_optional(reference.title);
+  r.title_translated = intern_optional(reference.title_translated);
+  r.title_original = intern_optional(reference.title_original);
+  r.title_romanized = intern_optional(reference.title_romanized);
+  r.venue = intern_optional(reference.venue);
+  r.venue_original = intern_optional(reference.venue_original);
+  r.date = intern_optional(reference.date);
+  r.language = intern_optional(reference.language);
+  r.script = intern_optional(reference.script);
+  r.work_key = intern(reference.work_key);
+  if (!reference.merged_ids.empty()) {
+    r.merged = static_cast<std::uint32_t>(merged_ids_.size());
+    merged_ids_.push_back(std::move(reference.merged_ids));
+  }
+  references_.push_back(r);
   const Vertex v = add_vertex(NodeKind::kReference,
                               static_cast<std::uint32_t>(references_.size() - 1), key);
   owner_[v] = row;
   by_source_[row].push_back(v);
-  if (!r.work_key.empty()) by_work_key_.emplace(r.work_key, v);
+  if (!reference.work_key.empty()) by_work_key_.emplace(reference.work_key, v);
   return v;
+}
+
+Reference KnowledgeGraph::reference(Vertex v) const {
+  const auto& r = references_[nodes_[v].index];
+  const auto row = owner_[v];
+  Reference ref;
+  ref.id = id_of(v);
+  ref.source_id = sources_[row].id;
+  ref.kind = r.kind;
+  ref.marker = optional_of(r.marker);
+  ref.span = r.span;
+  ref.raw = r.raw != kNone ? claim_texts_[r.raw] : text_of(row, r.span);
+  ref.authors = split(r.authors);
+  ref.authors_original = split(r.authors_original);
+  ref.title = optional_of(r.title);
+  ref.title_translated = optional_of(r.title_translated);
+  ref.title_original = optional_of(r.title_original);
+  ref.title_romanized = optional_of(r.title_romanized);
+  ref.venue = optional_of(r.venue);
+  ref.venue_original = optional_of(r.venue_original);
+  ref.date = optional_of(r.date);
+  ref.language = optional_of(r.language);
+  ref.script = optional_of(r.script);
+  ref.work_key = *r.work_key;
+  if (r.merged != kNone) ref.merged_ids = merged_ids_[r.merged];
+  return ref;
 }
 
 bool KnowledgeGraph::add_edge(const Edge& edge) {

@@ -56,7 +56,8 @@ class KnowledgeGraph {
   void add(const DocumentGraph& doc);
 
   // Adds one node; returns its vertex. An id already present returns the existing vertex.
-  // A claim with an empty text takes its text from its source's bytes at its first span.
+  // A claim with an empty text takes its text from its source's bytes at its first span, and a
+  // reference with an empty raw text its own from its span.
   Vertex add_source(Source source);
   // `known_new`: the caller knows no node has this id (a store's primary key): not looked up.
   Vertex add_claim(Claim claim, bool known_new = false);
@@ -79,7 +80,7 @@ class KnowledgeGraph {
   Claim claim(Vertex v) const;
   Figure figure(Vertex v) const;
   const Actor& actor(Vertex v) const { return actors_[nodes_[v].index]; }
-  const Reference& reference(Vertex v) const { return references_[nodes_[v].index]; }
+  Reference reference(Vertex v) const;
   // Parts of a claim or figure without assembling it (for queries over millions of them).
   const std::string& claimant_of_claim(Vertex v) const;
   const std::vector<Stance>& stances_of_claim(Vertex v) const;
@@ -156,6 +157,27 @@ class KnowledgeGraph {
     bool approx = false;
     Bound bound = Bound::kNone;
   };
+  // A cited work: its strings interned (lists joined by '\x1f'), its raw text its source's
+  // bytes at its span unless kept apart.
+  struct ReferenceRecord {
+    Span span;
+    std::uint32_t raw = kNone;     // row in other_texts_ when not its source's bytes
+    std::uint32_t merged = kNone;  // row in merged_ids_
+    ReferenceKind kind = ReferenceKind::kFootnote;
+    const std::string* marker = nullptr;
+    const std::string* authors = nullptr;
+    const std::string* authors_original = nullptr;
+    const std::string* title = nullptr;
+    const std::string* title_translated = nullptr;
+    const std::string* title_original = nullptr;
+    const std::string* title_romanized = nullptr;
+    const std::string* venue = nullptr;
+    const std::string* venue_original = nullptr;
+    const std::string* date = nullptr;
+    const std::string* language = nullptr;
+    const std::string* script = nullptr;
+    const std::string* work_key = nullptr;
+  };
   struct PendingEdge {
     Vertex from;
     Vertex to;
@@ -191,10 +213,11 @@ class KnowledgeGraph {
   std::vector<ClaimRecord> claims_;
   std::vector<std::vector<Span>> more_spans_;
   std::vector<std::vector<Stance>> stances_;
-  std::vector<std::string> claim_texts_;
+  std::vector<std::string> claim_texts_;  // and references' raw texts that are not their bytes
   std::vector<FigureRecord> figures_;
   std::vector<Actor> actors_;
-  std::vector<Reference> references_;
+  std::vector<ReferenceRecord> references_;
+  std::vector<std::vector<std::string>> merged_ids_;
   std::vector<std::vector<Vertex>> by_kind_ = std::vector<std::vector<Vertex>>(5);
   std::vector<std::vector<Vertex>> by_source_;  // per source row
   std::unordered_map<std::string, Vertex> by_work_key_;

@@ -357,6 +357,11 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .run();
   }
 
+  // A reference's raw text, as a claim's, is not stored twice when it is the bytes at its span.
+  const auto raw_in_bytes = [&](const Reference& r) {
+    return r.span.end <= s.bytes.size() && !r.raw.empty() &&
+           std::string_view(s.bytes).substr(r.span.begin, r.span.size()) == r.raw;
+  };
   sqlite::Reused ref(*db_, 
       "INSERT INTO refs(id, source_id, ord, kind, marker, span_begin, span_end, raw, authors, "
       "authors_original, title, title_translated, title_original, title_romanized, venue, date, "
@@ -371,7 +376,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .bind(5, r.marker)
         .bind(6, std::int64_t{r.span.begin})
         .bind(7, std::int64_t{r.span.end})
-        .bind(8, std::string_view(r.raw))
+        .bind(8, raw_in_bytes(r) ? std::string_view("", 0) : std::string_view(r.raw))
         .bind(9, std::string_view(to_json(r.authors)))
         .bind(10, std::string_view(to_json(r.authors_original)))
         .bind(11, r.title)
