@@ -485,6 +485,8 @@ const std::string& KnowledgeGraph::claimant_of_claim(Vertex v) const {
   return *claims_[nodes_[v].index].claimant;
 }
 
+Span KnowledgeGraph::span_of_claim(Vertex v) const { return claims_[nodes_[v].index].span; }
+
 const std::vector<Stance>& KnowledgeGraph::stances_of_claim(Vertex v) const {
   static const std::vector<Stance> kNoStances;
   const auto& r = claims_[nodes_[v].index];

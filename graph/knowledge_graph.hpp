@@ -83,6 +83,7 @@ class KnowledgeGraph {
   Reference reference(Vertex v) const;
   // Parts of a claim or figure without assembling it (for queries over millions of them).
   const std::string& claimant_of_claim(Vertex v) const;
+  Span span_of_claim(Vertex v) const;  // its first span
   const std::vector<Stance>& stances_of_claim(Vertex v) const;
   struct FigureStrings {
     const std::string* text;

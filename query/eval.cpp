@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
+#include <unordered_map>
 #include <optional>
 #include <sstream>
 
@@ -275,6 +277,22 @@ std::size_t stance_items_right(const GoldConflict& k, const std::vector<Conflict
                                const graph::KnowledgeGraph& g,
                                const std::map<std::string, DocumentText>& docs,
                                std::vector<std::string>& wrong) {
+  // Our stance claims by source: (claim, the side's stance).
+  std::unordered_map<const std::string*, std::vector<std::pair<graph::Vertex, graph::Polarity>>>
+      by_source;
+  std::unordered_map<std::string, const std::string*> source_key;  // source id -> its key
+  for (const auto& c : ours) {
+    for (const auto& side : c.sides) {
+      if (!side.stance) continue;
+      for (const auto v : side.claims) {
+        const auto s = g.source_of(v);
+        if (!s) continue;
+        const auto& id = g.source(*s).id;
+        by_source[&id].emplace_back(v, *side.stance);
+        source_key.emplace(id, &id);
+      }
+    }
+  }
   std::size_t right = 0;
   for (const auto polarity : {graph::Polarity::kFor, graph::Polarity::kAgainst}) {
     const auto& items = polarity == graph::Polarity::kFor ? k.for_items : k.against_items;
@@ -288,18 +306,17 @@ std::size_t stance_items_right(const GoldConflict& k, const std::vector<Conflict
       }
       std::string why = "no stance conflict holds its claim";
       bool ok = false;
-      for (const auto& c : ours) {
-        for (const auto& side : c.sides) {
-          for (const auto v : side.claims) {
-            const auto& claim = g.claim(v);
-            if (claim.source_id != doc->second.source_id || !overlaps(claim.span(), *where)) continue;
-            if (side.stance != polarity) {
-              why = "on the other side";
-            } else if (!same_claimant(claim.claimant, item)) {
-              why = "claimant \"" + claim.claimant + "\"";
-            } else {
-              ok = true;
-            }
+      const auto key = source_key.find(doc->second.source_id);
+      if (key != source_key.end()) {
+        for (const auto& [v, stance] : by_source[key->second]) {
+          if (!overlaps(g.span_of_claim(v), *where)) continue;
+          const auto& claimant = g.claimant_of_claim(v);
+          if (stance != polarity) {
+            why = "on the other side";
+          } else if (!same_claimant(claimant, item)) {
+            why = "claimant \"" + claimant + "\"";
+          } else {
+            ok = true;
           }
         }
       }
@@ -321,19 +338,43 @@ void score_conflicts(const Gold& gold, const graph::KnowledgeGraph& g,
   ours.insert(ours.end(), stance.begin(), stance.end());
   score.required_total = gold.required_conflicts;
   score.reported = ours.size();
-  // A gold figure conflict is realized by one of ours that has a figure of one gold side and
-  // a figure of another on different sides.
-  const auto realizes = [&](const Conflict& c, const GoldConflict& k) {
+  // Where each of our figures sits: (conflict, side). Groups are disjoint, so a figure is in
+  // one figure conflict at most.
+  std::unordered_map<graph::Vertex, std::pair<std::size_t, std::size_t>> placed;
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    for (std::size_t side = 0; side < ours[i].sides.size(); ++side) {
+      for (const auto v : ours[i].sides[side].figures) placed.emplace(v, std::make_pair(i, side));
+    }
+  }
+  const auto where_is = [&](const std::string& gold_figure)
+      -> std::optional<std::pair<std::size_t, std::size_t>> {
+    const auto f = figure_of.find(gold_figure);
+    if (f == figure_of.end()) return std::nullopt;
+    const auto p = placed.find(f->second);
+    if (p == placed.end()) return std::nullopt;
+    return p->second;
+  };
+  // The gold figures `a` and `b` on two different sides of one of ours: its index.
+  const auto apart = [&](const std::string& a, const std::string& b) -> std::optional<std::size_t> {
+    const auto x = where_is(a);
+    const auto y = where_is(b);
+    if (!x || !y || x->first != y->first || x->second == y->second) return std::nullopt;
+    return x->first;
+  };
+  // Ours that realize a gold figure conflict: a figure of one gold side and a figure of another
+  // on different sides of it.
+  const auto realized_by = [&](const GoldConflict& k) {
+    std::set<std::size_t> out;
     for (std::size_t s = 0; s < k.sides.size(); ++s) {
       for (std::size_t t = s + 1; t < k.sides.size(); ++t) {
         for (const auto& a : k.sides[s]) {
           for (const auto& b : k.sides[t]) {
-            if (apart_in(c, figure_of, a, b)) return true;
+            if (const auto i = apart(a, b)) out.insert(*i);
           }
         }
       }
     }
-    return false;
+    return out;
   };
   // A gold stance conflict is found when every one of its quotes is on the right side of one
   // of ours with the right claimant; ours that hold any of its quotes realize it.
@@ -346,17 +387,23 @@ void score_conflicts(const Gold& gold, const graph::KnowledgeGraph& g,
     score.stance_items_right += stance_right[k.id];
     for (auto& w : wrong) score.wrong.push_back(std::move(w));
   }
-  const auto realizes_any = [&](const Conflict& c, const GoldConflict& k) {
-    if (k.kind == "figure") return realizes(c, k);
-    std::vector<std::string> ignored;
-    return c.kind == "stance" && stance_items_right(k, {c}, g, docs, ignored) > 0;
-  };
+  std::vector<bool> listed(ours.size(), false);
   for (const auto& k : gold.conflicts) {
-    const bool found =
-        k.kind == "figure"
-            ? std::any_of(ours.begin(), ours.end(), [&](const auto& c) { return realizes(c, k); })
-            : stance_right[k.id] == k.for_items.size() + k.against_items.size() &&
-                  stance_right[k.id] > 0;
+    bool found = false;
+    if (k.kind == "figure") {
+      const auto by = realized_by(k);
+      found = !by.empty();
+      for (const auto i : by) listed[i] = true;
+    } else {
+      found = stance_right[k.id] == k.for_items.size() + k.against_items.size() &&
+              stance_right[k.id] > 0;
+      for (std::size_t i = 0; i < ours.size(); ++i) {
+        std::vector<std::string> ignored;
+        if (ours[i].kind == "stance" && stance_items_right(k, {ours[i]}, g, docs, ignored) > 0) {
+          listed[i] = true;
+        }
+      }
+    }
     if (found && k.required) ++score.required_found;
     if (!found && k.required) {
       score.missed.push_back(k.id + (k.kind == "figure"
@@ -364,26 +411,23 @@ void score_conflicts(const Gold& gold, const graph::KnowledgeGraph& g,
                                          : ": not every quote on its side with its claimant"));
     }
   }
-  for (const auto& c : ours) {
-    const bool listed = std::any_of(gold.conflicts.begin(), gold.conflicts.end(),
-                                    [&](const GoldConflict& k) { return realizes_any(c, k); });
-    const bool tension = std::any_of(
-        gold.possible_tensions.begin(), gold.possible_tensions.end(),
-        [&](const auto& p) { return apart_in(c, figure_of, p.first, p.second); });
-    if (listed) {
+  std::vector<bool> tension(ours.size(), false);
+  for (const auto& p : gold.possible_tensions) {
+    if (const auto i = apart(p.first, p.second)) tension[*i] = true;
+  }
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    if (listed[i]) {
       ++score.correct;
-    } else if (tension) {
+    } else if (tension[i]) {
       ++score.tensions;
     } else {
-      score.wrong.push_back(c.id + ": not a conflict of the gold (" + c.explanation + ")");
+      score.wrong.push_back(ours[i].id + ": not a conflict of the gold (" + ours[i].explanation + ")");
     }
   }
   for (const auto& [a, b] : gold.non_conflicts) {
-    for (const auto& c : ours) {
-      if (!apart_in(c, figure_of, a, b)) continue;
+    if (const auto i = apart(a, b)) {
       ++score.false_conflicts;
-      score.wrong.push_back(a + " / " + b + ": a non-conflict reported in " + c.id);
-      break;
+      score.wrong.push_back(a + " / " + b + ": a non-conflict reported in " + ours[*i].id);
     }
   }
   score.precision = ratio(score.correct, score.reported - score.tensions);
@@ -395,15 +439,15 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
   report.gold_path = gold.path;
   // The gold's documents, found by file name among the stored sources.
   std::map<std::string, DocumentText> docs;
+  std::unordered_map<std::string, graph::Vertex> source_by_file;  // the first of each file name
+  for (const auto v : g.of_kind(NodeKind::kSource)) source_by_file.emplace(g.source(v).file, v);
   for (const auto& d : gold.documents) {
-    for (const auto v : g.of_kind(NodeKind::kSource)) {
-      const auto& s = g.source(v);
-      if (s.file != d.file) continue;
+    if (const auto it = source_by_file.find(d.file); it != source_by_file.end()) {
+      const auto& s = g.source(it->second);
       DocumentText t;
       t.source_id = s.id;
       t.folded = fold_white_space(texts.bytes(s.id), &t.offsets);
       docs.emplace(d.id, std::move(t));
-      break;
     }
     if (!docs.count(d.id)) {
       report.warnings.push_back("gold document " + d.id + " (" + d.file + ") is not in the store");
@@ -412,10 +456,12 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
 
   // Our figures per gold document.
   std::map<std::string, std::vector<graph::Vertex>> ours;
+  std::unordered_map<std::string, std::vector<std::string>> docs_of_source;
+  for (const auto& [id, d] : docs) docs_of_source[d.source_id].push_back(id);
   for (const auto v : g.of_kind(NodeKind::kFigure)) {
-    for (const auto& [id, d] : docs) {
-      if (g.figure(v).source_id == d.source_id) ours[id].push_back(v);
-    }
+    const auto it = docs_of_source.find(*g.figure_strings(v).source_id);
+    if (it == docs_of_source.end()) continue;
+    for (const auto& id : it->second) ours[id].push_back(v);
   }
   auto& fs = report.figures;
   std::map<graph::Vertex, bool> used;
