@@ -269,3 +269,58 @@ TEST_CASE("Store reports a store locked by another writer and stores nothing", "
   CHECK(store.sources().size() == 1);
   CHECK_FALSE(store.load().find("second"));
 }
+
+TEST_CASE("Store keeps no text its source's bytes hold, no edge its rows imply, and loads both",
+          "[graph]") {
+  TempDir dir;
+  const std::string bytes = "One fact. Two facts here.";
+  {
+    Store store(dir / "s.db");
+    auto doc = document("doc", bytes, 2);
+    doc.claims[1].spans = {Span{10, 25}};
+    doc.claims[1].text = "Two facts here.";      // the bytes at its span: not stored
+    doc.claims[0].text = "written otherwise";    // not the bytes: stored
+    Figure f;
+    f.id = "doc:g1";
+    f.source_id = "doc";
+    f.claim_id = "doc:c2";
+    f.span = Span{10, 13};
+    f.text = "Two";
+    f.lo = f.hi = 2;
+    f.point = 2;
+    f.measure = "facts";
+    f.unit = "facts";
+    doc.figures.push_back(f);
+    doc.edges.push_back(Edge{EdgeKind::kStates, "doc:c2", "doc:g1"});
+    store.put(doc, "key");
+  }
+  // What the file holds.
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open((dir / "s.db").c_str(), &h) == SQLITE_OK);
+  const auto scalar = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(h, sql, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+  };
+  CHECK(scalar("SELECT text FROM claims WHERE id = 'doc:c2'").empty());
+  CHECK(scalar("SELECT text FROM claims WHERE id = 'doc:c1'") == "written otherwise");
+  CHECK(scalar("SELECT raw FROM refs WHERE id = 'doc:fn1'").empty());  // "One": its bytes
+  CHECK(scalar("SELECT count(*) FROM edges WHERE kind IN ('contains', 'states')") == "0");
+  CHECK(scalar("SELECT count(*) FROM edges") == "3");  // claimed_by twice, cites once
+  sqlite3_close(h);
+  // What the graph gets back.
+  Store store(dir / "s.db", StoreOptions{true, 2000});
+  const auto g = store.load();
+  CHECK(g.claim(*g.find("doc:c2")).text == "Two facts here.");
+  CHECK(g.claim(*g.find("doc:c1")).text == "written otherwise");
+  CHECK(g.reference(*g.find("doc:fn1")).raw == "One");
+  const auto source = *g.find("doc");
+  CHECK(g.out(source, EdgeKind::kContains) ==
+        std::vector<Vertex>{*g.find("doc:c1"), *g.find("doc:c2")});
+  CHECK(g.out(*g.find("doc:c2"), EdgeKind::kStates) == std::vector<Vertex>{*g.find("doc:g1")});
+  CHECK(g.in(*g.find("doc:g1"), EdgeKind::kStates) == std::vector<Vertex>{*g.find("doc:c2")});
+  CHECK(g.dropped_edges() == 0);
+}

@@ -6,6 +6,10 @@
 #include <catch2/catch.hpp>
 #include <map>
 #include <random>
+#include <set>
+#include <string>
+
+#include "graph/knowledge_graph.hpp"
 
 using namespace claimgraph::query;
 
@@ -146,4 +150,67 @@ TEST_CASE("conflicts: the fast finder agrees with the brute force on 10,000 gene
     }
   }
   CHECK(conflicts > 10000);  // the sets are not trivially free of conflicts
+}
+
+TEST_CASE("conflicts over a graph large enough to be scanned on every core agree with brute force",
+          "[query]") {
+  // 8,000 figures in 200 buckets (measure, place) from 20 sources: above the sizes from which
+  // the pair scan and the making of each group's conflict run in slices on threads.
+  claimgraph::graph::KnowledgeGraph g;
+  std::mt19937 random(20261123);
+  for (int s = 0; s < 20; ++s) {
+    claimgraph::graph::DocumentGraph doc;
+    doc.source.id = "s" + std::to_string(s);
+    doc.source.outlet = "Outlet " + std::to_string(s % 7);
+    for (int k = 0; k < 400; ++k) {
+      claimgraph::graph::Claim c;
+      c.id = doc.source.id + ":c" + std::to_string(k);
+      c.source_id = doc.source.id;
+      c.text = "claim";
+      c.claimant = "Author " + std::to_string(s);
+      claimgraph::graph::Figure f;
+      f.id = doc.source.id + ":g" + std::to_string(k);
+      f.source_id = doc.source.id;
+      f.claim_id = c.id;
+      f.text = "figure";
+      const int bucket = std::uniform_int_distribution<int>(0, 199)(random);
+      f.measure = "measure-" + std::to_string(bucket % 40);
+      f.unit = "persons";
+      f.place = "Place " + std::to_string(bucket / 40);
+      const int lo = std::uniform_int_distribution<int>(0, 30)(random);
+      f.lo = lo;
+      f.hi = lo + std::uniform_int_distribution<int>(0, 3)(random);
+      if (f.lo == f.hi) f.point = f.lo;
+      f.time_from = f.time_to = std::to_string(2000 + std::uniform_int_distribution<int>(0, 3)(random));
+      doc.claims.push_back(c);
+      doc.figures.push_back(f);
+    }
+    g.add(doc);
+  }
+  const auto& index = g.figure_index();
+  const auto expected = group_conflicts(index.facts, conflicting_pairs_brute_force(index.facts));
+  // Each group as its sides' vertex sets, in a set: the order of conflicts is not compared.
+  using Shape = std::set<std::set<claimgraph::graph::Vertex>>;
+  std::set<Shape> want;
+  for (const auto& sides : expected) {
+    Shape shape;
+    for (const auto& side : sides) {
+      std::set<claimgraph::graph::Vertex> vs;
+      for (const auto i : side) vs.insert(index.vertices[i]);
+      shape.insert(vs);
+    }
+    want.insert(shape);
+  }
+  const auto found = figure_conflicts(g, ConflictQuery{});
+  std::set<Shape> got;
+  std::set<std::string> ids;
+  for (const auto& c : found) {
+    Shape shape;
+    for (const auto& side : c.sides) shape.insert({side.figures.begin(), side.figures.end()});
+    got.insert(shape);
+    CHECK(ids.insert(c.id).second);  // ids stay unique when groups are made on threads
+    CHECK_FALSE(c.explanation.empty());
+  }
+  CHECK(found.size() > 64);
+  CHECK(got == want);
 }
