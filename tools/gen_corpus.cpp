@@ -11,16 +11,19 @@
 // others say the workers go voluntarily. Filler prose, page furniture and footnotes citing
 // Russian and Korean works in their own scripts make the text realistic.
 
+#include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <algorithm>
 #include <string>
@@ -267,10 +270,15 @@ class Generator {
     return text;
   }
 
-  // The gold: documents, figures, planted conflicts, non-conflicts.
-  std::string gold(const std::vector<std::pair<std::string, std::string>>& documents) const {
-    rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  // The gold: documents, figures, planted conflicts, non-conflicts; written as it is made (for a
+  // 1 GB corpus it is over a gigabyte).
+  void write_gold(const std::vector<std::pair<std::string, std::string>>& documents,
+                  const std::filesystem::path& path) const {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) throw std::runtime_error(path.string() + ": cannot write");
+    char chunk[65536];
+    rapidjson::FileWriteStream stream(file, chunk, sizeof chunk);
+    rapidjson::PrettyWriter<rapidjson::FileWriteStream> w(stream);
     const auto str = [&](const std::string& s) { w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); };
     w.StartObject();
     w.Key("about");
@@ -381,7 +389,10 @@ class Generator {
     }
     w.EndArray();
     w.EndObject();
-    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+    stream.Put('\n');
+    stream.Flush();
+    const bool ok = std::ferror(file) == 0;
+    if (std::fclose(file) != 0 || !ok) throw std::runtime_error(path.string() + ": cannot write");
   }
 
  private:
@@ -410,18 +421,24 @@ class Generator {
     auto& sides = counts_[topic];
     (doubled ? sides.second : sides.first).push_back(id);
   }
-  // A look-alike and every count of its topic in other documents form non-conflicts.
+  // A look-alike and the latest counts of its topic in other documents (up to kPairsPerLookalike
+  // of them) form non-conflicts. Bounded: with a topic reported in thousands of articles of a
+  // 1 GB corpus, every count would make the gold grow with the square of the corpus.
+  static constexpr std::size_t kPairsPerLookalike = 8;
   void lookalike(std::size_t topic, const std::string&, const std::string& doc, const std::string& why) {
     const auto id = figures_.back().id;
     const auto it = counts_.find(topic);
     if (it == counts_.end()) return;
+    std::size_t paired = 0;
     for (const auto* side : {&it->second.first, &it->second.second}) {
-      for (const auto& count : *side) {
+      for (auto c = side->rbegin(); c != side->rend() && paired < kPairsPerLookalike; ++c) {
+        const auto& count = *c;
         if (doc_of_[count] == doc) continue;
         // Only against counts it agrees with or that are of another measure, place or time;
         // a range overlaps only the true count.
         if (why.rfind("a range", 0) == 0 && side == &it->second.second) continue;
         lookalikes_.emplace_back(count, id, why);
+        ++paired;
       }
     }
   }
@@ -494,7 +511,12 @@ int main(int argc, char** argv) {
     documents.emplace_back(name, std::string(name) + ".txt");
     written += text.size();
   }
-  std::ofstream(std::filesystem::path(out) / "gold.json", std::ios::binary) << gen.gold(documents);
+  try {
+    gen.write_gold(documents, std::filesystem::path(out) / "gold.json");
+  } catch (const std::exception& e) {
+    std::cerr << "claimgraph-gen-corpus: " << e.what() << "\n";
+    return 1;
+  }
   std::cerr << "claimgraph-gen-corpus: " << documents.size() << " articles, " << written
             << " bytes of text, gold in " << (std::filesystem::path(out) / "gold.json").string()
             << "\n";
