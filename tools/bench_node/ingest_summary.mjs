@@ -28,7 +28,9 @@ export function summarize(dir) {
                  g ? g.load_s.toFixed(1) : '-',
                  g ? g.conflicts_ms.toFixed(1) : '-',
                  r.conflicts_command ? r.conflicts_command.seconds.toFixed(1) : '-',
-                 p ? `${p.precision.toFixed(3)} / ${p.recall.toFixed(3)} (${p.found}/${p.planted})` : '-']);
+                 p && p.precision != null
+                   ? `${p.precision.toFixed(3)} / ${p.recall.toFixed(3)} (${p.found}/${p.planted})`
+                   : 'not measured']);
       return out;
     }),
   };
