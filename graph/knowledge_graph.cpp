@@ -175,6 +175,14 @@ Vertex KnowledgeGraph::add_vertex(NodeKind kind, std::uint32_t index, Key key) {
   return v;
 }
 
+Vertex KnowledgeGraph::add_owned_vertex(NodeKind kind, std::size_t index, Key key,
+                                        std::uint32_t row) {
+  const Vertex v = add_vertex(kind, static_cast<std::uint32_t>(index), key);
+  owner_[v] = row;
+  by_source_[row].push_back(v);
+  return v;
+}
+
 // --- nodes -----------------------------------------------------------------------------
 
 Vertex KnowledgeGraph::add_source(Source source) {
@@ -230,21 +238,12 @@ Vertex KnowledgeGraph::add_claim(Claim claim, bool known_new) {
     stances_.push_back(std::move(claim.stances));
   }
   // The text is the source's bytes at the claim's span; kept only when it is something else.
-  if (!claim.text.empty()) {
-    const auto& bytes = sources_[row].bytes;
-    const bool in_bytes = r.span.end <= bytes.size() &&
-                          std::string_view(bytes).substr(r.span.begin, r.span.size()) == claim.text;
-    if (!in_bytes) {
-      r.text = static_cast<std::uint32_t>(claim_texts_.size());
-      claim_texts_.push_back(std::move(claim.text));
-    }
+  if (!claim.text.empty() && !is_bytes_at(sources_[row].bytes, r.span, claim.text)) {
+    r.text = static_cast<std::uint32_t>(claim_texts_.size());
+    claim_texts_.push_back(std::move(claim.text));
   }
   claims_.push_back(r);
-  const Vertex v =
-      add_vertex(NodeKind::kClaim, static_cast<std::uint32_t>(claims_.size() - 1), key);
-  owner_[v] = row;
-  by_source_[row].push_back(v);
-  return v;
+  return add_owned_vertex(NodeKind::kClaim, claims_.size() - 1, key, row);
 }
 
 Vertex KnowledgeGraph::add_figure(Figure figure, bool known_new) {
@@ -281,11 +280,7 @@ Vertex KnowledgeGraph::add_figure(Figure figure, bool known_new) {
   r.approx = figure.approx;
   r.bound = figure.bound;
   figures_.push_back(r);
-  const Vertex v =
-      add_vertex(NodeKind::kFigure, static_cast<std::uint32_t>(figures_.size() - 1), key);
-  owner_[v] = row;
-  by_source_[row].push_back(v);
-  return v;
+  return add_owned_vertex(NodeKind::kFigure, figures_.size() - 1, key, row);
 }
 
 Vertex KnowledgeGraph::add_actor(Actor actor) {
@@ -369,12 +364,7 @@ Vertex KnowledgeGraph::add_reference(Reference reference) {
   ReferenceRecord r;
   r.span = reference.span;
   // As a claim's text: an empty raw text is the source's bytes at the span.
-  const auto& bytes = sources_[row].bytes;
-  const bool in_bytes =
-      reference.raw.empty() ||
-      (r.span.end <= bytes.size() &&
-       std::string_view(bytes).substr(r.span.begin, r.span.size()) == reference.raw);
-  if (!in_bytes) {
+  if (!reference.raw.empty() && !is_bytes_at(sources_[row].bytes, r.span, reference.raw)) {
     r.raw = static_cast<std::uint32_t>(claim_texts_.size());
     claim_texts_.push_back(std::move(reference.raw));
   }
@@ -397,10 +387,7 @@ Vertex KnowledgeGraph::add_reference(Reference reference) {
     merged_ids_.push_back(std::move(reference.merged_ids));
   }
   references_.push_back(r);
-  const Vertex v = add_vertex(NodeKind::kReference,
-                              static_cast<std::uint32_t>(references_.size() - 1), key);
-  owner_[v] = row;
-  by_source_[row].push_back(v);
+  const Vertex v = add_owned_vertex(NodeKind::kReference, references_.size() - 1, key, row);
   if (!reference.work_key.empty()) by_work_key_.emplace(reference.work_key, v);
   return v;
 }

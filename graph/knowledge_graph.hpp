@@ -10,7 +10,8 @@
 //
 // Typed access to claims and figures returns a value assembled from the packed record.
 // Not thread-safe for writes, nor on the first walk after one; concurrent reads of a graph
-// that has been walked once and that no one modifies are safe.
+// that has been walked once and that no one modifies are safe, except for the texts read back
+// from a store (claim(), reference()): its reader keeps one source's bytes and one connection.
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
@@ -186,6 +187,8 @@ class KnowledgeGraph {
   };
 
   Vertex add_vertex(NodeKind kind, std::uint32_t index, Key key);
+  // A claim, figure or reference: a vertex of source row `row`.
+  Vertex add_owned_vertex(NodeKind kind, std::size_t index, Key key, std::uint32_t row);
   Key key_for(std::string_view id, std::uint32_t source) const;
   std::optional<Vertex> find_key(Key key) const;
   std::optional<Vertex> existing(Key key, std::string_view id) const;

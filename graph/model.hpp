@@ -20,6 +20,13 @@ struct Span {
   bool operator==(const Span&) const = default;
 };
 
+// True when `text` is exactly `bytes` at `span`: such a text need not be kept twice (a claim's
+// sentence, a footnote's raw text).
+inline bool is_bytes_at(std::string_view bytes, Span span, std::string_view text) {
+  return span.begin <= span.end && span.end <= bytes.size() &&
+         bytes.substr(span.begin, span.size()) == text;
+}
+
 enum class NodeKind : std::uint8_t { kSource, kClaim, kFigure, kActor, kReference };
 enum class EdgeKind : std::uint8_t {
   kContains,     // Source -> Claim

@@ -309,9 +309,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   for (const auto& c : doc.claims) {
     // A claim's text is most often its source's bytes at its first span: then it is not
     // stored twice ('' here, the bytes on load).
-    const auto first = c.span();
-    const bool in_bytes = first.end <= s.bytes.size() &&
-                          std::string_view(s.bytes).substr(first.begin, first.size()) == c.text;
+    const bool in_bytes = is_bytes_at(s.bytes, c.span(), c.text);
     claim->bind(1, std::string_view(c.id))
         .bind(2, std::string_view(s.id))
         .bind(3, ord++)
@@ -359,8 +357,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
 
   // A reference's raw text, as a claim's, is not stored twice when it is the bytes at its span.
   const auto raw_in_bytes = [&](const Reference& r) {
-    return r.span.end <= s.bytes.size() && !r.raw.empty() &&
-           std::string_view(s.bytes).substr(r.span.begin, r.span.size()) == r.raw;
+    return !r.raw.empty() && is_bytes_at(s.bytes, r.span, r.raw);
   };
   sqlite::Reused ref(*db_, 
       "INSERT INTO refs(id, source_id, ord, kind, marker, span_begin, span_end, raw, authors, "

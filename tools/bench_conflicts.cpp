@@ -155,7 +155,14 @@ int main(int argc, char** argv) {
                "also write each size's figures as CSV (figures, buckets, in) for other engines");
   app.add_option("--sizes", sizes_text, "figure counts, comma-separated");
   CLI11_PARSE(app, argc, argv);
-  if (!store_path.empty()) return measure_store(store_path);
+  if (!store_path.empty()) {
+    try {
+      return measure_store(store_path);
+    } catch (const graph::StoreError& e) {
+      std::cerr << "claimgraph-bench-conflicts: " << e.what() << "\n";  // names the file
+      return 1;
+    }
+  }
   if (dir.empty()) {
     std::cerr << "claimgraph-bench-conflicts: --dir or --store is required\n";
     return 2;
