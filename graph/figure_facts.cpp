@@ -106,18 +106,23 @@ FigureOrder order_figures(const std::vector<FigureFacts>& figures, bool interned
       return names.emplace(s, names.size() + 1).first->second;
     });
   }
-  // Sorted with the start beside each figure: no look-up into the facts while sorting.
+  // Sorted with the key beside each figure: no look-up into the facts while sorting.
   struct Item {
     std::uint32_t bucket;
+    std::int32_t from;
+    std::int32_t to;
     double lo;
     std::size_t i;
   };
   std::vector<Item> items;
   items.reserve(keyed.size());
-  for (const auto& [b, i] : keyed) items.push_back(Item{b, figures[i].lo, i});
+  for (const auto& [b, i] : keyed) {
+    const auto& f = figures[i];
+    items.push_back(Item{b, f.from, f.to, f.lo, i});
+  }
   keyed = {};
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-    return std::tie(a.bucket, a.lo, a.i) < std::tie(b.bucket, b.lo, b.i);
+    return std::tie(a.bucket, a.from, a.to, a.lo, a.i) < std::tie(b.bucket, b.from, b.to, b.lo, b.i);
   });
   // Sources numbered (interned ones by address, as above).
   std::unordered_map<std::string_view, std::uint32_t> by_content;

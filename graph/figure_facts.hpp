@@ -1,7 +1,7 @@
 #pragma once
 // What conflicts and agreements compare of a figure (DESIGN.md, "Conflict"), kept compact:
 // views of the figure's strings, times as yyyymmdd numbers, and an order of the figures by
-// measure, unit, place and start of interval, so that a query walks each bucket once.
+// measure, unit, place, time and start of interval, so that a query walks each bucket once.
 
 #include <cstdint>
 #include <optional>
@@ -38,8 +38,9 @@ FigureFacts facts_of(std::string_view measure, std::string_view unit,
                      const std::string* time_from, const std::string* time_to,
                      std::string_view source, bool vague);
 
-// The figures with a measure, sorted by bucket (one measure, unit and place) and then by the
-// start of their interval; bucket[k] numbers the bucket of order[k].
+// The figures with a measure, sorted by bucket (one measure, unit and place), then by time
+// (from, to: unknown first) and then by the start of their interval; bucket[k] numbers the
+// bucket of order[k]. Within a bucket, the figures of one time are a run sorted by value.
 // scan[k] holds what a pair scan compares of order[k], so that the scan reads memory in order:
 // its interval, its time, its source (numbered) and its index.
 struct ScanItem {

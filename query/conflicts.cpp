@@ -119,55 +119,128 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
 
 namespace {
 
-// Conflicting pairs (i < j), in no particular order: each is found once, from the figure whose
+// Calls hit(a, c) for every conflicting pair of scan items in the slice [from, to) of the
+// order, cut at bucket starts (so that slices are scanned apart), once from the item whose
 // interval ends first.
-std::vector<std::pair<std::size_t, std::size_t>> unsorted_pairs(const graph::FigureOrder& index) {
-  const auto& order = index.order;
-  // Buckets are independent: each slice of the order, cut at bucket starts, is scanned apart.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> found(64);
-  std::atomic<std::size_t> next_slot{0};
-  in_slices(order.size(), 4096, [&](std::size_t from, std::size_t to) {
-    const auto at_bucket_start = [&](std::size_t k) {
-      while (k > 0 && k < order.size() && index.bucket[k] == index.bucket[k - 1]) ++k;
-      return k;
-    };
-    const std::size_t first = at_bucket_start(from);
-    const std::size_t last = at_bucket_start(to);
-    auto& out = found[next_slot++];
-    // Within a bucket measure, unit and place are equal: only values, times and sources are
-    // left, and the scan items hold them in order.
-    const auto& scan = index.scan;
-    const auto point = [](const graph::ScanItem& x) { return x.lo == x.hi; };
-    const auto overlap = [&](const graph::ScanItem& x, const graph::ScanItem& y) {
-      if (point(x) && point(y)) return x.lo == y.lo;
-      if (point(x)) return x.lo >= y.lo && x.lo < y.hi;
-      if (point(y)) return y.lo >= x.lo && y.lo < x.hi;
-      return std::max(x.lo, y.lo) < std::min(x.hi, y.hi);
-    };
-    const auto same_time = [](const graph::ScanItem& x, const graph::ScanItem& y) {
-      return x.from == 0 || y.from == 0 || (x.from <= y.to && y.from <= x.to);
-    };
-    for (std::size_t begin = first; begin < last;) {
-      std::size_t end = begin + 1;
-      while (end < order.size() && index.bucket[end] == index.bucket[begin]) ++end;
-      const auto bucket_begin = scan.begin() + static_cast<std::ptrdiff_t>(begin);
-      const auto bucket_end = scan.begin() + static_cast<std::ptrdiff_t>(end);
-      // Values apart means one interval starts at or after the other's end: sorted by start,
-      // only the figures from the first start >= this end are candidates.
-      for (auto a = bucket_begin; a != bucket_end; ++a) {
-        const auto candidates =
-            std::lower_bound(bucket_begin, bucket_end, a->hi,
-                             [](const graph::ScanItem& m, double hi) { return m.lo < hi; });
-        for (auto c = candidates; c != bucket_end; ++c) {
-          if (c->index != a->index && c->source != a->source && same_time(*a, *c) &&
-              !overlap(*a, *c)) {
-            out.emplace_back(std::min<std::size_t>(a->index, c->index),
-                             std::max<std::size_t>(a->index, c->index));
+//
+// Within a bucket measure, unit and place are equal: only times, values and sources are left.
+// A bucket is a sequence of runs of one time (from, to), each sorted by value, unknown time
+// first. Two runs are compared only when their times overlap, and within such a pair an item
+// meets only the items of the other run whose value starts at or after its own end: those are
+// its conflicts but for its own source's. So the work follows the conflicts found, not the
+// square of the bucket: a measure counted every year for fifty years is fifty runs.
+template <typename Hit>
+void scan_slice(const graph::FigureOrder& index, std::size_t from, std::size_t to, Hit&& hit) {
+  const auto& scan = index.scan;
+  const auto& bucket = index.bucket;
+  const std::size_t n = scan.size();
+  const auto at_bucket_start = [&](std::size_t k) {
+    while (k > 0 && k < n && bucket[k] == bucket[k - 1]) ++k;
+    return k;
+  };
+  const auto point = [](const graph::ScanItem& x) { return x.lo == x.hi; };
+  const auto overlap = [&](const graph::ScanItem& x, const graph::ScanItem& y) {
+    if (point(x) && point(y)) return x.lo == y.lo;
+    if (point(x)) return x.lo >= y.lo && x.lo < y.hi;
+    if (point(y)) return y.lo >= x.lo && y.lo < x.hi;
+    return std::max(x.lo, y.lo) < std::min(x.hi, y.hi);
+  };
+  struct Run {
+    const graph::ScanItem* begin;
+    const graph::ScanItem* end;
+    std::int32_t from;
+    std::int32_t to;
+  };
+  const auto same_time = [](const Run& x, const Run& y) {
+    return x.from == 0 || y.from == 0 || (x.from <= y.to && y.from <= x.to);
+  };
+  std::vector<Run> runs;
+  const std::size_t last = at_bucket_start(to);
+  for (std::size_t begin = at_bucket_start(from); begin < last;) {
+    std::size_t end = begin + 1;
+    while (end < n && bucket[end] == bucket[begin]) ++end;
+    runs.clear();
+    for (std::size_t k = begin; k < end; ++k) {
+      if (runs.empty() || scan[k].from != runs.back().from || scan[k].to != runs.back().to) {
+        runs.push_back(Run{&scan[k], &scan[k], scan[k].from, scan[k].to});
+      }
+      runs.back().end = &scan[k] + 1;
+    }
+    // Runs are in order of their first day (unknown first): those after one that starts past
+    // this run's last day cannot overlap it.
+    for (const auto& p : runs) {
+      for (const auto& q : runs) {
+        if (p.from != 0 && q.from > p.to) break;
+        if (!same_time(p, q)) continue;
+        for (const auto* a = p.begin; a != p.end; ++a) {
+          // The first item of q whose value lies wholly above a: a point's value is at or
+          // above a's end, an interval's start is.
+          const auto* c = point(*a) ? std::upper_bound(q.begin, q.end, a->lo,
+                                                        [](double lo, const graph::ScanItem& m) {
+                                                          return lo < m.lo;
+                                                        })
+                                    : std::lower_bound(q.begin, q.end, a->hi,
+                                                        [](const graph::ScanItem& m, double hi) {
+                                                          return m.lo < hi;
+                                                        });
+          for (; c != q.end; ++c) {
+            if (c->source != a->source && !overlap(*a, *c)) hit(*a, *c);
           }
         }
       }
-      begin = end;
     }
+    begin = end;
+  }
+}
+
+// Conflicting pairs (i < j), in no particular order: slices of the buckets on threads.
+std::vector<std::pair<std::size_t, std::size_t>> unsorted_pairs(const graph::FigureOrder& index) {
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> found(64);
+  std::atomic<std::size_t> next_slot{0};
+  in_slices(index.scan.size(), 4096, [&](std::size_t from, std::size_t to) {
+    auto& out = found[next_slot++];
+    scan_slice(index, from, to, [&](const graph::ScanItem& a, const graph::ScanItem& c) {
+      out.emplace_back(std::min<std::size_t>(a.index, c.index), std::max<std::size_t>(a.index, c.index));
+    });
+  });
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
+  return out;
+}
+
+// Enough of the conflicting pairs to connect what they connect: a spanning forest, found on
+// threads by a union-find of each slice's own. A bucket reported hundreds of times over has
+// pairs by the ten thousand; its groups need a pair per figure.
+std::vector<std::pair<std::size_t, std::size_t>> connecting_pairs(const graph::FigureOrder& index) {
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> found(64);
+  std::atomic<std::size_t> next_slot{0};
+  const graph::ScanItem* base = index.scan.data();
+  in_slices(index.scan.size(), 4096, [&](std::size_t from, std::size_t to) {
+    auto& out = found[next_slot++];
+    std::vector<std::uint32_t> parent;  // by position in the order, from `from`
+    parent.resize(to - from + 1024);    // the slice, grown to its last bucket's end as met
+    std::iota(parent.begin(), parent.end(), 0u);
+    const auto find = [&](std::uint32_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    scan_slice(index, from, to, [&](const graph::ScanItem& a, const graph::ScanItem& c) {
+      const auto at = [&](const graph::ScanItem& x) {
+        const auto k = static_cast<std::size_t>(&x - base) - from;
+        if (k >= parent.size()) {
+          const auto old = parent.size();
+          parent.resize(std::max(k + 1, old * 2));
+          std::iota(parent.begin() + static_cast<std::ptrdiff_t>(old), parent.end(),
+                    static_cast<std::uint32_t>(old));
+        }
+        return static_cast<std::uint32_t>(k);
+      };
+      const auto ra = find(at(a));
+      const auto rc = find(at(c));
+      if (ra == rc) return;
+      parent[std::max(ra, rc)] = std::min(ra, rc);
+      out.emplace_back(a.index, c.index);
+    });
   });
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
@@ -251,18 +324,17 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   const auto& index = g.figure_index();
   const auto& vertices = index.vertices;
   const auto& facts = index.facts;
-  const auto groups = group_conflicts(facts, unsorted_pairs(index.order));  // order is not needed
+  const auto groups = group_conflicts(facts, connecting_pairs(index.order));
 
   // Each group's conflict is made apart, slices of the groups on threads of their own; the
   // filter and the numbering of ids then go in group order.
   std::vector<std::optional<Conflict>> made(groups.size());
   in_slices(groups.size(), 64, [&](std::size_t from, std::size_t to) {
-    // Outlets by source, looked up once per source (figure strings are interned).
-    std::unordered_map<const std::string*, std::string> outlets;
-    const auto outlet = [&](const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
-      auto it = outlets.find(f.source_id);
-      if (it == outlets.end()) it = outlets.emplace(f.source_id, outlet_of(g, *f.source_id)).first;
-      return it->second;
+    // A figure's outlet, through the source it belongs to (as outlet_of, without the look-up
+    // of the source by its id): a conflict reported by hundreds of sources asks it per figure.
+    const auto outlet = [&](Vertex v, const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
+      if (const auto s = g.source_of(v); s && g.source(*s).outlet) return *g.source(*s).outlet;
+      return *f.source_id;
     };
     for (std::size_t group = from; group < to; ++group) {
       const auto& sides = groups[group];
@@ -294,14 +366,14 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
           lo = std::min(lo, facts[i].lo);
           hi = std::max(hi, facts[i].hi);
           if (q.source && *f.source_id == *q.source) wanted_source = true;
-          if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
+          if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(v, f), *q.actor))) {
             wanted_actor = true;
           }
           if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
           const auto where = std::make_tuple(f.source_id, f.time_from, f.time_to);
           if (std::find(met.begin(), met.end(), where) != met.end()) continue;
           met.push_back(where);
-          auto w = outlet(f) + ", " + time_words(f.time_from, f.time_to);
+          auto w = outlet(v, f) + ", " + time_words(f.time_from, f.time_to);
           if (whence_seen.insert(w).second) whence.push_back(std::move(w));
         }
         std::string label;

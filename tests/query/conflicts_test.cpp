@@ -100,7 +100,8 @@ TEST_CASE("conflicts: the fast finder agrees with the brute force on 10,000 gene
   const char* units[] = {"persons", "years"};
   const char* places[] = {"Russia", "China", ""};
   const char* sources[] = {"a", "b", "c", "d"};
-  const char* years[] = {"", "2006", "2013", "2017"};
+  // Years, months, open ends and unknown times: the finder compares runs of one time.
+  const char* years[] = {"", "2006", "2013", "2013-05", "2013-11", "2017", ""};
   std::size_t conflicts = 0;
   for (int set = 0; set < 10000; ++set) {
     std::vector<FigureFacts> figures(std::uniform_int_distribution<int>(0, 24)(random));
@@ -122,6 +123,12 @@ TEST_CASE("conflicts: the fast finder agrees with the brute force on 10,000 gene
       if (!from.empty() && !to.empty()) {
         f.from = day_of(std::min(from, to), false);
         f.to = day_of(std::max(from, to), true);
+      } else if (!from.empty()) {
+        f.from = day_of(from, false);  // since then
+        f.to = 99999999;
+      } else if (!to.empty() && set % 2 == 0) {
+        f.from = 1;  // until then
+        f.to = day_of(to, true);
       }
     }
     const auto fast = conflicting_pairs(figures);
@@ -181,7 +188,14 @@ TEST_CASE("conflicts over a graph large enough to be scanned on every core agree
       f.lo = lo;
       f.hi = lo + std::uniform_int_distribution<int>(0, 3)(random);
       if (f.lo == f.hi) f.point = f.lo;
-      f.time_from = f.time_to = std::to_string(2000 + std::uniform_int_distribution<int>(0, 3)(random));
+      // Years, months of them, spans of years and unknown times.
+      const int year = 2000 + std::uniform_int_distribution<int>(0, 3)(random);
+      switch (std::uniform_int_distribution<int>(0, 5)(random)) {
+        case 0: break;
+        case 1: f.time_from = f.time_to = std::to_string(year) + "-0" + std::to_string(year % 3 + 1); break;
+        case 2: f.time_from = std::to_string(year), f.time_to = std::to_string(year + 2); break;
+        default: f.time_from = f.time_to = std::to_string(year);
+      }
       doc.claims.push_back(c);
       doc.figures.push_back(f);
     }
