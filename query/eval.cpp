@@ -18,20 +18,51 @@ namespace {
 
 using graph::NodeKind;
 
-struct DocumentText {
-  std::string source_id;
-  std::string folded;
-  std::vector<std::size_t> offsets;  // folded byte -> original byte
-};
+// The gold's documents found in the store, by gold id. A document's text is fetched and folded
+// when a quote is looked for in it, and only the last one is held: the gold of a generated
+// gigabyte would otherwise hold every text three times over, with a byte offset per byte.
+class GoldDocuments {
+ public:
+  explicit GoldDocuments(SourceTexts& texts) : texts_(texts) {}
+  void add(const std::string& doc, const std::string& source_id) { source_of_.emplace(doc, source_id); }
+  // The stored source of a gold document; nullptr when it is not in the store.
+  const std::string* source_id(const std::string& doc) const {
+    const auto it = source_of_.find(doc);
+    return it == source_of_.end() ? nullptr : &it->second;
+  }
+  const std::map<std::string, std::string>& all() const { return source_of_; }
+  // Where `quote` is in the document (white space folded on both sides): its original byte
+  // span, or nullopt (also for a document not in the store).
+  std::optional<graph::Span> find_quote(const std::string& doc, std::string_view quote) {
+    if (!hold(doc)) return std::nullopt;
+    const std::string q = fold_white_space(quote, nullptr);
+    const auto at = folded_.find(q);
+    if (at == std::string::npos) return std::nullopt;
+    return graph::Span{static_cast<std::uint32_t>(offsets_[at]),
+                       static_cast<std::uint32_t>(offsets_[at + q.size() - 1] + 1)};
+  }
+  // The document's bytes ("" when it is not in the store); valid until the next call.
+  std::string_view bytes(const std::string& doc) { return hold(doc) ? std::string_view(bytes_) : ""; }
 
-// Where `quote` is in the document: original byte span, or nullopt.
-std::optional<graph::Span> find_quote(const DocumentText& d, std::string_view quote) {
-  const std::string q = fold_white_space(quote, nullptr);
-  const auto at = d.folded.find(q);
-  if (at == std::string::npos) return std::nullopt;
-  return graph::Span{static_cast<std::uint32_t>(d.offsets[at]),
-                     static_cast<std::uint32_t>(d.offsets[at + q.size() - 1] + 1)};
-}
+ private:
+  bool hold(const std::string& doc) {
+    if (held_ && *held_ == doc) return true;
+    const auto* source = source_id(doc);
+    if (!source) return false;
+    bytes_ = texts_.fetch(*source);
+    offsets_.clear();
+    folded_ = fold_white_space(bytes_, &offsets_);
+    held_ = doc;
+    return true;
+  }
+
+  SourceTexts& texts_;
+  std::map<std::string, std::string> source_of_;
+  std::optional<std::string> held_;
+  std::string bytes_;
+  std::string folded_;
+  std::vector<std::size_t> offsets_;  // folded byte -> original byte
+};
 
 bool overlaps(graph::Span a, graph::Span b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -147,13 +178,13 @@ void score_work(const std::string& label, const GoldWork& gold, const graph::Ref
 }
 
 void score_references(const Gold& gold, const graph::KnowledgeGraph& g,
-                      const std::map<std::string, DocumentText>& docs, ReferenceScore& score) {
+                      GoldDocuments& docs, ReferenceScore& score) {
   score.total = gold.references.size();
   std::map<std::string, graph::Vertex> node_of;  // gold id -> our node
   for (const auto& r : gold.references) {
-    const auto doc = docs.find(r.doc);
-    if (doc == docs.end()) continue;
-    const auto v = g.find(doc->second.source_id + ":fn" + r.marker);
+    const auto* source = docs.source_id(r.doc);
+    if (!source) continue;
+    const auto v = g.find(*source + ":fn" + r.marker);
     if (!v) {
       score.wrong.push_back(r.id + ": no reference with marker " + r.marker);
       continue;
@@ -275,7 +306,7 @@ bool same_claimant(const std::string& ours, const GoldStanceItem& item) {
 // the right claimant; what is wrong goes to `wrong`.
 std::size_t stance_items_right(const GoldConflict& k, const std::vector<Conflict>& ours,
                                const graph::KnowledgeGraph& g,
-                               const std::map<std::string, DocumentText>& docs,
+                               GoldDocuments& docs,
                                std::vector<std::string>& wrong) {
   // Our stance claims by source: (claim, the side's stance).
   std::unordered_map<const std::string*, std::vector<std::pair<graph::Vertex, graph::Polarity>>>
@@ -298,15 +329,14 @@ std::size_t stance_items_right(const GoldConflict& k, const std::vector<Conflict
     const auto& items = polarity == graph::Polarity::kFor ? k.for_items : k.against_items;
     for (const auto& item : items) {
       const auto label = k.id + " " + std::string(to_string(polarity)) + " \u201C" + item.quote + "\u201D";
-      const auto doc = docs.find(item.doc);
-      const auto where = doc == docs.end() ? std::nullopt : find_quote(doc->second, item.quote);
+      const auto where = docs.find_quote(item.doc, item.quote);
       if (!where) {
         wrong.push_back(label + ": quote not found");
         continue;
       }
       std::string why = "no stance conflict holds its claim";
       bool ok = false;
-      const auto key = source_key.find(doc->second.source_id);
+      const auto key = source_key.find(*docs.source_id(item.doc));
       if (key != source_key.end()) {
         for (const auto& [v, stance] : by_source[key->second]) {
           if (!overlaps(g.span_of_claim(v), *where)) continue;
@@ -331,7 +361,7 @@ std::size_t stance_items_right(const GoldConflict& k, const std::vector<Conflict
 }
 
 void score_conflicts(const Gold& gold, const graph::KnowledgeGraph& g,
-                     const std::map<std::string, DocumentText>& docs,
+                     GoldDocuments& docs,
                      const std::map<std::string, graph::Vertex>& figure_of, ConflictScore& score) {
   auto ours = figure_conflicts(g, ConflictQuery{});
   const auto stance = stance_conflicts(g, ConflictQuery{}, {});
@@ -438,18 +468,14 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
   EvalReport report;
   report.gold_path = gold.path;
   // The gold's documents, found by file name among the stored sources.
-  std::map<std::string, DocumentText> docs;
+  GoldDocuments docs(texts);
   std::unordered_map<std::string, graph::Vertex> source_by_file;  // the first of each file name
   for (const auto v : g.of_kind(NodeKind::kSource)) source_by_file.emplace(g.source(v).file, v);
   for (const auto& d : gold.documents) {
     if (const auto it = source_by_file.find(d.file); it != source_by_file.end()) {
-      const auto& s = g.source(it->second);
-      DocumentText t;
-      t.source_id = s.id;
-      t.folded = fold_white_space(texts.bytes(s.id), &t.offsets);
-      docs.emplace(d.id, std::move(t));
+      docs.add(d.id, g.source(it->second).id);
     }
-    if (!docs.count(d.id)) {
+    if (!docs.source_id(d.id)) {
       report.warnings.push_back("gold document " + d.id + " (" + d.file + ") is not in the store");
     }
   }
@@ -457,7 +483,7 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
   // Our figures per gold document.
   std::map<std::string, std::vector<graph::Vertex>> ours;
   std::unordered_map<std::string, std::vector<std::string>> docs_of_source;
-  for (const auto& [id, d] : docs) docs_of_source[d.source_id].push_back(id);
+  for (const auto& [id, source] : docs.all()) docs_of_source[source].push_back(id);
   for (const auto v : g.of_kind(NodeKind::kFigure)) {
     const auto it = docs_of_source.find(*g.figure_strings(v).source_id);
     if (it == docs_of_source.end()) continue;
@@ -468,12 +494,11 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
   std::map<std::string, graph::Vertex> figure_of;  // gold figure id -> our figure
   for (const auto& gf : gold.figures) {
     if (!gf.optional) ++fs.required;
-    const auto doc = docs.find(gf.doc);
-    if (doc == docs.end()) {
+    if (!docs.source_id(gf.doc)) {
       if (!gf.optional) fs.missed.push_back(gf.id + ": document not in the store");
       continue;
     }
-    const auto where = find_quote(doc->second, gf.quote);
+    const auto where = docs.find_quote(gf.doc, gf.quote);
     if (!where) {
       report.warnings.push_back("gold figure " + gf.id + ": quote not found in " + gf.doc);
       if (!gf.optional) fs.missed.push_back(gf.id + ": quote not found");
@@ -516,16 +541,15 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
     }
   }
   for (const auto& nf : gold.not_figures) {
-    const auto doc = docs.find(nf.doc);
-    if (doc == docs.end()) continue;
-    auto where = find_quote(doc->second, nf.text);
+    if (!docs.source_id(nf.doc)) continue;
+    auto where = docs.find_quote(nf.doc, nf.text);
     if (!where) {
       report.warnings.push_back("not-figure \"" + nf.text + "\" not found in " + nf.doc);
       continue;
     }
     if (nf.focus) {
       // Only the focused part: its last occurrence inside the text (a trailing marker).
-      const std::string_view whole = texts.bytes(doc->second.source_id).substr(where->begin, where->size());
+      const std::string_view whole = docs.bytes(nf.doc).substr(where->begin, where->size());
       const auto at = whole.rfind(*nf.focus);
       if (at != std::string_view::npos) {
         where = graph::Span{static_cast<std::uint32_t>(where->begin + at),

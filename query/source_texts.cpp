@@ -10,6 +10,10 @@ std::string_view SourceTexts::bytes(const std::string& source_id) {
   return it->second;
 }
 
+std::string SourceTexts::fetch(const std::string& source_id) const {
+  return store_.source_bytes(source_id).value_or("");
+}
+
 graph::TextPosition SourceTexts::position(const std::string& source_id, std::size_t offset) {
   return graph::position_of(bytes(source_id), offset);
 }

@@ -16,6 +16,9 @@ class SourceTexts {
   explicit SourceTexts(graph::Store& store) : store_(store) {}
   // The source's bytes ("" for an unknown id).
   std::string_view bytes(const std::string& source_id);
+  // The same, read from the store and not kept ("" for an unknown id): for a pass over many
+  // sources that needs each once.
+  std::string fetch(const std::string& source_id) const;
   graph::TextPosition position(const std::string& source_id, std::size_t offset);
 
  private:
