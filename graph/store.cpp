@@ -50,7 +50,6 @@ CREATE TABLE edges(
   source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   kind TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL);
 CREATE INDEX edges_by_source ON edges(source_id);
-CREATE INDEX edges_by_dst ON edges(dst);
 CREATE TABLE diagnostics(
   source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   message TEXT NOT NULL);
@@ -223,6 +222,9 @@ void Store::open_schema(bool read_only) {
   if (!read_only) {
     db_->exec("PRAGMA journal_mode=WAL");
     db_->exec("PRAGMA synchronous=NORMAL");
+    // Stores written before schema 4 was final indexed edges by destination: only the removal
+    // of unused actors read it, and keeping it up cost half of the writing of edges.
+    db_->exec("DROP INDEX IF EXISTS edges_by_dst");
   }
   db_->exec("PRAGMA foreign_keys=ON");
 }
@@ -252,10 +254,17 @@ bool Store::is_current(std::string_view path, std::string_view ingest_key) {
 void Store::delete_source(std::string_view source_id) {
   sqlite::Reused del(*db_, "DELETE FROM sources WHERE id = ?1");
   del->bind(1, source_id).run();
-  // Actors are shared between documents: drop those no remaining edge reaches.
+  unused_actors_ = true;
+}
+
+void Store::drop_unused_actors() {
+  if (!unused_actors_) return;
+  // Actors are shared between documents: drop those no remaining edge reaches. SQLite reads
+  // each subquery once into a temporary index.
   db_->exec(
       "DELETE FROM actors WHERE id NOT IN (SELECT dst FROM edges) "
       "AND id NOT IN (SELECT src FROM edges)");
+  unused_actors_ = false;
 }
 
 void Store::begin_batch() {
@@ -267,6 +276,7 @@ void Store::commit_batch() {
 }
 
 PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
+  const bool in_batch = sqlite3_get_autocommit(db_->handle()) == 0;
   Transaction tx(*db_);
   const Source& s = doc.source;
   PutResult result = PutResult::kAdded;
@@ -280,6 +290,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
     }
     for (const auto& id : stale) delete_source(id);
     if (!stale.empty()) result = PutResult::kReplaced;
+    if (!stale.empty() && !in_batch) drop_unused_actors();
   }
 
   sqlite::Reused insert_source(

@@ -69,6 +69,12 @@ class Store {
   // of one. Closing the store without commit_batch rolls the batch back.
   void begin_batch();
   void commit_batch();
+  // Deletes the actors no edge refers to any more: one pass over the edges. A put that
+  // replaces a document outside a batch calls it; within a batch it is left to the caller
+  // (ingest calls it once, after its last batch), so that replacing many documents does not
+  // pass over every edge once for each of them. Until then an actor whose last document was
+  // replaced stays, with no edge to it.
+  void drop_unused_actors();
 
   // The whole graph, source bytes left out: a claim's text is read from the store when asked
   // for (the graph keeps this store's connection open for it).
@@ -82,6 +88,7 @@ class Store {
   void delete_source(std::string_view source_id);
 
   std::string path_;
+  bool unused_actors_ = false;  // a source was deleted since drop_unused_actors
   std::shared_ptr<sqlite::Database> db_;  // shared with the text reader of loaded graphs
 };
 

@@ -290,6 +290,8 @@ int run_ingest(const IngestCommandOptions& options) {
       }
     }
     commit();
+    // Actors whose last document was replaced: one pass over the edges for the whole run.
+    store.drop_unused_actors();
   } catch (...) {
     stop_threads();
     // The documents of the batch written before the failure are whole: keep them (the
@@ -297,6 +299,7 @@ int run_ingest(const IngestCommandOptions& options) {
     // is rolled back whole and its lines are not printed.
     try {
       commit();
+      store.drop_unused_actors();
     } catch (...) {
     }
     throw;

@@ -115,6 +115,29 @@ TEST_CASE("Store drops actors no document refers to any more", "[graph]") {
   CHECK(store.load().of_kind(NodeKind::kActor).empty());
 }
 
+TEST_CASE("Store drops the actors a batch left without edges when asked, once", "[graph]") {
+  TempDir dir;
+  Store store(dir / "s.db");
+  store.put(document("doc", "abc def", 1), "key1");
+  store.put(document("other", "ghi jkl", 1), "key1");  // also refers to actor:ann
+  auto bare = [](const std::string& id) {
+    auto d = document(id, "abc def", 0);
+    d.actors.clear();
+    d.edges.clear();
+    return d;
+  };
+  store.begin_batch();
+  store.put(bare("doc"), "key2");
+  store.commit_batch();
+  store.drop_unused_actors();
+  CHECK(store.load().of_kind(NodeKind::kActor).size() == 1);  // "other" still refers to it
+  store.begin_batch();
+  store.put(bare("other"), "key2");
+  store.commit_batch();
+  store.drop_unused_actors();
+  CHECK(store.load().of_kind(NodeKind::kActor).empty());
+}
+
 TEST_CASE("Store writes a document whole or not at all", "[graph]") {
   TempDir dir;
   Store store(dir / "s.db");
