@@ -136,7 +136,9 @@ int run_ingest(const IngestCommandOptions& options) {
 
   // This thread reads the documents in order, names them and writes the results in the same
   // order through the one store connection; `jobs` threads parse in between. A window of
-  // documents bounds the memory. The store sees exactly what --jobs 1 would give it.
+  // documents bounds the memory. It holds a batch's worth per parser, so that the parsers
+  // keep working while this thread writes and commits a batch (with a window of a few
+  // documents they waited for every commit). The store sees exactly what --jobs 1 would give it.
   std::mutex mutex;
   std::condition_variable work_ready, result_ready;
   std::deque<Task*> work;
@@ -179,7 +181,7 @@ int run_ingest(const IngestCommandOptions& options) {
   Progress progress(inputs.files.size());
   std::size_t bytes = 0;
   std::size_t stored = 0;
-  const std::size_t window = 2 * jobs + 2;
+  const std::size_t window = 64 * jobs + 2;
   std::ostringstream pending_lines;  // report lines of the batch not yet committed
   std::deque<std::unique_ptr<Task>> in_flight;  // in order
   std::set<std::string> reserved;               // ids of documents read, not yet stored
