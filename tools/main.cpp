@@ -26,6 +26,7 @@
 #include "query/text_output.hpp"
 #include "query/trace.hpp"
 #include "tools/exit_codes.hpp"
+#include "tools/huge_pages.hpp"
 #include "tools/ingest_command.hpp"
 
 namespace {
@@ -80,24 +81,8 @@ std::map<std::string, std::string> place_predecessors(const std::string& lexicon
 
 }  // namespace
 
-// A loaded store is hundreds of megabytes of tables written once: with 4 KiB pages, faulting
-// them in took a quarter of opening a store of 1 M figures. glibc's malloc backs its large
-// chunks with transparent huge pages when told so by a tunable, which glibc reads only at
-// start: the process starts itself again once with it set. A GLIBC_TUNABLES the user set is
-// left as it is (and with it, this).
-void use_huge_pages(char** argv) {
-#if defined(__linux__) && defined(__GLIBC__)
-  if (std::getenv("GLIBC_TUNABLES") != nullptr) return;
-  if (setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1) != 0) return;
-  execv("/proc/self/exe", argv);  // returns only on failure: then go on as we are
-  unsetenv("GLIBC_TUNABLES");
-#else
-  (void)argv;
-#endif
-}
-
 int main(int argc, char** argv) {
-  use_huge_pages(argv);
+  claimgraph::tools::use_huge_pages(argv);
   CLI::App app{
       "claimgraph: turns articles into a citation-tracked graph of claims, actors, figures and "
       "references, and shows where sources disagree and where a figure comes from."};
