@@ -142,6 +142,26 @@ TEST_CASE("conflicts: the fast finder agrees with the brute force on 10,000 gene
     const auto groups = group_conflicts(figures, fast);
     for (std::size_t g = 0; g < groups.size(); ++g) {
       REQUIRE(groups[g].size() >= 2);
+      // The sides are those of the rule as written: in order of value, a figure joins the
+      // current side when it agrees with every figure of it, else opens the next one.
+      std::vector<std::size_t> members;
+      for (const auto& side : groups[g]) members.insert(members.end(), side.begin(), side.end());
+      std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(figures[a].lo, figures[a].hi, a) < std::tie(figures[b].lo, figures[b].hi, b);
+      });
+      std::set<std::set<std::size_t>> by_rule;
+      std::vector<std::size_t> current;
+      for (const auto i : members) {
+        const bool agrees = !current.empty() && std::all_of(current.begin(), current.end(), [&](std::size_t m) {
+          return values_overlap(figures[i], figures[m]);
+        });
+        if (!agrees && !current.empty()) by_rule.insert({current.begin(), current.end()}), current.clear();
+        current.push_back(i);
+      }
+      by_rule.insert({current.begin(), current.end()});
+      std::set<std::set<std::size_t>> made;
+      for (const auto& side : groups[g]) made.insert({side.begin(), side.end()});
+      REQUIRE(made == by_rule);
       for (std::size_t s = 0; s < groups[g].size(); ++s) {
         for (const auto a : groups[g][s]) {
           REQUIRE(where.emplace(a, std::make_pair(g, s)).second);
