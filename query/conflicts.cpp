@@ -365,7 +365,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
         // Figure strings are interned: equal texts share their address. Where a figure comes from
         // (outlet, time) is spelled out once for each (source, time) met.
         std::vector<const std::string*> texts;
-        std::vector<std::tuple<const std::string*, const std::string*, const std::string*>> met;
+        std::set<std::tuple<const std::string*, const std::string*, const std::string*>> met;
         std::vector<std::string> whence;
         std::unordered_set<std::string> whence_seen;
         double lo = facts[side.front()].lo;
@@ -384,8 +384,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
           }
           if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
           const auto where = std::make_tuple(f.source_id, f.time_from, f.time_to);
-          if (std::find(met.begin(), met.end(), where) != met.end()) continue;
-          met.push_back(where);
+          if (!met.insert(where).second) continue;  // a set: a side of thousands of sources
           auto w = outlet(v, f) + ", " + time_words(f.time_from, f.time_to);
           if (whence_seen.insert(w).second) whence.push_back(std::move(w));
         }
