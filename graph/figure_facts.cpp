@@ -134,13 +134,11 @@ FigureOrder order_figures(const std::vector<FigureFacts>& figures, bool interned
     return by_content.emplace(s, static_cast<std::uint32_t>(by_content.size())).first->second;
   };
   FigureOrder out;
-  out.order.reserve(items.size());
   out.bucket.reserve(items.size());
   out.scan.reserve(items.size());
   for (const auto& item : items) {
     const auto& f = figures[item.i];
     out.bucket.push_back(item.bucket);
-    out.order.push_back(item.i);
     out.scan.push_back(ScanItem{f.lo, f.hi, f.from, f.to, source_number(f.source),
                                 static_cast<std::uint32_t>(item.i)});
   }

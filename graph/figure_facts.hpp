@@ -39,10 +39,10 @@ FigureFacts facts_of(std::string_view measure, std::string_view unit,
                      std::string_view source, bool vague);
 
 // The figures with a measure, sorted by bucket (one measure, unit and place), then by time
-// (from, to: unknown first) and then by the start of their interval; bucket[k] numbers the
-// bucket of order[k]. Within a bucket, the figures of one time are a run sorted by value.
-// scan[k] holds what a pair scan compares of order[k], so that the scan reads memory in order:
-// its interval, its time, its source (numbered) and its index.
+// (from, to: unknown first) and then by the start of their interval. scan[k] is the k-th figure
+// of that order with what a pair scan compares of it, so that the scan reads memory in order:
+// its interval, its time, its source (numbered) and its index in the facts; bucket[k] numbers
+// its bucket. Within a bucket, the figures of one time are a run sorted by value.
 struct ScanItem {
   double lo = 0;
   double hi = 0;
@@ -52,7 +52,6 @@ struct ScanItem {
   std::uint32_t index = 0;
 };
 struct FigureOrder {
-  std::vector<std::size_t> order;
   std::vector<std::uint32_t> bucket;
   std::vector<ScanItem> scan;
 };
@@ -60,11 +59,12 @@ struct FigureOrder {
 // their address and buckets are told apart by address alone (the same order, sooner).
 FigureOrder order_figures(const std::vector<FigureFacts>& figures, bool interned = false);
 
-// Every figure of a graph with its facts and their order: built once, when a store is loaded.
-// Its strings are interned (graph/intern.hpp), so it stays valid in copies of the graph.
+// Every figure of a graph in the order conflict queries walk: built once, when a store is
+// loaded. It holds the order alone (36 bytes a figure); a figure's facts are asked of the graph
+// (KnowledgeGraph::figure_facts), as they were when the order was made. Its scan items' `index`
+// numbers `vertices`.
 struct FigureIndex {
-  std::vector<std::uint32_t> vertices;  // figure vertices, in the order of `facts`
-  std::vector<FigureFacts> facts;
+  std::vector<std::uint32_t> vertices;  // figure vertices, in the order of the graph's figures
   FigureOrder order;
 };
 

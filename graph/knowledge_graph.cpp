@@ -483,7 +483,15 @@ const std::vector<Stance>& KnowledgeGraph::stances_of_claim(Vertex v) const {
 KnowledgeGraph::FigureStrings KnowledgeGraph::figure_strings(Vertex v) const {
   const auto& r = figures_[nodes_[v].index];
   return FigureStrings{r.text, r.claimant, source_ids_[owner_[v]], r.unit, r.place,
-                       r.time_from, r.time_to};
+                       r.time_from, r.time_to, r.measure};
+}
+
+FigureFacts KnowledgeGraph::figure_facts(Vertex v) const {
+  const auto& r = figures_[nodes_[v].index];
+  return facts_of(*r.measure, *r.unit,
+                  r.place ? std::optional<std::string_view>(*r.place) : std::nullopt, r.lo, r.hi,
+                  r.time_from, r.time_to, *source_ids_[owner_[v]],
+                  r.bound != Bound::kNone || !r.has_point);
 }
 
 std::optional<Vertex> KnowledgeGraph::source_of(Vertex v) const {
@@ -630,19 +638,12 @@ const FigureIndex& KnowledgeGraph::figure_index() const {
   if (!figure_index_) {
     auto index = std::make_shared<FigureIndex>();
     const auto& vertices = of_kind(NodeKind::kFigure);
-    index->vertices.reserve(vertices.size());
-    index->facts.reserve(vertices.size());
-    for (const auto v : vertices) {
-      const auto& r = figures_[nodes_[v].index];
-      index->vertices.push_back(v);
-      // The facts' views are of interned strings: they outlive this graph's tables.
-      const auto facts = facts_of(
-          *r.measure, *r.unit, r.place ? std::optional<std::string_view>(*r.place) : std::nullopt,
-          r.lo, r.hi, r.time_from, r.time_to, *source_ids_[owner_[v]],
-          r.bound != Bound::kNone || !r.has_point);
-      index->facts.push_back(facts);
-    }
-    index->order = order_figures(index->facts, /*interned=*/true);
+    index->vertices = vertices;
+    // The facts are needed only to make the order: the order keeps what its scan compares.
+    std::vector<FigureFacts> facts;
+    facts.reserve(vertices.size());
+    for (const auto v : vertices) facts.push_back(figure_facts(v));
+    index->order = order_figures(facts, /*interned=*/true);
     figure_index_ = std::move(index);
   }
   return *figure_index_;

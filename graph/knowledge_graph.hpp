@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "graph/figure_facts.hpp"
@@ -94,8 +95,16 @@ class KnowledgeGraph {
     const std::string* place;  // nullptr: unknown
     const std::string* time_from;
     const std::string* time_to;
+    const std::string* measure;
   };
   FigureStrings figure_strings(Vertex v) const;
+  // What conflict queries compare of a figure (its views are of interned strings, valid as
+  // long as any graph is), and its interval alone.
+  FigureFacts figure_facts(Vertex v) const;
+  std::pair<double, double> figure_interval(Vertex v) const {
+    const auto& r = figures_[nodes_[v].index];
+    return {r.lo, r.hi};
+  }
   // The source a claim, figure or reference belongs to (its vertex); nullopt for others.
   std::optional<Vertex> source_of(Vertex v) const;
 

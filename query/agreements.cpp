@@ -23,7 +23,9 @@ std::size_t root(std::vector<std::size_t>& parent, std::size_t x) {
 
 std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q) {
   const auto& vertices = g.of_kind(NodeKind::kFigure);
-  const auto& facts = g.figure_index().facts;  // in the order of `vertices`
+  std::vector<graph::FigureFacts> facts;  // in the order of `vertices`
+  facts.reserve(vertices.size());
+  for (const auto v : vertices) facts.push_back(g.figure_facts(v));
   // Agreeing pairs, within buckets of one measure, unit and place.
   std::map<std::tuple<std::string_view, std::string_view, std::optional<std::string_view>>,
            std::vector<std::size_t>>

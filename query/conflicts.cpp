@@ -114,7 +114,7 @@ bool conflicting(const FigureFacts& a, const FigureFacts& b) {
 
 std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
     const std::vector<FigureFacts>& figures) {
-  return conflicting_pairs(figures, graph::order_figures(figures));
+  return conflicting_pairs(graph::order_figures(figures));
 }
 
 namespace {
@@ -249,9 +249,7 @@ std::vector<std::pair<std::size_t, std::size_t>> connecting_pairs(const graph::F
 
 }  // namespace
 
-std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
-    const std::vector<FigureFacts>& /*figures: the order's scan items hold what is compared*/,
-    const graph::FigureOrder& index) {
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(const graph::FigureOrder& index) {
   auto out = unsorted_pairs(index);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -269,17 +267,22 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs_brute_force(
   return out;
 }
 
-std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
-                                   const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
-  UnionFind groups(figures.size());
-  std::vector<bool> involved(figures.size(), false);
+namespace {
+
+// group_conflicts over n figures whose intervals interval(i) gives as (lo, hi): a graph's
+// figures are asked of the graph, not copied.
+template <typename Interval>
+std::vector<Sides> group_by_value(std::size_t n, Interval interval,
+                                  const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  UnionFind groups(n);
+  std::vector<bool> involved(n, false);
   for (const auto& [a, b] : pairs) {
     groups.join(a, b);
     involved[a] = involved[b] = true;
   }
   // (root, figure) sorted: the groups in order of their roots, each by figure index.
   std::vector<std::pair<std::size_t, std::size_t>> rooted;
-  for (std::size_t i = 0; i < figures.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (involved[i]) rooted.emplace_back(groups.find(i), i);
   }
   std::sort(rooted.begin(), rooted.end());
@@ -292,10 +295,10 @@ std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
   for (const auto& [root, list] : members) {
     // Sides: in order of value, a figure joins the current side when it agrees with every
     // figure of it, else opens the next one. A conflicting pair never shares a side.
-    auto by_value = list;
-    std::sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) {
-      return std::tie(figures[a].lo, figures[a].hi, a) < std::tie(figures[b].lo, figures[b].hi, b);
-    });
+    std::vector<std::pair<std::pair<double, double>, std::size_t>> by_value;
+    by_value.reserve(list.size());
+    for (const auto i : list) by_value.emplace_back(interval(i), i);
+    std::sort(by_value.begin(), by_value.end());
     // Taken in order of value, a figure agrees with every member of the side (each starts at
     // or below it) when it lies below the lowest end of the side's intervals and equals the
     // side's point, if it has one (two points agree only when equal): two numbers per side
@@ -304,40 +307,57 @@ std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
     double lowest_end = 0;               // of the current side's intervals
     bool has_interval = false;
     std::optional<double> side_point;    // the current side's point value, if any
-    for (const auto i : by_value) {
-      const auto& f = figures[i];
-      const bool agrees = !s.empty() && (!has_interval || f.lo < lowest_end) &&
-                          (!side_point || *side_point == f.lo);
+    std::vector<double> lowest;  // per side: its first member's value, the lowest
+    for (const auto& [value, i] : by_value) {
+      const auto [lo, hi] = value;
+      const bool agrees = !s.empty() && (!has_interval || lo < lowest_end) &&
+                          (!side_point || *side_point == lo);
       if (!agrees) {
         s.push_back({});
+        lowest.push_back(lo);
         has_interval = false;
         side_point.reset();
       }
       s.back().push_back(i);
-      if (is_point(f)) {
-        side_point = f.lo;
+      if (lo == hi) {
+        side_point = lo;
       } else {
-        lowest_end = has_interval ? std::min(lowest_end, f.hi) : f.hi;
+        lowest_end = has_interval ? std::min(lowest_end, hi) : hi;
         has_interval = true;
       }
     }
-    for (auto& side : s) std::sort(side.begin(), side.end());
-    const auto lowest = [&](const std::vector<std::size_t>& side) {
-      double lo = figures[side.front()].lo;
-      for (const auto i : side) lo = std::min(lo, figures[i].lo);
-      return std::make_pair(lo, side.front());
-    };
-    std::sort(s.begin(), s.end(), [&](const auto& a, const auto& b) { return lowest(a) < lowest(b); });
-    out.push_back(std::move(s));
+    // Sides in order of (lowest value, lowest figure).
+    std::vector<std::pair<double, std::size_t>> keys;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      std::sort(s[k].begin(), s[k].end());
+      keys.emplace_back(lowest[k], s[k].front());
+    }
+    std::vector<std::size_t> rank(s.size());
+    std::iota(rank.begin(), rank.end(), 0);
+    std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    Sides sorted;
+    sorted.reserve(s.size());
+    for (const auto k : rank) sorted.push_back(std::move(s[k]));
+    out.push_back(std::move(sorted));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  return group_by_value(
+      figures.size(), [&](std::size_t i) { return std::make_pair(figures[i].lo, figures[i].hi); },
+      pairs);
 }
 
 std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q) {
   const auto& index = g.figure_index();
   const auto& vertices = index.vertices;
-  const auto& facts = index.facts;
-  const auto groups = group_conflicts(facts, connecting_pairs(index.order));
+  const auto groups = group_by_value(
+      vertices.size(), [&](std::size_t i) { return g.figure_interval(vertices[i]); },
+      connecting_pairs(index.order));
 
   // Each group's conflict is made apart, slices of the groups on threads of their own; the
   // filter and the numbering of ids then go in group order.
@@ -353,7 +373,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
       const auto& sides = groups[group];
       Conflict c;
       const auto first = g.figure_strings(vertices[sides.front().front()]);
-      c.topic = std::string(facts[sides.front().front()].measure);
+      c.topic = *first.measure;
       bool unknown_time = false;
       bool vague = false;
       bool wanted_source = !q.source;
@@ -368,16 +388,16 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
         std::set<std::tuple<const std::string*, const std::string*, const std::string*>> met;
         std::vector<std::string> whence;
         std::unordered_set<std::string> whence_seen;
-        double lo = facts[side.front()].lo;
-        double hi = facts[side.front()].hi;
+        auto [lo, hi] = g.figure_interval(vertices[side.front()]);
         for (const auto i : side) {
           const auto v = vertices[i];
           const auto f = g.figure_strings(v);
+          const auto facts = g.figure_facts(v);
           s.figures.push_back(v);
-          unknown_time = unknown_time || facts[i].from == 0;
-          vague = vague || facts[i].vague;
-          lo = std::min(lo, facts[i].lo);
-          hi = std::max(hi, facts[i].hi);
+          unknown_time = unknown_time || facts.from == 0;
+          vague = vague || facts.vague;
+          lo = std::min(lo, facts.lo);
+          hi = std::max(hi, facts.hi);
           if (q.source && *f.source_id == *q.source) wanted_source = true;
           if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(v, f), *q.actor))) {
             wanted_actor = true;

@@ -35,9 +35,9 @@ std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
     const std::vector<FigureFacts>& figures);
 std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs_brute_force(
     const std::vector<FigureFacts>& figures);
-// The same, over figures already ordered (graph::order_figures, or a graph's figure index).
-std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(
-    const std::vector<FigureFacts>& figures, const graph::FigureOrder& order);
+// The same, over figures already ordered (graph::order_figures, or a graph's figure index):
+// the order's scan items hold all that is compared, and the pairs number the ordered facts.
+std::vector<std::pair<std::size_t, std::size_t>> conflicting_pairs(const graph::FigureOrder& order);
 
 // Conflicts as groups: each a connected set of conflicting figures, parted into sides of
 // figures that all agree with each other (taken in order of value); sides ordered by their

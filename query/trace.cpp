@@ -106,8 +106,8 @@ Trace trace_figure(const graph::KnowledgeGraph& g, Vertex figure,
   const auto& index = g.figure_index();
   for (std::size_t i = 0; i < index.vertices.size(); ++i) {
     const auto v = index.vertices[i];
-    const auto& theirs = index.facts[i];
-    if (v == figure || theirs.measure.empty() || theirs.measure != f.measure) continue;
+    if (v == figure || f.measure.empty() || *g.figure_strings(v).measure != f.measure) continue;
+    const auto theirs = g.figure_facts(v);
     const auto other = g.figure(v);
     std::string relation;
     if (other.unit != f.unit || !same_lineage(f.place, other.place, predecessors)) {

@@ -217,7 +217,7 @@ int main(int argc, char** argv) {
     }
     // The conflicting pairs behind the groups, for engines that count pairs.
     const auto& index = g.figure_index();
-    const auto pairs = query::conflicting_pairs(index.facts, index.order).size();
+    const auto pairs = query::conflicting_pairs(index.order).size();
     if (csv) {
       // Figures with a bucket number (one measure, unit and place) and an IN relation to it.
       std::ofstream figures(dir + "/figures-" + std::to_string(n) + ".csv");
@@ -225,9 +225,9 @@ int main(int argc, char** argv) {
       std::ofstream buckets(dir + "/buckets-" + std::to_string(n) + ".csv");
       std::uint32_t last_bucket = UINT32_MAX;
       std::set<std::string> sources;
-      for (std::size_t k = 0; k < index.order.order.size(); ++k) {
-        const auto i = index.order.order[k];
-        const auto& f = index.facts[i];
+      for (std::size_t k = 0; k < index.order.scan.size(); ++k) {
+        const auto i = index.order.scan[k].index;
+        const auto f = g.figure_facts(index.vertices[i]);
         const auto b = index.order.bucket[k];
         if (b != last_bucket) buckets << b << "\n";
         last_bucket = b;

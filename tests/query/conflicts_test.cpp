@@ -222,7 +222,9 @@ TEST_CASE("conflicts over a graph large enough to be scanned on every core agree
     g.add(doc);
   }
   const auto& index = g.figure_index();
-  const auto expected = group_conflicts(index.facts, conflicting_pairs_brute_force(index.facts));
+  std::vector<claimgraph::graph::FigureFacts> facts;
+  for (const auto v : index.vertices) facts.push_back(g.figure_facts(v));
+  const auto expected = group_conflicts(facts, conflicting_pairs_brute_force(facts));
   // Each group as its sides' vertex sets, in a set: the order of conflicts is not compared.
   using Shape = std::set<std::set<claimgraph::graph::Vertex>>;
   std::set<Shape> want;
