@@ -38,6 +38,7 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
       aliases_(other.aliases_),
       owner_(other.owner_),
       sources_(other.sources_),
+      last_row_(other.last_row_),
       source_rows_(other.source_rows_),
       source_ids_(other.source_ids_),
       source_vertex_(other.source_vertex_),
@@ -72,6 +73,8 @@ std::uint32_t KnowledgeGraph::source_row(std::string_view source_id) const {
 }
 
 std::uint32_t KnowledgeGraph::source_row_or_add(const std::string& source_id) {
+  // A document's nodes come together: most often the row is the last one asked for.
+  if (last_row_ < sources_.size() && sources_[last_row_].id == source_id) return last_row_;
   const auto [it, added] =
       source_rows_.emplace(source_id, static_cast<std::uint32_t>(sources_.size()));
   if (added) {
@@ -82,6 +85,7 @@ std::uint32_t KnowledgeGraph::source_row_or_add(const std::string& source_id) {
     source_ids_.push_back(intern(source_id));
     by_source_.emplace_back();
   }
+  last_row_ = it->second;
   return it->second;
 }
 
@@ -478,6 +482,10 @@ const std::vector<Stance>& KnowledgeGraph::stances_of_claim(Vertex v) const {
   static const std::vector<Stance> kNoStances;
   const auto& r = claims_[nodes_[v].index];
   return r.stances == kNone ? kNoStances : stances_[r.stances];
+}
+
+std::optional<Vertex> KnowledgeGraph::claim_of_figure(Vertex v) const {
+  return find_key(figures_[nodes_[v].index].claim);
 }
 
 KnowledgeGraph::FigureStrings KnowledgeGraph::figure_strings(Vertex v) const {

@@ -98,6 +98,9 @@ class KnowledgeGraph {
     const std::string* measure;
   };
   FigureStrings figure_strings(Vertex v) const;
+  // The claim a figure names as its own (Figure::claim_id), if it is in the graph: found by
+  // the figure's record, with no id to parse (opening a store asks it of every figure).
+  std::optional<Vertex> claim_of_figure(Vertex v) const;
   // What conflict queries compare of a figure (its views are of interned strings, valid as
   // long as any graph is), and its interval alone.
   FigureFacts figure_facts(Vertex v) const;
@@ -220,6 +223,7 @@ class KnowledgeGraph {
   std::vector<std::uint32_t> owner_;    // per vertex: its source row, or kNone
 
   std::vector<Source> sources_;
+  std::uint32_t last_row_ = kNone;  // the source row last asked for by id
   ByName<std::uint32_t> source_rows_;
   std::vector<const std::string*> source_ids_;  // per source row, interned
   std::vector<std::uint32_t> source_vertex_;  // per source row; kNone while only referred to

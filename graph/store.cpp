@@ -704,9 +704,9 @@ KnowledgeGraph Store::load() {
         if (last_source) g.add_edge(*last_source, v, EdgeKind::kContains);
       }
       for (auto& f : batch.figures) {
-        const auto claim = g.find(f.claim_id);
         const auto v = g.add_figure(std::move(f), /*known_new=*/true);  // figures.id is its key
-        if (claim) g.add_edge(*claim, v, EdgeKind::kStates);  // every figure is stated by its claim
+        // Every figure is stated by its claim.
+        if (const auto claim = g.claim_of_figure(v)) g.add_edge(*claim, v, EdgeKind::kStates);
       }
       for (auto& r : batch.references) g.add_reference(std::move(r));
       for (const auto& e : batch.edges) g.add_edge(e);
