@@ -41,6 +41,7 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
       last_row_(other.last_row_),
       source_rows_(other.source_rows_),
       source_ids_(other.source_ids_),
+      source_outlets_(other.source_outlets_),
       source_vertex_(other.source_vertex_),
       claims_(other.claims_),
       more_spans_(other.more_spans_),
@@ -83,6 +84,7 @@ std::uint32_t KnowledgeGraph::source_row_or_add(const std::string& source_id) {
     sources_.push_back(std::move(placeholder));
     source_vertex_.push_back(kNone);
     source_ids_.push_back(intern(source_id));
+    source_outlets_.push_back(nullptr);
     by_source_.emplace_back();
   }
   last_row_ = it->second;
@@ -193,6 +195,7 @@ Vertex KnowledgeGraph::add_source(Source source) {
   if (auto v = find(source.id)) return *v;
   const auto row = source_row_or_add(source.id);
   const auto key = Key{kNone, intern(source.id)};
+  source_outlets_[row] = source.outlet ? intern(*source.outlet) : nullptr;
   sources_[row] = std::move(source);
   const Vertex v = add_vertex(NodeKind::kSource, row, key);
   source_vertex_[row] = v;
@@ -490,8 +493,9 @@ std::optional<Vertex> KnowledgeGraph::claim_of_figure(Vertex v) const {
 
 KnowledgeGraph::FigureStrings KnowledgeGraph::figure_strings(Vertex v) const {
   const auto& r = figures_[nodes_[v].index];
-  return FigureStrings{r.text, r.claimant, source_ids_[owner_[v]], r.unit, r.place,
-                       r.time_from, r.time_to, r.measure};
+  const auto row = owner_[v];
+  return FigureStrings{r.text, r.claimant, source_ids_[row], r.unit, r.place,
+                       r.time_from, r.time_to, r.measure, source_outlets_[row]};
 }
 
 FigureFacts KnowledgeGraph::figure_facts(Vertex v) const {

@@ -96,6 +96,7 @@ class KnowledgeGraph {
     const std::string* time_from;
     const std::string* time_to;
     const std::string* measure;
+    const std::string* outlet;  // its source's outlet; nullptr: none known
   };
   FigureStrings figure_strings(Vertex v) const;
   // The claim a figure names as its own (Figure::claim_id), if it is in the graph: found by
@@ -226,6 +227,9 @@ class KnowledgeGraph {
   std::uint32_t last_row_ = kNone;  // the source row last asked for by id
   ByName<std::uint32_t> source_rows_;
   std::vector<const std::string*> source_ids_;  // per source row, interned
+  // Per source row, its outlet interned (nullptr: none): a query over many figures asks each
+  // figure's outlet, and these few bytes a source stay in cache where the sources do not.
+  std::vector<const std::string*> source_outlets_;
   std::vector<std::uint32_t> source_vertex_;  // per source row; kNone while only referred to
   std::vector<ClaimRecord> claims_;
   std::vector<std::vector<Span>> more_spans_;

@@ -274,72 +274,87 @@ namespace {
 template <typename Interval>
 std::vector<Sides> group_by_value(std::size_t n, Interval interval,
                                   const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
-  UnionFind groups(n);
-  std::vector<bool> involved(n, false);
+  // The figures in a pair, in order, numbered 0..m: the union-find and the passes below go
+  // over them, not over all n figures (most of which conflict with nothing).
+  std::vector<std::size_t> involved;
+  involved.reserve(2 * pairs.size());
   for (const auto& [a, b] : pairs) {
-    groups.join(a, b);
-    involved[a] = involved[b] = true;
+    if (a < n && b < n) involved.push_back(a), involved.push_back(b);
   }
-  // (root, figure) sorted: the groups in order of their roots, each by figure index.
+  std::sort(involved.begin(), involved.end());
+  involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
+  const auto number = [&](std::size_t i) {
+    return static_cast<std::size_t>(std::lower_bound(involved.begin(), involved.end(), i) -
+                                    involved.begin());
+  };
+  UnionFind groups(involved.size());
+  for (const auto& [a, b] : pairs) {
+    if (a < n && b < n) groups.join(number(a), number(b));
+  }
+  // (root, figure) sorted: the groups in order of their roots (a group's lowest figure, as
+  // the numbering keeps the figures' order), each by figure index.
   std::vector<std::pair<std::size_t, std::size_t>> rooted;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (involved[i]) rooted.emplace_back(groups.find(i), i);
-  }
+  rooted.reserve(involved.size());
+  for (std::size_t k = 0; k < involved.size(); ++k) rooted.emplace_back(groups.find(k), k);
   std::sort(rooted.begin(), rooted.end());
   std::vector<std::pair<std::size_t, std::vector<std::size_t>>> members;
-  for (const auto& [root, i] : rooted) {
+  for (const auto& [root, k] : rooted) {
     if (members.empty() || members.back().first != root) members.emplace_back(root, std::vector<std::size_t>{});
-    members.back().second.push_back(i);
+    members.back().second.push_back(involved[k]);
   }
-  std::vector<Sides> out;
-  for (const auto& [root, list] : members) {
-    // Sides: in order of value, a figure joins the current side when it agrees with every
-    // figure of it, else opens the next one. A conflicting pair never shares a side.
-    std::vector<std::pair<std::pair<double, double>, std::size_t>> by_value;
-    by_value.reserve(list.size());
-    for (const auto i : list) by_value.emplace_back(interval(i), i);
-    std::sort(by_value.begin(), by_value.end());
-    // Taken in order of value, a figure agrees with every member of the side (each starts at
-    // or below it) when it lies below the lowest end of the side's intervals and equals the
-    // side's point, if it has one (two points agree only when equal): two numbers per side
-    // instead of a look at every member, which a group of thousands of figures made slow.
-    Sides s;
-    double lowest_end = 0;               // of the current side's intervals
-    bool has_interval = false;
-    std::optional<double> side_point;    // the current side's point value, if any
-    std::vector<double> lowest;  // per side: its first member's value, the lowest
-    for (const auto& [value, i] : by_value) {
-      const auto [lo, hi] = value;
-      const bool agrees = !s.empty() && (!has_interval || lo < lowest_end) &&
-                          (!side_point || *side_point == lo);
-      if (!agrees) {
-        s.push_back({});
-        lowest.push_back(lo);
-        has_interval = false;
-        side_point.reset();
+  // Each group's sides are made apart, slices of the groups on threads of their own.
+  std::vector<Sides> out(members.size());
+  in_slices(members.size(), 64, [&](std::size_t from, std::size_t to) {
+    for (std::size_t group = from; group < to; ++group) {
+      const auto& list = members[group].second;
+      // Sides: in order of value, a figure joins the current side when it agrees with every
+      // figure of it, else opens the next one. A conflicting pair never shares a side.
+      std::vector<std::pair<std::pair<double, double>, std::size_t>> by_value;
+      by_value.reserve(list.size());
+      for (const auto i : list) by_value.emplace_back(interval(i), i);
+      std::sort(by_value.begin(), by_value.end());
+      // Taken in order of value, a figure agrees with every member of the side (each starts at
+      // or below it) when it lies below the lowest end of the side's intervals and equals the
+      // side's point, if it has one (two points agree only when equal): two numbers per side
+      // instead of a look at every member, which a group of thousands of figures made slow.
+      Sides s;
+      double lowest_end = 0;               // of the current side's intervals
+      bool has_interval = false;
+      std::optional<double> side_point;    // the current side's point value, if any
+      std::vector<double> lowest;  // per side: its first member's value, the lowest
+      for (const auto& [value, i] : by_value) {
+        const auto [lo, hi] = value;
+        const bool agrees = !s.empty() && (!has_interval || lo < lowest_end) &&
+                            (!side_point || *side_point == lo);
+        if (!agrees) {
+          s.push_back({});
+          lowest.push_back(lo);
+          has_interval = false;
+          side_point.reset();
+        }
+        s.back().push_back(i);
+        if (lo == hi) {
+          side_point = lo;
+        } else {
+          lowest_end = has_interval ? std::min(lowest_end, hi) : hi;
+          has_interval = true;
+        }
       }
-      s.back().push_back(i);
-      if (lo == hi) {
-        side_point = lo;
-      } else {
-        lowest_end = has_interval ? std::min(lowest_end, hi) : hi;
-        has_interval = true;
+      // Sides in order of (lowest value, lowest figure).
+      std::vector<std::pair<double, std::size_t>> keys;
+      for (std::size_t k = 0; k < s.size(); ++k) {
+        std::sort(s[k].begin(), s[k].end());
+        keys.emplace_back(lowest[k], s[k].front());
       }
+      std::vector<std::size_t> rank(s.size());
+      std::iota(rank.begin(), rank.end(), 0);
+      std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+      Sides sorted;
+      sorted.reserve(s.size());
+      for (const auto k : rank) sorted.push_back(std::move(s[k]));
+      out[group] = std::move(sorted);
     }
-    // Sides in order of (lowest value, lowest figure).
-    std::vector<std::pair<double, std::size_t>> keys;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      std::sort(s[k].begin(), s[k].end());
-      keys.emplace_back(lowest[k], s[k].front());
-    }
-    std::vector<std::size_t> rank(s.size());
-    std::iota(rank.begin(), rank.end(), 0);
-    std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-    Sides sorted;
-    sorted.reserve(s.size());
-    for (const auto k : rank) sorted.push_back(std::move(s[k]));
-    out.push_back(std::move(sorted));
-  }
+  });
   return out;
 }
 
@@ -363,12 +378,12 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   // filter and the numbering of ids then go in group order.
   std::vector<std::optional<Conflict>> made(groups.size());
   in_slices(groups.size(), 64, [&](std::size_t from, std::size_t to) {
-    // A figure's outlet, through the source it belongs to (as outlet_of, without the look-up
-    // of the source by its id): a conflict reported by hundreds of sources asks it per figure.
-    const auto outlet = [&](Vertex v, const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
-      if (const auto s = g.source_of(v); s && g.source(*s).outlet) return *g.source(*s).outlet;
-      return *f.source_id;
+    // A figure's outlet, else its source's id (as outlet_of, without the look-up of the
+    // source by its id): a conflict reported by hundreds of sources asks it per figure.
+    const auto outlet = [](const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
+      return f.outlet ? *f.outlet : *f.source_id;
     };
+    std::vector<graph::KnowledgeGraph::FigureStrings> strings;
     for (std::size_t group = from; group < to; ++group) {
       const auto& sides = groups[group];
       Conflict c;
@@ -388,24 +403,29 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
         std::set<std::tuple<const std::string*, const std::string*, const std::string*>> met;
         std::vector<std::string> whence;
         std::unordered_set<std::string> whence_seen;
-        auto [lo, hi] = g.figure_interval(vertices[side.front()]);
-        for (const auto i : side) {
-          const auto v = vertices[i];
-          const auto f = g.figure_strings(v);
+        // The side's records gathered first, in loops of their own: they lie far apart in
+        // memory, and loads that do not wait on each other overlap.
+        s.figures.reserve(side.size());
+        for (const auto i : side) s.figures.push_back(vertices[i]);
+        strings.clear();
+        for (const auto v : s.figures) strings.push_back(g.figure_strings(v));
+        auto [lo, hi] = g.figure_interval(s.figures.front());
+        for (std::size_t k = 0; k < side.size(); ++k) {
+          const auto v = s.figures[k];
+          const auto& f = strings[k];
           const auto facts = g.figure_facts(v);
-          s.figures.push_back(v);
           unknown_time = unknown_time || facts.from == 0;
           vague = vague || facts.vague;
           lo = std::min(lo, facts.lo);
           hi = std::max(hi, facts.hi);
           if (q.source && *f.source_id == *q.source) wanted_source = true;
-          if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(v, f), *q.actor))) {
+          if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
             wanted_actor = true;
           }
           if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
           const auto where = std::make_tuple(f.source_id, f.time_from, f.time_to);
           if (!met.insert(where).second) continue;  // a set: a side of thousands of sources
-          auto w = outlet(v, f) + ", " + time_words(f.time_from, f.time_to);
+          auto w = outlet(f) + ", " + time_words(f.time_from, f.time_to);
           if (whence_seen.insert(w).second) whence.push_back(std::move(w));
         }
         std::string label;
