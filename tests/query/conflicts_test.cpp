@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -249,4 +250,48 @@ TEST_CASE("conflicts over a graph large enough to be scanned on every core agree
   }
   CHECK(found.size() > 64);
   CHECK(got == want);
+}
+
+TEST_CASE("conflicts: a side names each figure's outlet, else its source's id", "[query]") {
+  // Two articles on one measure, values apart: one from an outlet, one whose outlet is unknown.
+  claimgraph::graph::KnowledgeGraph g;
+  const auto article = [&](const std::string& id, std::optional<std::string> outlet,
+                           const std::string& words, double lo, double hi) {
+    claimgraph::graph::DocumentGraph doc;
+    doc.source.id = id;
+    doc.source.outlet = std::move(outlet);
+    claimgraph::graph::Claim c;
+    c.id = id + ":c1";
+    c.source_id = id;
+    c.text = "There are " + words + " of them.";
+    c.claimant = "Someone";
+    claimgraph::graph::Figure f;
+    f.id = id + ":g1";
+    f.source_id = id;
+    f.claim_id = c.id;
+    f.text = words;
+    f.measure = "north-korean-workers";
+    f.unit = "persons";
+    f.place = "Russia";
+    f.lo = lo;
+    f.hi = hi;
+    f.time_from = f.time_to = "2017";
+    doc.claims.push_back(c);
+    doc.figures.push_back(f);
+    g.add(doc);
+  };
+  article("sino", "Sino-NK", "an estimated 20,000", 15000, 25000);
+  article("blog", std::nullopt, "approximately 30,000", 25000, 35000);
+  const auto found = figure_conflicts(g, ConflictQuery{});
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].sides.size() == 2);
+  CHECK(found[0].sides[0].label == "an estimated 20,000 (Sino-NK, 2017)");
+  CHECK(found[0].sides[1].label == "approximately 30,000 (blog, 2017)");
+  // --actor matches an outlet as well as a claimant.
+  ConflictQuery by_outlet;
+  by_outlet.actor = "sino-nk";
+  CHECK(figure_conflicts(g, by_outlet).size() == 1);
+  ConflictQuery by_nobody;
+  by_nobody.actor = "Moscow Times";
+  CHECK(figure_conflicts(g, by_nobody).empty());
 }
