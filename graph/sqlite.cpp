@@ -1,9 +1,11 @@
 #include "graph/sqlite.hpp"
 
+#include <cstring>
+
 namespace claimgraph::graph::sqlite {
 
-Database::Database(const std::string& path, int flags) : path_(path) {
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+Database::Database(const std::string& path, int flags, const std::string& vfs) : path_(path) {
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -18,15 +20,34 @@ Database::~Database() {
   sqlite3_close(db_);
 }
 
-void Database::fail(int code, std::string_view what) const {
+void Database::fail(int code, std::string_view what) {
   const int primary = code & 0xFF;
+  std::string message;
   if (primary == SQLITE_NOTADB) {
-    throw StoreError(path_ + ": not a claimgraph store (the file is not an SQLite database)");
+    message = path_ + ": not a claimgraph store (the file is not an SQLite database)";
+  } else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    message = path_ + ": store is locked by another writer; try again when it finishes";
+  } else if (primary == SQLITE_FULL) {
+    message = path_ + ": disk full: the store could not be written (" + sqlite3_errmsg(db_) + ")";
+  } else if (primary == SQLITE_CORRUPT) {
+    message = path_ + ": the store is damaged (" + sqlite3_errmsg(db_) +
+              "); `claimgraph check` tells what";
+  } else if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) {
+    // The operating system's reason ("File too large", "Input/output error") says more than
+    // SQLite's "disk I/O error".
+    const int os = sqlite3_system_errno(db_);
+    std::string reason;
+    if (os != 0) {
+      reason = std::string(" (") + std::strerror(os) + ")";
+    } else if (code == SQLITE_IOERR_WRITE) {
+      reason = " (a write failed: the disk is full, or the file past its size limit)";
+    }
+    message = path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_) + reason;
+  } else {
+    message = path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_);
   }
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
-    throw StoreError(path_ + ": store is locked by another writer; try again when it finishes");
-  }
-  throw StoreError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+  last_error_ = message;
+  throw StoreError(message);
 }
 
 void Database::exec(const char* sql) {

@@ -19,8 +19,9 @@ class Statement;
 
 class Database {
  public:
-  // Opens `path` with sqlite3_open_v2 flags. Throws StoreError.
-  Database(const std::string& path, int flags);
+  // Opens `path` with sqlite3_open_v2 flags through the VFS named `vfs` (empty: the default
+  // one). Throws StoreError.
+  Database(const std::string& path, int flags, const std::string& vfs = {});
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -34,9 +35,13 @@ class Database {
   Statement& reused(std::string_view sql);
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
-  [[noreturn]] void fail(int code, std::string_view what) const;
+  [[noreturn]] void fail(int code, std::string_view what);
+  // The message of the last failure thrown by fail() ("" when none): what a transaction
+  // SQLite rolled back on its own died of.
+  const std::string& last_error() const { return last_error_; }
 
  private:
+  std::string last_error_;
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> reused_;

@@ -170,7 +170,7 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
   const int flags = SQLITE_OPEN_NOMUTEX | (options.read_only
                                                ? SQLITE_OPEN_READONLY
                                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-  db_ = std::make_shared<sqlite::Database>(path, flags);
+  db_ = std::make_shared<sqlite::Database>(path, flags, options.vfs);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
   open_schema(options.read_only);
 }
@@ -268,23 +268,64 @@ void Store::drop_unused_actors() {
 }
 
 void Store::begin_batch() {
-  if (sqlite3_get_autocommit(db_->handle()) != 0) db_->exec("BEGIN IMMEDIATE");
+  if (sqlite3_get_autocommit(db_->handle()) != 0) {
+    db_->exec("BEGIN IMMEDIATE");
+    batch_open_ = true;
+  }
 }
 
 void Store::commit_batch() {
-  if (sqlite3_get_autocommit(db_->handle()) == 0) db_->exec("COMMIT");
+  if (!batch_open_) return;
+  batch_open_ = false;
+  // After SQLITE_FULL, an I/O error or out of memory inside a put, SQLite may have rolled the
+  // whole transaction back by itself: nothing of the batch is left to commit.
+  if (sqlite3_get_autocommit(db_->handle()) != 0) {
+    const std::string& cause = db_->last_error();
+    throw StoreError(cause.empty() ? path_ + ": the batch was rolled back; its documents were not stored"
+                                   : cause);
+  }
+  try {
+    db_->exec("COMMIT");
+  } catch (const StoreError&) {
+    // A COMMIT that failed may leave the transaction open: end it, so that the connection
+    // holds no write lock and nothing half-written.
+    if (sqlite3_get_autocommit(db_->handle()) == 0) {
+      sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    throw;
+  }
+}
+
+void Store::rollback_batch() {
+  if (!batch_open_) return;
+  batch_open_ = false;
+  if (sqlite3_get_autocommit(db_->handle()) == 0) {
+    sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
 }
 
 PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   const bool in_batch = sqlite3_get_autocommit(db_->handle()) == 0;
+  if (batch_open_ && !in_batch) {
+    // SQLite rolled the batch back after an error: this document is not stored alone as if
+    // the batch were still there.
+    throw StoreError(db_->last_error().empty() ? path_ + ": the batch was rolled back"
+                                               : db_->last_error());
+  }
   Transaction tx(*db_);
   const Source& s = doc.source;
   PutResult result = PutResult::kAdded;
   {
-    sqlite::Reused old(*db_, "SELECT id, ingest_key FROM sources WHERE path = ?1 OR id = ?2");
+    // Only what this path held is replaced. A row that merely has this id belongs to another
+    // file: the id was given to two files (two writers at once), and nothing is overwritten.
+    sqlite::Reused old(*db_, "SELECT id, ingest_key, path FROM sources WHERE path = ?1 OR id = ?2");
     old->bind(1, std::string_view(s.path)).bind(2, std::string_view(s.id));
     std::vector<std::string> stale;
     while (old->step()) {
+      if (old->view(2) != s.path) {
+        throw StoreError(path_ + ": source id \"" + s.id + "\" already names " + old->text(2) +
+                         "; " + s.path + " was not stored");
+      }
       if (old->text(1) == ingest_key && old->text(0) == s.id) return PutResult::kUnchanged;
       stale.push_back(old->text(0));
     }

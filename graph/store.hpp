@@ -26,6 +26,9 @@ struct StoreOptions {
   bool read_only = false;
   // Default 2000: how long (ms) to wait for another writer before giving up.
   int busy_timeout_ms = 2000;
+  // The SQLite VFS to open the file through (empty: the default one); tests pass one that
+  // fails writes on demand.
+  std::string vfs;
 };
 
 enum class PutResult { kAdded, kReplaced, kUnchanged };
@@ -68,7 +71,13 @@ class Store {
   // written at once. Until commit_batch, a crash forgets the batch's documents, never part
   // of one. Closing the store without commit_batch rolls the batch back.
   void begin_batch();
+  // Commits the batch begun last. Throws StoreError when it cannot: the COMMIT failed (disk
+  // full), or SQLite already rolled the batch back after a failed put; the batch's documents
+  // are then not stored, and the documents of earlier batches are. Returning normally means
+  // every document put since begin_batch is stored. Does nothing when no batch is open.
   void commit_batch();
+  // Rolls back the batch begun last, if any (its documents are not stored).
+  void rollback_batch();
   // Deletes the actors no edge refers to any more: one pass over the edges. A put that
   // replaces a document outside a batch calls it; within a batch it is left to the caller
   // (ingest calls it once, after its last batch), so that replacing many documents does not
@@ -88,6 +97,7 @@ class Store {
   void delete_source(std::string_view source_id);
 
   std::string path_;
+  bool batch_open_ = false;     // begin_batch began a transaction not yet committed
   bool unused_actors_ = false;  // a source was deleted since drop_unused_actors
   std::shared_ptr<sqlite::Database> db_;  // shared with the text reader of loaded graphs
 };

@@ -18,6 +18,7 @@
 #include <iostream>
 
 #include "graph/store.hpp"
+#include "graph/writer_lock.hpp"
 #include "ingest/document.hpp"
 #include "ingest/ingester.hpp"
 #include "ingest/inputs.hpp"
@@ -125,6 +126,14 @@ int run_ingest(const IngestCommandOptions& options) {
     std::cerr << e.what() << "\n";
     return kExitLexicon;
   }
+  // One ingest writes a store at a time, for its whole run: source ids are given when a
+  // document is read, and another writer between two batches could give one to another file.
+  const graph::WriterLock writer_lock(options.db, [&](std::chrono::seconds waited) {
+    std::cerr << "claimgraph: " << options.db
+              << ": another ingest is writing to this store; waiting for it to finish";
+    if (waited.count() > 0) std::cerr << " (" << waited.count() << " s)";
+    std::cerr << "\n";
+  });
   graph::Store store(options.db);  // StoreError is reported by main
 
   const auto inputs = ingest::collect_inputs(options.paths, fs);
@@ -220,9 +229,18 @@ int run_ingest(const IngestCommandOptions& options) {
   // after 64 documents or half a second; its lines are printed once it is committed.
   std::size_t in_batch = 0;
   auto batch_start = Clock::now();
+  std::size_t lost = 0;  // documents of a batch that could not be committed
   const auto commit = [&] {
     if (in_batch == 0) return;
-    store.commit_batch();
+    try {
+      store.commit_batch();
+    } catch (...) {
+      // The batch is gone: its lines are never printed, not even by a later commit.
+      lost = in_batch;
+      in_batch = 0;
+      pending_lines.str("");
+      throw;
+    }
     in_batch = 0;
     std::cout << pending_lines.str() << std::flush;
     pending_lines.str("");
@@ -303,6 +321,13 @@ int run_ingest(const IngestCommandOptions& options) {
       commit();
       store.drop_unused_actors();
     } catch (...) {
+      store.rollback_batch();
+    }
+    // Nothing of a failed batch is stored: its lines are not printed, and the user is told.
+    if (lost > 0) {
+      std::cerr << "claimgraph: the last " << lost << " document" << (lost == 1 ? "" : "s")
+                << " read were not stored (their batch was rolled back); every document "
+                   "listed as added or replaced above is stored\n";
     }
     throw;
   }

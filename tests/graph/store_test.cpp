@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
+#include <set>
 
+#include "support/fault_vfs.hpp"
 #include "support/support.hpp"
 
 using namespace claimgraph::graph;
@@ -63,7 +65,7 @@ TEST_CASE("Store keeps a document and loads it back as a KnowledgeGraph", "[grap
         Stance{"other", Polarity::kFor, 1.0, {}}};
     CHECK(store.put(doc, "key1") == PutResult::kAdded);
   }
-  Store store(dir / "s.db", StoreOptions{true, 2000});
+  Store store(dir / "s.db", StoreOptions{true, 2000, {}});
   const auto g = store.load();
   REQUIRE(g.find("doc"));
   const auto& src = g.source(*g.find("doc"));
@@ -152,6 +154,107 @@ TEST_CASE("Store writes a document whole or not at all", "[graph]") {
   CHECK(store.sources().size() == 1);
 }
 
+namespace {
+
+std::set<std::string> stored_ids(const std::string& db) {
+  std::set<std::string> ids;
+  for (const auto& s : Store(db).sources()) ids.insert(s.source.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("Store: a batch the disk cannot hold fails to commit, and earlier batches stay",
+          "[graph]") {
+  using claimgraph::testing::FaultVfs;
+  FaultVfs::install();
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  StoreOptions faulty;
+  faulty.vfs = FaultVfs::kName;
+
+  SECTION("the disk fills at COMMIT") {
+    {
+      Store store(db, faulty);
+      store.begin_batch();
+      store.put(document("first", "abc def", 1), "k");
+      store.commit_batch();
+      store.begin_batch();
+      store.put(document("second", "abc def", 2), "k");
+      FaultVfs::fail_after(0);
+      CHECK_THROWS_WITH(store.commit_batch(), Contains("s.db") && Contains("disk full"));
+      FaultVfs::heal();
+    }
+    CHECK(stored_ids(db) == std::set<std::string>{"first"});
+  }
+  SECTION("the disk fills inside a put, after SQLite spilled pages: nothing of the batch stays") {
+    const auto failures = FaultVfs::failures();
+    std::set<std::string> put_ok;
+    bool committed = true;
+    {
+      Store store(db, faulty);
+      store.begin_batch();
+      store.put(document("first", "abc def", 1), "k");
+      store.commit_batch();
+      store.begin_batch();
+      store.put(document("second", "abc def", 2), "k");
+      put_ok.insert("second");
+      // Bigger than SQLite's page cache: pages are written before COMMIT.
+      FaultVfs::fail_after(1 << 20);
+      const std::string big(24 << 20, 'x');
+      try {
+        store.put(document("big", big, 1), "k");
+        put_ok.insert("big");
+      } catch (const StoreError& e) {
+        CHECK_THAT(e.what(), Contains("disk full"));
+      }
+      // A document after the failure is never stored on its own, outside the lost batch.
+      try {
+        store.put(document("third", "abc def", 1), "k");
+        put_ok.insert("third");
+      } catch (const StoreError&) {
+      }
+      try {
+        store.commit_batch();
+      } catch (const StoreError& e) {
+        committed = false;
+        CHECK_THAT(e.what(), Contains("disk full"));
+      }
+      FaultVfs::heal();
+    }
+    CHECK(FaultVfs::failures() > failures);
+    CHECK_FALSE(put_ok.count("big"));
+    // commit_batch returned: every put that returned is stored; it threw: none of the batch is.
+    std::set<std::string> expected{"first"};
+    if (committed) expected.insert(put_ok.begin(), put_ok.end());
+    CHECK(stored_ids(db) == expected);
+    CHECK_FALSE(committed);
+  }
+}
+
+TEST_CASE("Store never lets a document replace another file's document that has its id",
+          "[graph]") {
+  TempDir dir;
+  Store store(dir / "s.db");
+  auto first = document("a", "abc def", 1);
+  first.source.path = "/d1/a.txt";
+  auto second = document("a", "ghi jkl", 2);
+  second.source.path = "/d2/a.txt";
+  CHECK(store.put(first, "k1") == PutResult::kAdded);
+  CHECK_THROWS_WITH(store.put(second, "k2"),
+                    Contains("source id \"a\" already names /d1/a.txt") &&
+                        Contains("/d2/a.txt was not stored"));
+  const auto sources = store.sources();
+  REQUIRE(sources.size() == 1);
+  CHECK(sources[0].source.path == "/d1/a.txt");
+  CHECK(sources[0].claims == 1);
+  // The same path again replaces its own document, as before.
+  auto changed = document("a", "mno pqr", 3);
+  changed.source.path = "/d1/a.txt";
+  CHECK(store.put(changed, "k3") == PutResult::kReplaced);
+  CHECK(store.sources().at(0).claims == 3);
+}
+
 TEST_CASE("Store keeps figures with their interval, hedge, bound and context", "[graph]") {
   TempDir dir;
   auto d = document("doc", "Around 20,000 and more than 40% of them.", 1);
@@ -192,7 +295,7 @@ TEST_CASE("Store keeps figures with their interval, hedge, bound and context", "
     Store store(dir / "s.db");
     store.put(d, "key");
   }
-  Store store(dir / "s.db", StoreOptions{true, 2000});
+  Store store(dir / "s.db", StoreOptions{true, 2000, {}});
   const auto g = store.load();
   const auto& a = g.figure(*g.find("doc:g1"));
   CHECK(a.lo == 15000);
@@ -222,13 +325,13 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
            "ALTER TABLE figures DROP COLUMN hedge; ALTER TABLE refs DROP COLUMN venue_original; "
            "ALTER TABLE refs DROP COLUMN work_key; ALTER TABLE claims DROP COLUMN stances; "
            "PRAGMA user_version = 1;");
-  CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000}),
+  CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000, {}}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
   {
     Store store(db);
     store.put(document("doc", "One. Two.", 1), "key");
   }
-  Store store(db, StoreOptions{true, 2000});
+  Store store(db, StoreOptions{true, 2000, {}});
   CHECK(store.load().of_kind(NodeKind::kClaim).size() == 1);
 }
 
@@ -269,7 +372,7 @@ TEST_CASE("Store refuses what it cannot safely use", "[graph]") {
     CHECK_THROWS_WITH(Store(dir / "other.db"), Contains("another program"));
   }
   SECTION("a missing store when reading") {
-    CHECK_THROWS_WITH(Store(dir / "none.db", StoreOptions{true, 2000}),
+    CHECK_THROWS_WITH(Store(dir / "none.db", StoreOptions{true, 2000, {}}),
                       Contains("none.db") && Contains("no store"));
   }
 }
@@ -282,7 +385,7 @@ TEST_CASE("Store reports a store locked by another writer and stores nothing", "
   REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
   REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
   {
-    Store store(db, StoreOptions{false, 100});
+    Store store(db, StoreOptions{false, 100, {}});
     CHECK_THROWS_WITH(store.put(document("second", "abc def", 1), "k"),
                       Contains("s.db") && Contains("locked by another writer"));
   }
@@ -335,7 +438,7 @@ TEST_CASE("Store keeps no text its source's bytes hold, no edge its rows imply, 
   CHECK(scalar("SELECT count(*) FROM edges") == "3");  // claimed_by twice, cites once
   sqlite3_close(h);
   // What the graph gets back.
-  Store store(dir / "s.db", StoreOptions{true, 2000});
+  Store store(dir / "s.db", StoreOptions{true, 2000, {}});
   const auto g = store.load();
   CHECK(g.claim(*g.find("doc:c2")).text == "Two facts here.");
   CHECK(g.claim(*g.find("doc:c1")).text == "written otherwise");

@@ -1,6 +1,9 @@
 #include "support/support.hpp"
 
 #include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,7 +84,8 @@ TempDir::~TempDir() {
 
 namespace {
 
-pid_t start(std::string bin, const std::vector<std::string>& args, int out_fd, int err_fd) {
+pid_t start(std::string bin, const std::vector<std::string>& args, int out_fd, int err_fd,
+            const RunOptions& options = {}) {
   std::vector<char*> argv;
   argv.push_back(bin.data());
   std::vector<std::string> copy = args;
@@ -94,6 +98,18 @@ pid_t start(std::string bin, const std::vector<std::string>& args, int out_fd, i
     const int devnull = open("/dev/null", O_RDONLY);
     dup2(devnull, STDIN_FILENO);
     unsetenv("CLAIMGRAPH_DB");
+    if (options.file_size_limit > 0) {
+      signal(SIGXFSZ, SIG_IGN);  // kept across exec: a write past the limit fails with EFBIG
+      const rlimit limit{static_cast<rlim_t>(options.file_size_limit),
+                         static_cast<rlim_t>(options.file_size_limit)};
+      if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+    }
+    if (options.uid >= 0 && geteuid() == 0) {
+      if (setgroups(0, nullptr) != 0 || setgid(static_cast<gid_t>(options.uid)) != 0 ||
+          setuid(static_cast<uid_t>(options.uid)) != 0) {
+        _exit(126);
+      }
+    }
     execv(bin.c_str(), argv.data());
     _exit(127);
   }
@@ -107,12 +123,21 @@ RunResult run_claimgraph(const std::vector<std::string>& args) {
 }
 
 RunResult run_program(const std::string& program, const std::vector<std::string>& args) {
+  return run_program(program, args, RunOptions{});
+}
+
+RunResult run_claimgraph(const std::vector<std::string>& args, const RunOptions& options) {
+  return run_program(binary(), args, options);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const RunOptions& options) {
   TempDir dir;
   const std::string out_path = dir / "out";
   const std::string err_path = dir / "err";
   const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  const pid_t pid = start(program, args, out, err);
+  const pid_t pid = start(program, args, out, err, options);
   close(out);
   close(err);
   REQUIRE(pid > 0);
@@ -123,6 +148,22 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
   r.out = read_file(out_path);
   r.err = read_file(err_path);
   return r;
+}
+
+int spawn_claimgraph(const std::vector<std::string>& args, const std::string& out_path,
+                     const std::string& err_path) {
+  const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const pid_t pid = start(binary(), args, out, err);
+  close(out);
+  close(err);
+  return pid;
+}
+
+int wait_exit(int pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 int spawn_claimgraph(const std::vector<std::string>& args) {

@@ -48,6 +48,24 @@ struct RunResult {
 
 // Runs the claimgraph binary with `args` (no shell), waits, captures stdout and stderr.
 RunResult run_claimgraph(const std::vector<std::string>& args);
+
+// How a child runs, beyond its arguments.
+struct RunOptions {
+  // > 0: no file the child writes may grow past this many bytes (RLIMIT_FSIZE, SIGXFSZ
+  // ignored): its writes beyond fail as on a full disk, with EFBIG.
+  long long file_size_limit = 0;
+  // >= 0 and the tests run as root: the child runs as this user and group (so that file
+  // permissions bind it).
+  int uid = -1;
+};
+RunResult run_claimgraph(const std::vector<std::string>& args, const RunOptions& options);
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const RunOptions& options);
+// Starts the claimgraph binary without waiting, its stdout and stderr into the files named;
+// returns its pid. wait_exit waits for it and gives its exit code (128 + signal if killed).
+int spawn_claimgraph(const std::vector<std::string>& args, const std::string& out_path,
+                     const std::string& err_path);
+int wait_exit(int pid);
 // The same for another program.
 RunResult run_program(const std::string& program, const std::vector<std::string>& args);
 
