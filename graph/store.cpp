@@ -66,7 +66,7 @@ std::string to_json(const std::vector<std::string>& list) {
 
 std::vector<std::string> from_json(const std::string& text) {
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   std::vector<std::string> out;
   if (doc.HasParseError() || !doc.IsArray()) return out;
   for (const auto& v : doc.GetArray()) {
@@ -106,7 +106,7 @@ std::string stances_json(const std::vector<Stance>& stances) {
 
 std::vector<Stance> stances_from_json(const std::string& text) {
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   std::vector<Stance> out;
   if (doc.HasParseError() || !doc.IsArray()) return out;
   for (const auto& v : doc.GetArray()) {

@@ -13,6 +13,11 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
   doc.file = slash == std::string::npos ? input.text_path : input.text_path.substr(slash + 1);
   doc.stem = input.stem;
 
+  // Only regular files: a FIFO blocks a reader forever, /dev/zero never ends.
+  if (const auto kind = fs.not_regular(input.text_path)) {
+    return file_diagnostic(Severity::kError, input.text_path,
+                           "not a regular file (" + *kind + "); only regular files are read");
+  }
   auto bytes = fs.read(input.text_path);
   if (!bytes) return file_diagnostic(Severity::kError, input.text_path, "cannot read the file");
   doc.bytes = std::move(*bytes);
@@ -24,6 +29,10 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
         "no metadata (" + metadata_path_for(doc.file) +
             "): title, outlet, authors, date and url are unknown"));
     return doc;
+  }
+  if (const auto kind = fs.not_regular(*input.meta_path)) {
+    return file_diagnostic(Severity::kError, *input.meta_path,
+                           "not a regular file (" + *kind + "); only regular files are read");
   }
   auto meta_bytes = fs.read(*input.meta_path);
   if (!meta_bytes) return file_diagnostic(Severity::kError, *input.meta_path, "cannot read");

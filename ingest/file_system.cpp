@@ -1,9 +1,12 @@
 #include "ingest/file_system.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace claimgraph::ingest {
 namespace fs = std::filesystem;
@@ -24,19 +27,58 @@ std::vector<std::string> DiskFileSystem::files_under(const std::string& dir) con
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
        end;
        !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec)) out.push_back(it->path().string());
+    if (!it->is_directory(ec)) out.push_back(it->path().string());
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
+namespace {
+
+// What a stat mode names when it is not a regular file.
+std::optional<std::string> kind_of_mode(mode_t mode) {
+  if (S_ISREG(mode)) return std::nullopt;
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+}  // namespace
+
+std::optional<std::string> DiskFileSystem::not_regular(const std::string& path) const {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;  // missing: said elsewhere
+  return kind_of_mode(st.st_mode);
+}
+
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(buffer).str();
+  // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting; the type
+  // is then checked on the open file, so a file swapped for a FIFO after a stat is refused too.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || kind_of_mode(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      return std::nullopt;
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return bytes;
 }
 
 std::string DiskFileSystem::absolute(const std::string& path) const {
@@ -63,6 +105,11 @@ std::vector<std::string> MemoryFileSystem::files_under(const std::string& dir) c
     out.push_back(it->first);
   }
   return out;
+}
+
+std::optional<std::string> MemoryFileSystem::not_regular(const std::string& path) const {
+  if (files_.count(path) == 0 && is_directory(path)) return "a folder";
+  return std::nullopt;
 }
 
 std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {

@@ -14,9 +14,14 @@ class FileSystem {
   virtual ~FileSystem() = default;
   virtual bool exists(const std::string& path) const = 0;
   virtual bool is_directory(const std::string& path) const = 0;
-  // Regular files under `dir`, at any depth, sorted by path (byte order).
+  // The files under `dir` at any depth, sorted by path (byte order): every entry that is not
+  // a folder, so that a FIFO or device among them can be reported rather than passed over.
   virtual std::vector<std::string> files_under(const std::string& dir) const = 0;
-  // The file's bytes; nullopt when it cannot be read.
+  // What `path` is when it is not a regular file ("a FIFO", "a character device", "a
+  // socket", "a folder", ...); nullopt for a regular file or a path that does not exist.
+  virtual std::optional<std::string> not_regular(const std::string& path) const = 0;
+  // The bytes of a regular file; nullopt when it cannot be read or is not a regular file
+  // (a FIFO would block, a device never end).
   virtual std::optional<std::string> read(const std::string& path) const = 0;
   // The path that names the file whatever the working folder (identity of a source).
   virtual std::string absolute(const std::string& path) const = 0;
@@ -27,6 +32,7 @@ class DiskFileSystem : public FileSystem {
   bool exists(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
   std::vector<std::string> files_under(const std::string& dir) const override;
+  std::optional<std::string> not_regular(const std::string& path) const override;
   std::optional<std::string> read(const std::string& path) const override;
   std::string absolute(const std::string& path) const override;
 };
@@ -38,6 +44,7 @@ class MemoryFileSystem : public FileSystem {
   bool exists(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
   std::vector<std::string> files_under(const std::string& dir) const override;
+  std::optional<std::string> not_regular(const std::string& path) const override;
   std::optional<std::string> read(const std::string& path) const override;
   std::string absolute(const std::string& path) const override { return path; }
 

@@ -22,7 +22,8 @@ void read(const std::string& dir, const std::string& name, const FileSystem& fs,
   auto bytes = fs.read(out.path);
   if (!bytes) throw LexiconError(out.path + ": error: cannot read lexicon file");
   out.text = std::move(*bytes);
-  out.doc.Parse(out.text.data(), out.text.size());
+  out.doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(
+      out.text.data(), out.text.size());
   if (out.doc.HasParseError()) {
     throw LexiconError(where(out.path, out.text, out.doc.GetErrorOffset()) +
                        ": error: malformed JSON: " + GetParseError_En(out.doc.GetParseError()));

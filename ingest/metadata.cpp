@@ -4,6 +4,10 @@
 #include <rapidjson/error/en.h>
 
 #include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <utility>
 
 namespace claimgraph::ingest {
 namespace {
@@ -14,9 +18,72 @@ constexpr std::array<std::string_view, 7> kKeys{"about", "title",    "outlet",  
                                                 "date",  "language", "url"};
 
 // Position of a key in the JSON text, for pointing at it (RapidJSON's DOM keeps none).
+// A key is its quoted name followed by a colon; the same word as a value is passed over.
 std::size_t key_offset(std::string_view json, std::string_view key) {
-  const auto at = json.find("\"" + std::string(key) + "\"");
-  return at == std::string_view::npos ? 0 : at;
+  const std::string quoted = "\"" + std::string(key) + "\"";
+  for (auto at = json.find(quoted); at != std::string_view::npos;
+       at = json.find(quoted, at + 1)) {
+    auto after = at + quoted.size();
+    while (after < json.size() && (json[after] == ' ' || json[after] == '\t' ||
+                                   json[after] == '\n' || json[after] == '\r')) {
+      ++after;
+    }
+    if (after < json.size() && json[after] == ':') return at;
+  }
+  return 0;
+}
+
+// Where the first control character of the string value starting at or after `from` lies in
+// the JSON text, if any, and which: U+0000-001F, U+007F written raw or as an escape ("\n",
+// "\u001b"), and U+0080-009F (C1) written raw or as "\u0085". Such characters move the
+// cursor, ring the bell or retitle a terminal when a listing prints the value.
+std::optional<std::pair<std::size_t, unsigned>> control_in_value(std::string_view json,
+                                                                 std::size_t from) {
+  // The value's string: the first '"' after the key's colon.
+  std::size_t i = json.find(':', from);
+  if (i == std::string_view::npos) return std::nullopt;
+  bool in_string = false;
+  int depth = 0;
+  for (++i; i < json.size(); ++i) {
+    const auto c = static_cast<unsigned char>(json[i]);
+    if (!in_string) {
+      if (c == '"') in_string = true;
+      if (c == '[' || c == '{') ++depth;
+      if ((c == ']' || c == '}') && --depth <= 0) return std::nullopt;  // the value ended
+      if (depth == 0 && c == ',') return std::nullopt;
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+      if (depth == 0) return std::nullopt;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) return std::pair{i, static_cast<unsigned>(c)};
+    if (c == 0xC2 && i + 1 < json.size()) {
+      const auto next = static_cast<unsigned char>(json[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return std::pair{i, static_cast<unsigned>(next)};
+    }
+    if (c != '\\' || i + 1 >= json.size()) continue;
+    const char e = json[i + 1];
+    static constexpr std::string_view kEscapes = "btnfr";
+    static constexpr std::array<unsigned, 5> kCodes{0x08, 0x09, 0x0A, 0x0C, 0x0D};
+    if (const auto k = kEscapes.find(e); k != std::string_view::npos) {
+      return std::pair{i, kCodes[k]};
+    }
+    if (e == 'u' && i + 5 < json.size()) {
+      const unsigned code = static_cast<unsigned>(
+          std::strtoul(std::string(json.substr(i + 2, 4)).c_str(), nullptr, 16));
+      if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) return std::pair{i, code};
+    }
+    ++i;  // the escaped character
+  }
+  return std::nullopt;
+}
+
+std::string code_point_name(unsigned code) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "U+%04X", code);
+  return buf;
 }
 
 bool all_digits(std::string_view s) {
@@ -46,8 +113,16 @@ bool is_valid_date(std::string_view date) {
 }
 
 std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const std::string& file) {
+  if (json.size() > kMaxMetadataBytes) {
+    return file_diagnostic(Severity::kError, file,
+                           "metadata file of " + std::to_string(json.size()) +
+                               " bytes; at most " + std::to_string(kMaxMetadataBytes) +
+                               " bytes are read");
+  }
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  // Iterative: a file of 150,000 '[' costs heap, never the stack; the encoding is checked.
+  doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(json.data(),
+                                                                                     json.size());
   if (doc.HasParseError()) {
     return diagnostic_at(Severity::kError, file, json, doc.GetErrorOffset(),
                          std::string("malformed JSON: ") + GetParseError_En(doc.GetParseError()));
@@ -68,6 +143,16 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
     if (!known) {
       return error(key, "unknown metadata key \"" + std::string(key) +
                             "\" (known: title, outlet, authors, date, url, language, about)");
+    }
+    // Values are printed on one line of a terminal: no control characters ("about" is a
+    // note for people reading the file and is neither stored nor printed).
+    if (key != "about") {
+      if (const auto bad = control_in_value(json, key_offset(json, key))) {
+        return diagnostic_at(Severity::kError, file, json, bad->first,
+                             "\"" + std::string(key) + "\" holds the control character " +
+                                 code_point_name(bad->second) +
+                                 "; metadata values are printable text");
+      }
     }
     if (key == "authors") {
       if (!value.IsArray()) return error(key, "\"authors\" must be an array of strings");

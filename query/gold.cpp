@@ -108,7 +108,8 @@ Gold parse_gold(const std::string& path, std::string_view bytes) {
   Gold gold;
   gold.path = path;
   rapidjson::Document d;
-  d.Parse(bytes.data(), bytes.size());
+  d.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(bytes.data(),
+                                                                                 bytes.size());
   if (d.HasParseError()) {
     throw GoldError(where(path, bytes, d.GetErrorOffset()) + ": error: malformed JSON: " +
                     rapidjson::GetParseError_En(d.GetParseError()));

@@ -1,7 +1,10 @@
 #include "query/text_output.hpp"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <iomanip>
 #include <sstream>
@@ -58,6 +61,39 @@ std::string time_text(const graph::Figure& f) {
 }
 
 }  // namespace
+
+std::string terminal_safe(std::string_view text, bool keep_style) {
+  static constexpr std::string_view kBold = "\x1b[1m";
+  static constexpr std::string_view kPlain = "\x1b[0m";
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    const auto at = static_cast<std::size_t>(i);
+    if (keep_style && s[i] == 0x1B &&
+        (text.substr(at, kBold.size()) == kBold || text.substr(at, kPlain.size()) == kPlain)) {
+      out.append(text.substr(at, kBold.size()));
+      i += static_cast<std::int32_t>(kBold.size());
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    char buf[16];
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+    } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+      out += buf;
+    } else if (c >= 0x80 && c <= 0x9F) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out.append(text.substr(at, static_cast<std::size_t>(i) - at));
+    }
+  }
+  return out;
+}
 
 // 20000 -> "20,000"; 298.55 -> "298.55"; 2.9855e11 -> "298,550,000,000".
 std::string grouped(double x) {

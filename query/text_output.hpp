@@ -20,6 +20,13 @@ struct TextStyle {
   bool color = false;
 };
 
+// `text` made safe to print on a terminal: control characters (C0 but tab and line feed, DEL,
+// C1) are shown as escapes ("\x1b", "\u009b") and bytes that are not UTF-8 as U+FFFD, so
+// that no stored title, file name or text can move the cursor, retitle the window or ring the
+// bell. With `keep_style`, the two styles these listings write themselves (bold "ESC[1m",
+// plain "ESC[0m") stay. Every text listing goes through it before it is printed.
+std::string terminal_safe(std::string_view text, bool keep_style = false);
+
 std::string sources_text(const std::vector<graph::SourceSummary>& sources);
 std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
                         SourceTexts& texts, const TextStyle& style);

@@ -23,6 +23,7 @@
 #include "ingest/ingester.hpp"
 #include "ingest/inputs.hpp"
 #include "ingest/lexicon.hpp"
+#include "query/text_output.hpp"
 #include "tools/exit_codes.hpp"
 
 namespace claimgraph::tools {
@@ -139,7 +140,7 @@ int run_ingest(const IngestCommandOptions& options) {
   const auto inputs = ingest::collect_inputs(options.paths, fs);
   std::vector<FileReport> reports;
   for (const auto& error : inputs.errors) {
-    std::cerr << error.to_string() << "\n";
+    std::cerr << query::terminal_safe(error.to_string()) << "\n";
     reports.push_back(FileReport{error.file, "error", "", 0, 0, 0, error.to_string()});
   }
 
@@ -242,7 +243,7 @@ int run_ingest(const IngestCommandOptions& options) {
       throw;
     }
     in_batch = 0;
-    std::cout << pending_lines.str() << std::flush;
+    std::cout << query::terminal_safe(pending_lines.str()) << std::flush;
     pending_lines.str("");
   };
   try {
@@ -285,11 +286,15 @@ int run_ingest(const IngestCommandOptions& options) {
         result_ready.wait(lock, [&] { return !front.parse; });
       }
       if (front.report.status == "error") {
-        for (const auto& w : front.doc.warnings) std::cerr << w.to_string() << "\n";
-        std::cerr << front.report.message << "\n";
+        for (const auto& w : front.doc.warnings) {
+          std::cerr << query::terminal_safe(w.to_string()) << "\n";
+        }
+        std::cerr << query::terminal_safe(front.report.message) << "\n";
         reports.push_back(std::move(front.report));
       } else {
-        for (const auto& w : front.doc.warnings) std::cerr << w.to_string() << "\n";
+        for (const auto& w : front.doc.warnings) {
+          std::cerr << query::terminal_safe(w.to_string()) << "\n";
+        }
         if (front.result) {
           if (in_batch == 0) {
             store.begin_batch();
@@ -305,7 +310,7 @@ int run_ingest(const IngestCommandOptions& options) {
         commit();
       }
       if (in_batch == 0 && !options.json) {
-        std::cout << pending_lines.str() << std::flush;
+        std::cout << query::terminal_safe(pending_lines.str()) << std::flush;
         pending_lines.str("");
       }
     }
@@ -341,7 +346,8 @@ int run_ingest(const IngestCommandOptions& options) {
     print_json(reports);
   } else {
     std::cout << "ingested " << read_ok << " documents (" << stored << " stored, "
-              << read_ok - stored << " unchanged) into " << options.db << " in " << seconds
+              << read_ok - stored << " unchanged) into " << query::terminal_safe(options.db)
+              << " in " << seconds
               << " s";
     if (rejected > 0) std::cout << "; " << rejected << " rejected";
     std::cout << "\n";

@@ -221,10 +221,14 @@ int main(int argc, char** argv) {
         return tools::kExitBadInput;
       }
     }
+    // Text goes to a terminal: nothing stored may print a control character raw.
+    const auto emit = [&](const std::string& out) {
+      std::cout << (json ? out : query::terminal_safe(out, text_style(no_color).color));
+    };
     auto store = open_for_reading(db);
     if (app.got_subcommand("sources")) {
       const auto sources = store.sources();
-      std::cout << (json ? query::sources_json(sources) : query::sources_text(sources));
+      emit(json ? query::sources_json(sources) : query::sources_text(sources));
       return tools::kExitOk;
     }
     const auto graph = store.load();
@@ -236,7 +240,7 @@ int main(int argc, char** argv) {
         return tools::kExitNotFound;
       }
       const auto selected = query::select_claims(graph, claims_source);
-      std::cout << (json ? query::claims_json(graph, selected, texts)
+      emit(json ? query::claims_json(graph, selected, texts)
                          : query::claims_text(graph, selected, texts, text_style(no_color)));
       return tools::kExitOk;
     }
@@ -247,7 +251,7 @@ int main(int argc, char** argv) {
         return tools::kExitNotFound;
       }
       const auto selected = query::select_figures(graph, figures_measure, figures_source);
-      std::cout << (json ? query::figures_json(graph, selected, texts)
+      emit(json ? query::figures_json(graph, selected, texts)
                          : query::figures_text(graph, selected, texts, text_style(no_color)));
       return tools::kExitOk;
     }
@@ -258,7 +262,7 @@ int main(int argc, char** argv) {
         return tools::kExitNotFound;
       }
       const auto selected = query::select_references(graph, references_source);
-      std::cout << (json ? query::references_json(graph, selected)
+      emit(json ? query::references_json(graph, selected)
                          : query::references_text(graph, selected, texts, text_style(no_color)));
       return tools::kExitOk;
     }
@@ -273,7 +277,7 @@ int main(int argc, char** argv) {
         }
       }
       const auto selected = query::select_actors(graph, kind);
-      std::cout << (json ? query::actors_json(graph, selected)
+      emit(json ? query::actors_json(graph, selected)
                          : query::actors_text(graph, selected));
       return tools::kExitOk;
     }
@@ -295,7 +299,7 @@ int main(int argc, char** argv) {
         auto stance = stance_finder(graph, q, proposition_texts(lexicons));
         found.insert(found.end(), stance.begin(), stance.end());
       }
-      std::cout << (json ? query::conflicts_json(graph, found)
+      emit(json ? query::conflicts_json(graph, found)
                          : query::conflicts_text(graph, found, texts, text_style(no_color), noun));
       return tools::kExitOk;
     };
@@ -324,15 +328,15 @@ int main(int argc, char** argv) {
         }
       } else {
         for (const auto f : figures) {
-          std::cout << query::trace_text(graph, query::trace_figure(graph, f, lineage), texts,
-                                         text_style(no_color));
+          emit(query::trace_text(graph, query::trace_figure(graph, f, lineage), texts,
+                                 text_style(no_color)));
         }
       }
       return tools::kExitOk;
     }
     if (eval->parsed()) {
       const auto report = query::evaluate(*gold, graph, texts);
-      std::cout << (json ? query::eval_json(report) : query::eval_text(report));
+      emit(json ? query::eval_json(report) : query::eval_text(report));
       return tools::kExitOk;
     }
     if (show->parsed()) {
@@ -341,12 +345,12 @@ int main(int argc, char** argv) {
         std::cerr << "claimgraph: no node with id \"" << show_id << "\" in " << db << "\n";
         return tools::kExitNotFound;
       }
-      std::cout << (json ? query::show_json(graph, *v, texts)
+      emit(json ? query::show_json(graph, *v, texts)
                          : query::show_text(graph, *v, texts, text_style(no_color)));
       return tools::kExitOk;
     }
   } catch (const graph::StoreError& e) {
-    std::cerr << "claimgraph: " << e.what() << "\n";
+    std::cerr << "claimgraph: " << query::terminal_safe(e.what()) << "\n";
     return tools::kExitStore;
   } catch (const std::exception& e) {
     std::cerr << "claimgraph: internal error: " << e.what() << "\n";

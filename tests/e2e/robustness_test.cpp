@@ -3,6 +3,7 @@
 // nothing that is not a regular file is read, bad metadata is refused with its position, a
 // damaged store is named, and a store on read-only media can be read.
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -101,4 +102,88 @@ TEST_CASE("robustness: two ingests into one store at once both store all, neithe
   CHECK(reported_stored(b_out).size() == 40);
   CHECK_THAT(a_out + b_out, !Contains("replaced"));
   CHECK(stored_paths(db).size() == 80);
+}
+
+TEST_CASE("robustness: only regular files are read; a FIFO or a device is refused, not waited on",
+          "[e2e]") {
+  TempDir dir;
+  write_file(dir / "in/a_good.txt", "A first sentence is here. A second one follows it.\n");
+  REQUIRE(mkfifo((dir / "in/b_fifo.txt").c_str(), 0644) == 0);
+  write_file(dir / "in/c_good.txt", "Another good sentence stands here.\n");
+  REQUIRE(mkfifo((dir / "in/c_good.meta.json").c_str(), 0644) == 0);
+  write_file(dir / "in/d_good.txt", "A third good sentence stands here.\n");
+  const std::string db = dir / "s.db";
+  const auto r = run_claimgraph({"ingest", dir / "in", "/dev/zero", "--db", db});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Contains("b_fifo.txt: error: not a regular file (a FIFO)") &&
+                        Contains("c_good.meta.json: error: not a regular file (a FIFO)") &&
+                        Contains("/dev/zero: error: not a regular file (a character device)"));
+  CHECK(stored_paths(db).size() == 2);
+  CHECK_THAT(r.out, Contains("3 rejected"));
+}
+
+TEST_CASE("robustness: bad metadata is refused with its position; the other files are stored",
+          "[e2e]") {
+  TempDir dir;
+  const std::string text = "A first sentence is here. A second one follows it.\n";
+  write_file(dir / "in/a_good.txt", text);
+  write_file(dir / "in/b_deep.txt", text);
+  write_file(dir / "in/b_deep.meta.json", std::string(150000, '['));
+  write_file(dir / "in/c_escape.txt", text);
+  write_file(dir / "in/c_escape.meta.json",
+             "{\"title\": \"ok\",\n \"authors\": [\"\\u001b]0;pwned\\u0007\"]}");
+  write_file(dir / "in/d_utf8.txt", text);
+  write_file(dir / "in/d_utf8.meta.json", "{\"title\": \"Bad \xC3\x28 title\"}");
+  write_file(dir / "in/e_good.txt", text);
+  const std::string db = dir / "s.db";
+  const auto r = run_claimgraph({"ingest", dir / "in", "--db", db});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Contains("b_deep.meta.json:1:150001: error: malformed JSON"));
+  CHECK_THAT(r.err, Contains("c_escape.meta.json:2:15: error: \"authors\" holds the control "
+                             "character U+001B"));
+  CHECK_THAT(r.err, Contains("d_utf8.meta.json:1:") && Contains("Invalid encoding"));
+  CHECK(stored_paths(db).size() == 2);
+  // Nothing stored can hold what was refused: the listing is plain UTF-8 without ESC.
+  const auto sources = run_claimgraph({"sources", "--json", "--db", db});
+  CHECK(sources.out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("robustness: text output never prints a control character raw", "[e2e]") {
+  TempDir dir;
+  // A file name may hold an escape sequence; a store written by an older claimgraph (or by
+  // hand) may hold one in a title.
+  const std::string evil = "\x1b]0;pwned\x07";
+  write_file(dir / ("in/a" + evil + ".txt"), "A first sentence is here. A second one.\n");
+  const std::string db = dir / "s.db";
+  const auto ingest = run_claimgraph({"ingest", dir / "in", "--db", db});
+  INFO(ingest.out << ingest.err);
+  CHECK(ingest.exit_code == 0);
+  CHECK(ingest.out.find('\x1b') == std::string::npos);
+  CHECK(ingest.err.find('\x1b') == std::string::npos);
+  CHECK_THAT(ingest.out, Contains("a\\x1b]0;pwned\\x07.txt"));
+  {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(h,
+                         "UPDATE sources SET title = 'T' || char(27) || '[2J' || char(7) || "
+                         "char(155) || 'x', authors = '[\"A' || char(8) || '\"]'",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(h);
+  }
+  for (const std::string command : {"sources", "claims", "show"}) {
+    std::vector<std::string> args{command, "--db", db};
+    if (command == "show") args.insert(args.begin() + 1, "a" + evil);
+    const auto r = run_claimgraph(args);
+    INFO(command << ": " << r.out << r.err);
+    CHECK(r.exit_code == 0);
+    for (const char c : r.out) {
+      const auto u = static_cast<unsigned char>(c);
+      CHECK_FALSE(((u < 0x20 && u != '\n' && u != '\t') || u == 0x7F));
+    }
+    CHECK(r.out.find("\xC2\x9B") == std::string::npos);  // C1 CSI
+  }
+  const auto show = run_claimgraph({"show", "a" + evil, "--db", db});
+  CHECK_THAT(show.out, Contains("T\\x1b[2J\\x07\\u009bx"));
 }

@@ -40,6 +40,17 @@ TEST_CASE("parse_metadata points at what is wrong", "[ingest]") {
       {"{\"title\": 7}", "\"title\" must be a string or null", "m.json:1:2"},
       {"{\"date\": \"28 September 2017\"}", "\"date\" must be YYYY", "m.json:1:2"},
       {"{\"date\": \"2017-02-30\"}", "\"date\" must be YYYY", "m.json:1:2"},
+      // Bytes that are not UTF-8 in a value: the JSON error at the byte.
+      {"{\"title\": \"Bad \xC3\x28 title\"}", "malformed JSON: Invalid encoding", "m.json:1:"},
+      // Control characters, escaped or raw: at the character, with its code point.
+      {"{\"title\": \"\\u001b]0;pwned\\u0007\"}", "\"title\" holds the control character U+001B",
+       "m.json:1:12"},
+      {"{\"title\": \"ok\",\n \"authors\": [\"A\", \"B\\u0007\"]}",
+       "\"authors\" holds the control character U+0007", "m.json:2:21"},
+      {"{\"outlet\": \"two\\nlines\"}", "\"outlet\" holds the control character U+000A",
+       "m.json:1:16"},
+      {"{\"url\": \"x\xC2\x9By\"}", "\"url\" holds the control character U+009B", "m.json:1:11"},
+      {"{\"title\": \"tab\tinside\"}", "malformed JSON", "m.json:1:"},
   };
   for (const auto& row : rows) {
     INFO(row.json);
@@ -48,6 +59,34 @@ TEST_CASE("parse_metadata points at what is wrong", "[ingest]") {
     const auto text = std::get<Diagnostic>(parsed).to_string();
     CHECK_THAT(text, Contains(row.message) && Contains(row.where));
   }
+}
+
+TEST_CASE("parse_metadata takes deep nesting and refuses what is too large, without a crash",
+          "[ingest]") {
+  // 150,000 '[' once overflowed the stack of a recursive parser.
+  const std::string deep = "{\"about\": " + std::string(150000, '[');
+  const auto unterminated = parse_metadata(deep, "deep.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(unterminated));
+  CHECK_THAT(std::get<Diagnostic>(unterminated).to_string(), Contains("deep.json:1:") &&
+                                                                 Contains("malformed JSON"));
+  const std::string nested =
+      "{\"about\": " + std::string(150000, '[') + std::string(150000, ']') + "}";
+  const auto wrong_type = parse_metadata(nested, "nested.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(wrong_type));
+  CHECK_THAT(std::get<Diagnostic>(wrong_type).to_string(),
+             Contains("\"about\" must be a string or null"));
+
+  std::string big = "{\"title\": \"" + std::string(kMaxMetadataBytes, 'x') + "\"}";
+  const auto too_big = parse_metadata(big, "big.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(too_big));
+  CHECK_THAT(std::get<Diagnostic>(too_big).to_string(),
+             Contains("big.json: error: metadata file of") && Contains("at most 4194304 bytes"));
+
+  // Escapes that are not control characters stay; "about" is never printed, so may hold any.
+  const auto fine = parse_metadata(
+      R"({"title": "A \"quoted\" \\u001b title \u00e9", "about": "line one\nline two"})", "f.json");
+  REQUIRE(std::holds_alternative<Metadata>(fine));
+  CHECK(std::get<Metadata>(fine).title == "A \"quoted\" \\u001b title \xC3\xA9");
 }
 
 TEST_CASE("is_valid_date knows months and leap years", "[ingest]") {
