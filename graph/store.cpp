@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "graph/sha256.hpp"
 #include "graph/sqlite.hpp"
 
 namespace claimgraph::graph {
@@ -64,15 +65,32 @@ std::string to_json(const std::vector<std::string>& list) {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
-std::vector<std::string> from_json(const std::string& text) {
+// A JSON array of strings; nullopt when `text` is not one (a damaged row).
+std::optional<std::vector<std::string>> from_json(std::string_view text) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+  if (doc.HasParseError() || !doc.IsArray()) return std::nullopt;
   std::vector<std::string> out;
-  if (doc.HasParseError() || !doc.IsArray()) return out;
   for (const auto& v : doc.GetArray()) {
-    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+    if (!v.IsString()) return std::nullopt;
+    out.emplace_back(v.GetString(), v.GetStringLength());
   }
   return out;
+}
+
+// The one error a damaged row gives: the store, the table, the row's id, what is wrong.
+[[noreturn]] void damaged(const sqlite::Database& db, std::string_view table, std::string_view id,
+                          const std::string& what) {
+  throw StoreError(db.path() + ": damaged store: " + std::string(table) + " row \"" +
+                   std::string(id) + "\": " + what + "; `claimgraph check` lists all damage");
+}
+
+std::vector<std::string> list_column(const sqlite::Database& db, const sqlite::Statement& row,
+                                     int column, std::string_view table, std::string_view id,
+                                     const char* name) {
+  auto list = from_json(row.view(column));
+  if (!list) damaged(db, table, id, std::string(name) + " is not a JSON array of strings");
+  return std::move(*list);
 }
 
 // [{"proposition": id, "polarity": "for", "weight": w, "cues": [[b, e], ...]}, ...]
@@ -104,11 +122,11 @@ std::string stances_json(const std::vector<Stance>& stances) {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
-std::vector<Stance> stances_from_json(const std::string& text) {
+std::optional<std::vector<Stance>> stances_from_json(const std::string& text) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   std::vector<Stance> out;
-  if (doc.HasParseError() || !doc.IsArray()) return out;
+  if (doc.HasParseError() || !doc.IsArray()) return std::nullopt;
   for (const auto& v : doc.GetArray()) {
     if (!v.IsObject() || !v.HasMember("proposition") || !v["proposition"].IsString()) continue;
     Stance s;
@@ -448,12 +466,12 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   for (const auto& a : doc.actors) {
     get_actor->bind(1, std::string_view(a.id));
     std::vector<std::string> aliases;
-    if (get_actor->step()) aliases = from_json(get_actor->text(0));
+    if (get_actor->step()) aliases = from_json(get_actor->view(0)).value_or(aliases);
     get_actor->reset();
+    // A set of what is there: an actor may have tens of thousands of spellings.
+    std::unordered_set<std::string> known(aliases.begin(), aliases.end());
     for (const auto& alias : a.aliases) {
-      if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
-        aliases.push_back(alias);
-      }
+      if (known.insert(alias).second) aliases.push_back(alias);
     }
     put_actor->bind(1, std::string_view(a.id))
         .bind(2, std::string_view(a.name))
@@ -501,14 +519,14 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
 
 namespace {
 
-Source read_source(const sqlite::Statement& row) {
+Source read_source(const sqlite::Database& db, const sqlite::Statement& row) {
   Source s;
   s.id = row.text(0);
   s.path = row.text(1);
   s.file = row.text(2);
   s.title = row.optional_text(3);
   s.outlet = row.optional_text(4);
-  s.authors = from_json(row.text(5));
+  s.authors = list_column(db, row, 5, "sources", s.id, "authors");
   s.date = row.optional_text(6);
   s.url = row.optional_text(7);
   s.language = row.optional_text(8);
@@ -517,7 +535,31 @@ Source read_source(const sqlite::Statement& row) {
 }
 
 constexpr const char* kSourceColumns =
-    "id, path, file, title, outlet, authors, date, url, language, content_hash, ingest_key";
+    "id, path, file, title, outlet, authors, date, url, language, content_hash, ingest_key, "
+    "length(bytes)";
+
+// A source's bytes, checked against the SHA-256 its row keeps: a bit flipped on disk is named,
+// never shown as what the source said. nullopt for an unknown id.
+std::optional<std::string> checked_bytes(sqlite::Database& db, std::string_view source_id) {
+  sqlite::Reused stmt(db, "SELECT bytes, content_hash FROM sources WHERE id = ?1");
+  stmt->bind(1, source_id);
+  if (!stmt->step()) return std::nullopt;
+  std::string bytes = stmt->text(0);
+  if (sha256_hex(bytes) != stmt->view(1)) {
+    damaged(db, "sources", source_id, "its bytes do not match the SHA-256 stored with them");
+  }
+  return bytes;
+}
+
+// A span of a row must lie in its source's bytes (their length, from the sources table).
+void check_span(const sqlite::Database& db, std::string_view table, std::string_view id,
+                std::int64_t begin, std::int64_t end, std::int64_t source_length) {
+  if (begin < 0 || end < begin || end > source_length || end > UINT32_MAX) {
+    damaged(db, table, id,
+            "span [" + std::to_string(begin) + ", " + std::to_string(end) +
+                ") does not lie in its source's " + std::to_string(source_length) + " bytes");
+  }
+}
 
 }  // namespace
 
@@ -575,9 +617,16 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
       batch = Batch{};
     }
   };
+  // Each source's length: every span read below must lie in it.
+  std::unordered_map<std::string, std::int64_t> lengths;
+  const auto length_of = [&](const std::string& source_id) -> std::int64_t {
+    const auto it = lengths.find(source_id);
+    return it == lengths.end() ? -1 : it->second;
+  };
   auto sources = db.prepare(std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY rowid");
   while (sources.step()) {
-    batch.sources.push_back(read_source(sources));
+    batch.sources.push_back(read_source(db, sources));
+    lengths.emplace(batch.sources.back().id, sources.integer(11));
     flush(false);
   }
   flush(true);
@@ -586,9 +635,11 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     Actor a;
     a.id = actors.text(0);
     a.name = actors.text(1);
-    a.kind = actor_kind_from(actors.view(2)).value_or(ActorKind::kOther);
+    const auto kind = actor_kind_from(actors.view(2));
+    if (!kind) damaged(db, "actors", a.id, "unknown kind \"" + actors.text(2) + "\"");
+    a.kind = *kind;
     a.key = actors.text(3);
-    a.aliases = from_json(actors.text(4));
+    a.aliases = list_column(db, actors, 4, "actors", a.id, "aliases");
     batch.actors.push_back(std::move(a));
     flush(false);
   }
@@ -604,13 +655,21 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     c.source_id = claims.text(1);
     c.claimant = claims.text(2);
     c.confidence = claims.real(3);
-    if (claims.view(4) != "[]") c.stances = stances_from_json(claims.text(4));
+    if (claims.view(4) != "[]") {
+      auto stances = stances_from_json(claims.text(4));
+      if (!stances) damaged(db, "claims", c.id, "stances is not a JSON array");
+      c.stances = std::move(*stances);
+    }
     c.text = claims.text(5);
+    const auto length = length_of(c.source_id);
+    if (length < 0) damaged(db, "claims", c.id, "its source \"" + c.source_id + "\" is missing");
     while (span_ready && spans.view(0) == c.id) {
+      check_span(db, "claims", c.id, spans.integer(1), spans.integer(2), length);
       c.spans.push_back(Span{static_cast<std::uint32_t>(spans.integer(1)),
                              static_cast<std::uint32_t>(spans.integer(2))});
       span_ready = spans.step();
     }
+    if (c.spans.empty()) damaged(db, "claims", c.id, "it has no span in its source");
     batch.claims.push_back(std::move(c));
     flush(false);
   }
@@ -624,6 +683,7 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     f.id = figures.text(0);
     f.source_id = figures.text(1);
     f.claim_id = figures.text(2);
+    check_span(db, "figures", f.id, figures.integer(3), figures.integer(4), length_of(f.source_id));
     f.span = Span{static_cast<std::uint32_t>(figures.integer(3)),
                   static_cast<std::uint32_t>(figures.integer(4))};
     f.text = figures.text(5);
@@ -631,7 +691,10 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     f.hi = figures.real(7);
     f.point = figures.optional_real(8);
     f.approx = figures.integer(9) != 0;
-    f.bound = bound_from(figures.view(10)).value_or(Bound::kNone);
+    const auto bound = bound_from(figures.view(10));
+    if (!bound) damaged(db, "figures", f.id, "unknown bound \"" + figures.text(10) + "\"");
+    f.bound = *bound;
+    if (!(f.lo <= f.hi)) damaged(db, "figures", f.id, "its interval's low end is above its high end");
     f.unit = figures.text(11);
     f.measure = figures.text(12);
     f.place = figures.optional_text(13);
@@ -651,13 +714,16 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     Reference r;
     r.id = refs.text(0);
     r.source_id = refs.text(1);
-    r.kind = reference_kind_from(refs.view(2)).value_or(ReferenceKind::kFootnote);
+    const auto kind = reference_kind_from(refs.view(2));
+    if (!kind) damaged(db, "refs", r.id, "unknown kind \"" + refs.text(2) + "\"");
+    r.kind = *kind;
     r.marker = refs.optional_text(3);
+    check_span(db, "refs", r.id, refs.integer(4), refs.integer(5), length_of(r.source_id));
     r.span = Span{static_cast<std::uint32_t>(refs.integer(4)),
                   static_cast<std::uint32_t>(refs.integer(5))};
     r.raw = refs.text(6);
-    r.authors = from_json(refs.text(7));
-    r.authors_original = from_json(refs.text(8));
+    r.authors = list_column(db, refs, 7, "refs", r.id, "authors");
+    r.authors_original = list_column(db, refs, 8, "refs", r.id, "authors_original");
     r.title = refs.optional_text(9);
     r.title_translated = refs.optional_text(10);
     r.title_original = refs.optional_text(11);
@@ -672,12 +738,15 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     flush(false);
   }
   flush(true);
-  auto edges = db.prepare("SELECT kind, src, dst FROM edges ORDER BY rowid");
+  auto edges = db.prepare("SELECT kind, src, dst, source_id, ord FROM edges ORDER BY rowid");
   while (edges.step()) {
-    if (auto kind = edge_kind_from(edges.view(0))) {
-      batch.edges.push_back(Edge{*kind, edges.text(1), edges.text(2)});
-      flush(false);
+    const auto kind = edge_kind_from(edges.view(0));
+    if (!kind) {
+      damaged(db, "edges", edges.text(3) + " #" + std::to_string(edges.integer(4)),
+              "unknown kind \"" + edges.text(0) + "\"");
     }
+    batch.edges.push_back(Edge{*kind, edges.text(1), edges.text(2)});
+    flush(false);
   }
   batch.last = true;
   out.push(std::move(batch));
@@ -766,9 +835,8 @@ KnowledgeGraph Store::load() {
   cache->db = db_;
   g.set_text_reader([cache](const std::string& source_id, Span span) -> std::string {
     if (cache->source_id != source_id) {
-      auto stmt = cache->db->prepare("SELECT bytes FROM sources WHERE id = ?1");
-      stmt.bind(1, std::string_view(source_id));
-      cache->bytes = stmt.step() ? stmt.text(0) : std::string();
+      cache->source_id.clear();  // should the bytes be damaged, nothing half-read is kept
+      cache->bytes = checked_bytes(*cache->db, source_id).value_or(std::string());
       cache->source_id = source_id;
     }
     if (span.end > cache->bytes.size()) return {};
@@ -818,7 +886,7 @@ std::vector<SourceSummary> Store::sources() {
   auto stmt = db_->prepare(std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY rowid");
   while (stmt.step()) {
     SourceSummary s;
-    s.source = read_source(stmt);
+    s.source = read_source(*db_, stmt);
     s.ingest_key = stmt.text(10);
     s.claims = count_of(claims, s.source.id);
     s.figures = count_of(figures, s.source.id);
@@ -828,11 +896,97 @@ std::vector<SourceSummary> Store::sources() {
   return out;
 }
 
+std::vector<StoreProblem> Store::check(std::size_t limit) {
+  std::vector<StoreProblem> problems;
+  const auto full = [&] { return problems.size() >= limit; };
+  // Each query yields rows of (table, id, message).
+  const auto gather = [&](const std::string& sql) {
+    auto stmt = db_->prepare(sql);
+    while (!full() && stmt.step()) {
+      problems.push_back(StoreProblem{stmt.text(0), stmt.text(1), stmt.text(2)});
+    }
+  };
+  {
+    auto stmt = db_->prepare("PRAGMA integrity_check(" + std::to_string(limit) + ")");
+    while (!full() && stmt.step()) {
+      if (stmt.view(0) != "ok") problems.push_back(StoreProblem{"", "", stmt.text(0)});
+    }
+  }
+  gather(
+      "SELECT \"table\", CAST(rowid AS TEXT), 'refers to a missing row of ' || parent "
+      "FROM pragma_foreign_key_check");
+  {
+    auto stmt = db_->prepare("SELECT id, bytes, content_hash FROM sources ORDER BY rowid");
+    while (!full() && stmt.step()) {
+      if (sha256_hex(stmt.view(1)) != stmt.view(2)) {
+        problems.push_back(StoreProblem{"sources", stmt.text(0),
+                                        "its bytes do not match the SHA-256 stored with them"});
+      }
+    }
+  }
+  // What load refuses, row by row (kept in step with read_rows).
+  const auto names = [](auto... kinds) {
+    std::string list;
+    ((list += (list.empty() ? "'" : ", '") + std::string(to_string(kinds)) + "'"), ...);
+    return list;
+  };
+  const std::string actor_kinds = names(ActorKind::kPerson, ActorKind::kOrganization,
+                                        ActorKind::kCountry, ActorKind::kPlace, ActorKind::kOther);
+  const std::string bounds = names(Bound::kNone, Bound::kAtMost, Bound::kAtLeast);
+  const std::string ref_kinds =
+      names(ReferenceKind::kFootnote, ReferenceKind::kInText, ReferenceKind::kSecondary);
+  const std::string edge_kinds =
+      names(EdgeKind::kContains, EdgeKind::kStates, EdgeKind::kMentions, EdgeKind::kClaimedBy,
+            EdgeKind::kCites, EdgeKind::kAuthoredBy, EdgeKind::kPublishedBy, EdgeKind::kCitedIn);
+  const std::string span_check =
+      "span_begin < 0 OR span_end < span_begin OR span_end > (SELECT length(bytes) FROM sources "
+      "WHERE sources.id = %s.source_id)";
+  const auto spans_of = [&](const char* alias) {
+    std::string sql = span_check;
+    sql.replace(sql.find("%s"), 2, alias);
+    return sql;
+  };
+  gather("SELECT 'sources', id, 'authors is not a JSON array of strings' FROM sources "
+         "WHERE NOT json_valid(authors) OR json_type(authors) != 'array'");
+  gather("SELECT 'claims', id, 'its source is missing' FROM claims "
+         "WHERE source_id NOT IN (SELECT id FROM sources)");
+  gather("SELECT 'claims', id, 'stances is not a JSON array' FROM claims "
+         "WHERE NOT json_valid(stances) OR json_type(stances) != 'array'");
+  gather("SELECT 'claims', id, 'it has no span in its source' FROM claims "
+         "WHERE id NOT IN (SELECT claim_id FROM claim_spans)");
+  gather("SELECT 'claims', c.id, 'span [' || s.span_begin || ', ' || s.span_end || ') does not "
+         "lie in its source' FROM claim_spans s JOIN claims c ON c.id = s.claim_id WHERE " +
+         spans_of("c"));
+  gather("SELECT 'figures', id, 'span [' || span_begin || ', ' || span_end || ') does not lie "
+         "in its source' FROM figures WHERE " + spans_of("figures"));
+  gather("SELECT 'figures', id, 'unknown bound \"' || bound || '\"' FROM figures WHERE bound "
+         "NOT IN (" + bounds + ")");
+  gather("SELECT 'figures', id, 'its interval''s low end is above its high end' FROM figures "
+         "WHERE NOT (lo <= hi)");
+  gather("SELECT 'figures', id, 'its claim ' || claim_id || ' is missing' FROM figures "
+         "WHERE claim_id NOT IN (SELECT id FROM claims)");
+  gather("SELECT 'refs', id, 'span [' || span_begin || ', ' || span_end || ') does not lie in "
+         "its source' FROM refs WHERE " + spans_of("refs"));
+  gather("SELECT 'refs', id, 'unknown kind \"' || kind || '\"' FROM refs WHERE kind NOT IN (" +
+         ref_kinds + ")");
+  gather("SELECT 'refs', id, 'authors is not a JSON array of strings' FROM refs "
+         "WHERE NOT json_valid(authors) OR NOT json_valid(authors_original)");
+  gather("SELECT 'actors', id, 'unknown kind \"' || kind || '\"' FROM actors WHERE kind NOT IN (" +
+         actor_kinds + ")");
+  gather("SELECT 'actors', id, 'aliases is not a JSON array of strings' FROM actors "
+         "WHERE NOT json_valid(aliases) OR json_type(aliases) != 'array'");
+  gather("SELECT 'edges', source_id || ' #' || ord, 'unknown kind \"' || kind || '\"' FROM edges "
+         "WHERE kind NOT IN (" + edge_kinds + ")");
+  const std::string node = "(SELECT id FROM sources UNION ALL SELECT id FROM claims UNION ALL "
+                           "SELECT id FROM figures UNION ALL SELECT id FROM refs UNION ALL "
+                           "SELECT id FROM actors)";
+  gather("SELECT 'edges', source_id || ' #' || ord, 'its end ' || src || ' -> ' || dst || "
+         "' names no node' FROM edges WHERE src NOT IN " + node + " OR dst NOT IN " + node);
+  return problems;
+}
+
 std::optional<std::string> Store::source_bytes(std::string_view source_id) {
-  auto stmt = db_->prepare("SELECT bytes FROM sources WHERE id = ?1");
-  stmt.bind(1, source_id);
-  if (!stmt.step()) return std::nullopt;
-  return stmt.text(0);
+  return checked_bytes(*db_, source_id);
 }
 
 std::vector<std::string> Store::diagnostics(std::string_view source_id) {

@@ -33,6 +33,14 @@ struct StoreOptions {
 
 enum class PutResult { kAdded, kReplaced, kUnchanged };
 
+// One thing `Store::check` found damaged: where (table and row id; "" for the file as a
+// whole) and what.
+struct StoreProblem {
+  std::string table;
+  std::string id;
+  std::string message;
+};
+
 // One source as listed: its metadata and how many nodes it contributed.
 struct SourceSummary {
   Source source;  // without bytes
@@ -89,6 +97,11 @@ class Store {
   // for (the graph keeps this store's connection open for it).
   KnowledgeGraph load();
   std::vector<SourceSummary> sources();
+  // Looks through the whole store for damage and lists it (empty: nothing found): SQLite's
+  // integrity_check and foreign_key_check, each source's bytes against their SHA-256, and
+  // every row as load reads it (spans inside their source, known kinds and bounds, JSON
+  // columns, ids of their source, a figure's claim, an edge's ends). Up to `limit` problems.
+  std::vector<StoreProblem> check(std::size_t limit = 100);
   std::optional<std::string> source_bytes(std::string_view source_id);
   std::vector<std::string> diagnostics(std::string_view source_id);
 

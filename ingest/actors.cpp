@@ -175,7 +175,11 @@ std::optional<ActorMention> ActorFinder::known(std::string_view name) const {
 std::string actor_id_for(std::string_view name) { return "actor:" + slug(name); }
 
 std::optional<std::size_t> ActorRegistry::same_person(const PersonName& name) const {
-  for (std::size_t i = 0; i < actors_.size(); ++i) {
+  // Only persons of the same surname key can match (NameMatcher::same_person); the first
+  // actor in order that does is the one.
+  const auto it = by_surname_.find(name.surname_key);
+  if (it == by_surname_.end()) return std::nullopt;
+  for (const std::size_t i : it->second) {
     for (const auto& spelling : parsed_[i]) {
       if (NameMatcher::same_person(spelling, name)) return i;
     }
@@ -183,12 +187,29 @@ std::optional<std::size_t> ActorRegistry::same_person(const PersonName& name) co
   return std::nullopt;
 }
 
+void ActorRegistry::index_spelling(std::size_t i, PersonName spelling) {
+  if (!spelling.surname_key.empty()) {
+    auto& list = by_surname_[spelling.surname_key];
+    const auto at = std::lower_bound(list.begin(), list.end(), i);
+    if (at == list.end() || *at != i) list.insert(at, i);
+  }
+  parsed_[i].push_back(std::move(spelling));
+}
+
+void ActorRegistry::index_alias(std::size_t i, const std::string& surface) {
+  alias_sets_[i].insert(surface);
+  // A spelling names the first actor (in order) that has it.
+  const auto [it, added] = by_alias_.emplace(surface, i);
+  if (!added && i < it->second) it->second = i;
+}
+
 std::string ActorRegistry::alias(std::size_t i, const std::string& surface) {
   auto& a = actors_[i];
-  if (std::find(a.aliases.begin(), a.aliases.end(), surface) == a.aliases.end()) {
+  if (alias_sets_[i].count(surface) == 0) {
     a.aliases.push_back(surface);
+    index_alias(i, surface);
     // parsed_[i] keeps step with the aliases of a person.
-    if (!parsed_[i].empty() && names_ != nullptr) parsed_[i].push_back(names_->parse(surface));
+    if (!parsed_[i].empty() && names_ != nullptr) index_spelling(i, names_->parse(surface));
   }
   return a.id;
 }
@@ -196,13 +217,10 @@ std::string ActorRegistry::alias(std::size_t i, const std::string& surface) {
 std::string ActorRegistry::put(const std::string& name, const std::string& surface,
                                ActorKind kind) {
   const std::string id = actor_id_for(name);
-  for (std::size_t i = 0; i < actors_.size(); ++i) {
-    if (actors_[i].id == id) return alias(i, surface);
-  }
+  if (const auto it = by_id_.find(id); it != by_id_.end()) return alias(it->second, surface);
   // A spelling met before names the actor it was met for, whatever kind is guessed now.
-  for (std::size_t i = 0; i < actors_.size(); ++i) {
-    const auto& aliases = actors_[i].aliases;
-    if (std::find(aliases.begin(), aliases.end(), surface) != aliases.end()) return actors_[i].id;
+  if (const auto it = by_alias_.find(surface); it != by_alias_.end()) {
+    return actors_[it->second].id;
   }
   PersonName person;
   if (kind == ActorKind::kPerson && names_ != nullptr) {
@@ -218,11 +236,15 @@ std::string ActorRegistry::put(const std::string& name, const std::string& surfa
   a.aliases = {surface};
   if (surface != name) a.aliases.insert(a.aliases.begin(), name);
   a.key = slug(name);
+  const std::size_t i = actors_.size();
   actors_.push_back(std::move(a));
   parsed_.emplace_back();
+  alias_sets_.emplace_back();
+  by_id_.emplace(id, i);
+  for (const auto& alias : actors_[i].aliases) index_alias(i, alias);
   if (!person.surname_key.empty()) {
-    if (surface != name) parsed_.back().push_back(names_->parse(name));
-    parsed_.back().push_back(std::move(person));
+    if (surface != name) index_spelling(i, names_->parse(name));
+    index_spelling(i, std::move(person));
   }
   return id;
 }
@@ -238,9 +260,7 @@ std::string ActorRegistry::add(const ActorMention& m) {
 }
 
 void ActorRegistry::add_alias(const std::string& id, const std::string& surface) {
-  for (std::size_t i = 0; i < actors_.size(); ++i) {
-    if (actors_[i].id == id) alias(i, fold_spaces(surface));
-  }
+  if (const auto it = by_id_.find(id); it != by_id_.end()) alias(it->second, fold_spaces(surface));
 }
 
 namespace {
@@ -282,11 +302,12 @@ void ActorRegistry::finish(std::vector<graph::Edge>& edges) {
     a.key = p.surname_key + "|" + (p.given_key.empty() ? p.initials : p.given_key);
     const std::string name = a.aliases[best];
     const std::string id = actor_id_for(name);
-    const bool taken = std::any_of(actors_.begin(), actors_.end(),
-                                   [&](const graph::Actor& other) { return other.id == id; });
+    const bool taken = by_id_.count(id) > 0;
     a.name = name;
     if (id == a.id || taken) continue;
     renamed[a.id] = id;
+    by_id_.erase(a.id);
+    by_id_.emplace(id, i);
     a.id = id;
   }
   if (renamed.empty()) return;

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/model.hpp"
@@ -63,10 +65,18 @@ class ActorRegistry {
   std::string put(const std::string& name, const std::string& surface, graph::ActorKind kind);
   std::string alias(std::size_t i, const std::string& surface);
   std::optional<std::size_t> same_person(const PersonName& name) const;
+  void index_spelling(std::size_t i, PersonName spelling);
+  void index_alias(std::size_t i, const std::string& surface);
   const ActorFinder& finder_;
   const NameMatcher* names_;
   std::vector<graph::Actor> actors_;
   std::vector<std::vector<PersonName>> parsed_;  // per actor: its spellings parsed (persons)
+  // Look-ups by hash, so that a document naming tens of thousands of actors (a metadata file
+  // of 64 k authors) is registered in time linear in their number.
+  std::unordered_map<std::string, std::size_t> by_id_;       // actor id -> index
+  std::unordered_map<std::string, std::size_t> by_alias_;    // a spelling -> first actor with it
+  std::vector<std::unordered_set<std::string>> alias_sets_;  // per actor: its aliases
+  std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;  // persons
 };
 
 // A stable actor id for a display name ("actor:andrei-lankov").

@@ -3,6 +3,7 @@
 // lifetime of this object, so spans can be cut and located (file:line:column).
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,11 +20,17 @@ class SourceTexts {
   // The same, read from the store and not kept ("" for an unknown id): for a pass over many
   // sources that needs each once.
   std::string fetch(const std::string& source_id) const;
+  // Line and column of a byte offset, from a line index made once per source.
   graph::TextPosition position(const std::string& source_id, std::size_t offset);
 
  private:
+  struct Text {
+    std::string bytes;
+    std::unique_ptr<graph::LineIndex> lines;  // made when a position is first asked for
+  };
+  Text& text(const std::string& source_id);
   graph::Store& store_;
-  std::map<std::string, std::string> cache_;
+  std::map<std::string, Text> cache_;
 };
 
 }  // namespace claimgraph::query

@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/sha256.hpp"
 #include "graph/store.hpp"
 #include "query/conflicts.hpp"
 #include "tools/huge_pages.hpp"
@@ -73,7 +74,6 @@ graph::DocumentGraph document(std::size_t d, std::size_t figures_per_doc, std::s
   g.source.outlet = "Outlet " + std::to_string(d % 50);
   g.source.authors = {"Author " + std::to_string(d % 200)};
   g.source.date = "2019-01-01";
-  g.source.content_hash = std::to_string(d);
   std::string text;
   for (std::size_t k = 0; k < figures_per_doc; ++k) {
     const std::uint64_t r = mix(d * 1000003 + k);
@@ -113,6 +113,7 @@ graph::DocumentGraph document(std::size_t d, std::size_t figures_per_doc, std::s
     g.figures.push_back(std::move(f));
   }
   g.source.bytes = text;
+  g.source.content_hash = graph::sha256_hex(text);
   return g;
 }
 

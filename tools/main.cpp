@@ -3,6 +3,9 @@
 
 #include <unistd.h>
 
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
@@ -77,6 +80,51 @@ std::map<std::string, std::string> place_predecessors(const std::string& lexicon
   } catch (const ingest::LexiconError&) {
   }
   return out;
+}
+
+// `claimgraph check`: every problem on a line (or in JSON), exit 4 when there is one.
+int run_check(graph::Store& store, const std::string& db, bool json) {
+  const auto problems = store.check();
+  if (json) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    const auto str = [&](const std::string& s) {
+      w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    };
+    w.StartObject();
+    w.Key("store");
+    str(db);
+    w.Key("ok");
+    w.Bool(problems.empty());
+    w.Key("problems");
+    w.StartArray();
+    for (const auto& p : problems) {
+      w.StartObject();
+      w.Key("table");
+      str(p.table);
+      w.Key("id");
+      str(p.id);
+      w.Key("message");
+      str(p.message);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    std::cout << buffer.GetString() << "\n";
+  } else if (problems.empty()) {
+    std::cout << query::terminal_safe(db) << ": ok (" << store.sources().size()
+              << " sources; integrity check, source bytes and rows)\n";
+  } else {
+    std::cout << query::terminal_safe(db) << ": damaged, " << problems.size() << " problem"
+              << (problems.size() == 1 ? "" : "s") << (problems.size() >= 100 ? " or more" : "")
+              << ":\n";
+    for (const auto& p : problems) {
+      std::cout << "  " << query::terminal_safe(p.table.empty() ? "store" : p.table)
+                << (p.id.empty() ? "" : " " + query::terminal_safe(p.id)) << ": "
+                << query::terminal_safe(p.message) << "\n";
+    }
+  }
+  return problems.empty() ? tools::kExitOk : tools::kExitStore;
 }
 
 }  // namespace
@@ -182,6 +230,10 @@ int main(int argc, char** argv) {
       "eval", "score the store against a gold annotation (shaped like shared/gold/seeds.json)"));
   eval->add_option("gold", gold_path, "gold JSON file")->required();
 
+  auto* check = add_common(app.add_subcommand(
+      "check", "look through the store for damage: SQLite's integrity check, every source's "
+               "bytes against their SHA-256, every row as the queries read it"));
+
   std::string show_id;
   auto* show = add_common(app.add_subcommand(
       "show", "show one node: its fields, its sentence in context and file:line:column"));
@@ -226,6 +278,7 @@ int main(int argc, char** argv) {
       std::cout << (json ? out : query::terminal_safe(out, text_style(no_color).color));
     };
     auto store = open_for_reading(db);
+    if (check->parsed()) return run_check(store, db, json);
     if (app.got_subcommand("sources")) {
       const auto sources = store.sources();
       emit(json ? query::sources_json(sources) : query::sources_text(sources));

@@ -1,5 +1,7 @@
 #include "graph/store.hpp"
 
+#include "graph/sha256.hpp"
+
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -24,7 +26,7 @@ DocumentGraph document(const std::string& sid, const std::string& bytes, int cla
   d.source.title = "Title of " + sid;
   d.source.authors = {"Ann Author", "Бо Автор"};
   d.source.date = "2017-09-28";
-  d.source.content_hash = "hash-" + sid;
+  d.source.content_hash = sha256_hex(bytes);
   d.source.bytes = bytes;
   d.actors.push_back(Actor{"actor:ann", "Ann Author", ActorKind::kPerson, {"Ann Author"}, "ann"});
   Reference r;

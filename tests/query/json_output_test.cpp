@@ -3,6 +3,8 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+
+#include "graph/sha256.hpp"
 #include <limits>
 
 #include "support/support.hpp"
@@ -17,7 +19,7 @@ TEST_CASE("claims JSON has the contract's fields and byte spans", "[query]") {
   d.source.path = "/x/s.txt";
   d.source.file = "s.txt";
   d.source.bytes = "Héllo wörld.\nSecond line.";
-  d.source.content_hash = "h";
+  d.source.content_hash = graph::sha256_hex(d.source.bytes);
   d.claims.push_back(graph::Claim{"s:c1", "s", {{15, 27}}, "Second line.", "Ann", 1, {}});
   d.edges.push_back(graph::Edge{graph::EdgeKind::kContains, "s", "s:c1"});
   store.put(d, "k");
@@ -52,7 +54,7 @@ TEST_CASE("figures JSON: value, bound, time and an open bound as the largest dou
   d.source.path = "/x/s.txt";
   d.source.file = "s.txt";
   d.source.bytes = "It has more than 40% of seats.";
-  d.source.content_hash = "h";
+  d.source.content_hash = graph::sha256_hex(d.source.bytes);
   d.claims.push_back(graph::Claim{"s:c1", "s", {{0, 30}}, d.source.bytes, "Ann", 1, {}});
   graph::Figure f;
   f.id = "s:g1";
