@@ -4,8 +4,11 @@
 
 namespace claimgraph::graph::sqlite {
 
-Database::Database(const std::string& path, int flags, const std::string& vfs) : path_(path) {
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs.empty() ? nullptr : vfs.c_str());
+Database::Database(const std::string& path, int flags, const std::string& vfs,
+                   const std::string& uri)
+    : path_(path) {
+  const std::string& name = uri.empty() ? path : uri;
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);

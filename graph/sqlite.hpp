@@ -21,7 +21,10 @@ class Database {
  public:
   // Opens `path` with sqlite3_open_v2 flags through the VFS named `vfs` (empty: the default
   // one). Throws StoreError.
-  Database(const std::string& path, int flags, const std::string& vfs = {});
+  // `uri`, when given, is what is opened (a "file:" URI for `path`, with SQLITE_OPEN_URI);
+  // messages name `path` either way.
+  Database(const std::string& path, int flags, const std::string& vfs = {},
+           const std::string& uri = {});
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

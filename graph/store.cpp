@@ -4,7 +4,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <unistd.h>
+
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <exception>
 #include <filesystem>
@@ -174,6 +177,31 @@ class Transaction {
   bool done_ = false;
 };
 
+// True when the folder of `path` cannot be written by this process (read-only media, or no
+// permission) and no write-ahead log is beside the store: its file is all there is to read.
+bool on_read_only_media(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path + "-wal", ec)) return false;
+  const auto folder = fs::path(path).parent_path();
+  return ::access(folder.empty() ? "." : folder.c_str(), W_OK) != 0;
+}
+
+// "file:PATH?immutable=1", the path percent-encoded where a URI needs it.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      uri += buf;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 Store::Store(const std::string& path, StoreOptions options) : path_(path) {
@@ -185,10 +213,18 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
   if (fs::is_directory(path, ec)) throw StoreError(path + ": is a directory, not a store");
   // One thread at a time uses a store (and the graphs it loads): SQLite's per-call connection
   // mutex is left out.
-  const int flags = SQLITE_OPEN_NOMUTEX | (options.read_only
-                                               ? SQLITE_OPEN_READONLY
-                                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-  db_ = std::make_shared<sqlite::Database>(path, flags, options.vfs);
+  int flags = SQLITE_OPEN_NOMUTEX | (options.read_only
+                                         ? SQLITE_OPEN_READONLY
+                                         : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  std::string uri;
+  if (options.read_only && on_read_only_media(path)) {
+    // A WAL store is read through its -shm index, which a reader must be able to create. On
+    // read-only media (or in a folder this user cannot write) with no -wal file left, nothing
+    // can change the file: SQLite reads it as immutable, without locks or an index.
+    uri = immutable_uri(path);
+    flags |= SQLITE_OPEN_URI;
+  }
+  db_ = std::make_shared<sqlite::Database>(path, flags, options.vfs, uri);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
   open_schema(options.read_only);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -320,4 +321,39 @@ TEST_CASE("robustness: bit flips in the store's pages never crash a reader", "[e
     CHECK((check.exit_code == 0 || check.exit_code == 4));
   }
   CHECK(damaged_named > 0);
+}
+
+TEST_CASE("robustness: a store on read-only media is read; writing it says why not", "[e2e]") {
+  TempDir dir;
+  const std::string folder = dir / "ro";
+  std::filesystem::create_directories(folder);
+  REQUIRE(run_claimgraph({"ingest", corpus_dir(), "--db", folder + "/s.db"}).exit_code == 0);
+  const std::string db = folder + "/s.db";
+  // What a reader sees in a writable folder, to compare.
+  std::vector<RunResult> expected;
+  const std::vector<std::vector<std::string>> readers = {
+      {"sources"}, {"claims", "--json"}, {"conflicts"}, {"trace", "30,000"}, {"check"}};
+  for (auto args : readers) {
+    args.insert(args.end(), {"--db", db});
+    expected.push_back(run_claimgraph(args));
+  }
+  // The folder and the file read-only; the tests' root folder open to the reader, who is
+  // another user when the tests run as root (root is never refused a write).
+  REQUIRE(chmod(dir.path().c_str(), 0755) == 0);
+  REQUIRE(chmod(db.c_str(), 0444) == 0);
+  REQUIRE(chmod(folder.c_str(), 0555) == 0);
+  RunOptions reader;
+  reader.uid = 65534;  // nobody
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    auto args = readers[i];
+    args.insert(args.end(), {"--db", db});
+    const auto r = run_claimgraph(args, reader);
+    INFO(args.front() << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == expected[i].out);
+  }
+  const auto write = run_claimgraph({"ingest", corpus_dir(), "--db", db}, reader);
+  CHECK(write.exit_code == 4);
+  CHECK_THAT(write.err, Contains(db) && Contains("Permission denied"));
+  chmod(folder.c_str(), 0755);  // so that the folder can be removed
 }
