@@ -206,10 +206,17 @@ std::string corpus_copy(const TempDir& dir) {
   return db;
 }
 
-const std::vector<std::vector<std::string>> kReaders = {
-    {"sources"}, {"claims"}, {"figures"}, {"references"}, {"actors"}, {"conflicts"},
-    {"agreements"}, {"trace", "30,000"}, {"show", "000_cda357074bdec828:c12"},
-    {"claims", "--json"}, {"conflicts", "--json"}};
+const std::vector<std::vector<std::string>> kReaders = {{"sources"},
+                                                        {"claims"},
+                                                        {"figures"},
+                                                        {"references"},
+                                                        {"actors"},
+                                                        {"conflicts"},
+                                                        {"agreements"},
+                                                        {"trace", "30,000"},
+                                                        {"show", "000_cda357074bdec828:c12"},
+                                                        {"claims", "--json"},
+                                                        {"conflicts", "--json"}};
 
 }  // namespace
 
@@ -238,7 +245,8 @@ TEST_CASE("robustness: a damaged row is named with its table and id, never an in
   };
   const Damage damages[] = {
       // A source's bytes cut short: the spans of its rows point past them.
-      {"bytes cut", "UPDATE sources SET bytes = substr(bytes, 1, 100) WHERE id = '000_cda357074bdec828'",
+      {"bytes cut",
+       "UPDATE sources SET bytes = substr(bytes, 1, 100) WHERE id = '000_cda357074bdec828'",
        "000_cda357074bdec828", "sources 000_cda357074bdec828: its bytes do not match"},
       // The same length, other bytes: only the hash tells.
       {"bytes changed",
@@ -246,13 +254,16 @@ TEST_CASE("robustness: a damaged row is named with its table and id, never an in
        "WHERE id = '000_cda357074bdec828'",
        "sources row \"000_cda357074bdec828\"",
        "sources 000_cda357074bdec828: its bytes do not match"},
-      {"unknown bound", "UPDATE figures SET bound = 'sideways' WHERE id = '000_cda357074bdec828:g3'",
+      {"unknown bound",
+       "UPDATE figures SET bound = 'sideways' WHERE id = '000_cda357074bdec828:g3'",
        "figures row \"000_cda357074bdec828:g3\"",
        "figures 000_cda357074bdec828:g3: unknown bound \"sideways\""},
-      {"authors not JSON", "UPDATE sources SET authors = '[\"A\", ' WHERE id = '002_2efc273f6a500918'",
+      {"authors not JSON",
+       "UPDATE sources SET authors = '[\"A\", ' WHERE id = '002_2efc273f6a500918'",
        "sources row \"002_2efc273f6a500918\"",
        "sources 002_2efc273f6a500918: authors is not a JSON array"},
-      {"span past the end", "UPDATE refs SET span_end = 99999999 WHERE id = '000_cda357074bdec828:fn1'",
+      {"span past the end",
+       "UPDATE refs SET span_end = 99999999 WHERE id = '000_cda357074bdec828:fn1'",
        "refs row \"000_cda357074bdec828:fn1\"",
        "refs 000_cda357074bdec828:fn1: span [2828, 99999999) does not lie in its source"},
   };

@@ -1,7 +1,5 @@
 #include "graph/store.hpp"
 
-#include "graph/sha256.hpp"
-
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -9,12 +7,13 @@
 #include <limits>
 #include <set>
 
+#include "graph/sha256.hpp"
 #include "support/fault_vfs.hpp"
 #include "support/support.hpp"
 
 using namespace claimgraph::graph;
-using claimgraph::testing::TempDir;
 using Catch::Matchers::Contains;
+using claimgraph::testing::TempDir;
 
 namespace {
 
@@ -38,7 +37,8 @@ DocumentGraph document(const std::string& sid, const std::string& bytes, int cla
   d.references.push_back(r);
   for (int i = 1; i <= claims; ++i) {
     const std::string id = sid + ":c" + std::to_string(i);
-    d.claims.push_back(Claim{id, sid, {Span{0, 3}, Span{4, 7}}, bytes.substr(0, 3), "Ann Author", 1, {}});
+    d.claims.push_back(
+        Claim{id, sid, {Span{0, 3}, Span{4, 7}}, bytes.substr(0, 3), "Ann Author", 1, {}});
     d.edges.push_back(Edge{EdgeKind::kContains, sid, id});
     d.edges.push_back(Edge{EdgeKind::kClaimedBy, id, "actor:ann"});
   }
@@ -86,7 +86,8 @@ TEST_CASE("Store keeps a document and loads it back as a KnowledgeGraph", "[grap
   CHECK(g.out(*g.find("doc:c1"), EdgeKind::kCites).size() == 1);
   CHECK(g.reference(*g.find("doc:fn1")).marker == "1");
   CHECK(store.source_bytes("doc") == bytes);
-  CHECK(store.diagnostics("doc") == std::vector<std::string>{"doc.txt: warning: something to know"});
+  CHECK(store.diagnostics("doc") ==
+        std::vector<std::string>{"doc.txt: warning: something to know"});
   const auto sources = store.sources();
   REQUIRE(sources.size() == 1);
   CHECK(sources[0].claims == 2);
@@ -174,15 +175,19 @@ TEST_CASE("Store: a batch the disk cannot hold fails to commit, and earlier batc
   const std::string db = dir / "s.db";
   StoreOptions faulty;
   faulty.vfs = FaultVfs::kName;
+  // A first batch committed, a second begun with one document in it.
+  const auto first_batch_then_second = [](Store& store) {
+    store.begin_batch();
+    store.put(document("first", "abc def", 1), "k");
+    store.commit_batch();
+    store.begin_batch();
+    store.put(document("second", "abc def", 2), "k");
+  };
 
   SECTION("the disk fills at COMMIT") {
     {
       Store store(db, faulty);
-      store.begin_batch();
-      store.put(document("first", "abc def", 1), "k");
-      store.commit_batch();
-      store.begin_batch();
-      store.put(document("second", "abc def", 2), "k");
+      first_batch_then_second(store);
       FaultVfs::fail_after(0);
       CHECK_THROWS_WITH(store.commit_batch(), Contains("s.db") && Contains("disk full"));
       FaultVfs::heal();
@@ -195,11 +200,7 @@ TEST_CASE("Store: a batch the disk cannot hold fails to commit, and earlier batc
     bool committed = true;
     {
       Store store(db, faulty);
-      store.begin_batch();
-      store.put(document("first", "abc def", 1), "k");
-      store.commit_batch();
-      store.begin_batch();
-      store.put(document("second", "abc def", 2), "k");
+      first_batch_then_second(store);
       put_ok.insert("second");
       // Bigger than SQLite's page cache: pages are written before COMMIT.
       FaultVfs::fail_after(1 << 20);
@@ -243,9 +244,8 @@ TEST_CASE("Store never lets a document replace another file's document that has 
   auto second = document("a", "ghi jkl", 2);
   second.source.path = "/d2/a.txt";
   CHECK(store.put(first, "k1") == PutResult::kAdded);
-  CHECK_THROWS_WITH(store.put(second, "k2"),
-                    Contains("source id \"a\" already names /d1/a.txt") &&
-                        Contains("/d2/a.txt was not stored"));
+  CHECK_THROWS_WITH(store.put(second, "k2"), Contains("source id \"a\" already names /d1/a.txt") &&
+                                                 Contains("/d2/a.txt was not stored"));
   const auto sources = store.sources();
   REQUIRE(sources.size() == 1);
   CHECK(sources[0].source.path == "/d1/a.txt");
@@ -317,8 +317,7 @@ TEST_CASE("Store keeps figures with their interval, hedge, bound and context", "
   CHECK(store.sources()[0].figures == 2);
 }
 
-TEST_CASE("Store upgrades an older store when writing, and says so when reading",
-          "[graph]") {
+TEST_CASE("Store upgrades an older store when writing, and says so when reading", "[graph]") {
   TempDir dir;
   const std::string db = dir / "s.db";
   { Store store(db); }
@@ -406,8 +405,8 @@ TEST_CASE("Store keeps no text its source's bytes hold, no edge its rows imply, 
     Store store(dir / "s.db");
     auto doc = document("doc", bytes, 2);
     doc.claims[1].spans = {Span{10, 25}};
-    doc.claims[1].text = "Two facts here.";      // the bytes at its span: not stored
-    doc.claims[0].text = "written otherwise";    // not the bytes: stored
+    doc.claims[1].text = "Two facts here.";    // the bytes at its span: not stored
+    doc.claims[0].text = "written otherwise";  // not the bytes: stored
     Figure f;
     f.id = "doc:g1";
     f.source_id = "doc";
