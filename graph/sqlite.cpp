@@ -32,6 +32,9 @@ void Database::fail(int code, std::string_view what) {
     message = path_ + ": store is locked by another writer; try again when it finishes";
   } else if (primary == SQLITE_FULL) {
     message = path_ + ": disk full: the store could not be written (" + sqlite3_errmsg(db_) + ")";
+  } else if (code == SQLITE_IOERR_DATA) {
+    message = path_ + ": damaged store: a page of the file fails its checksum (its bytes "
+                      "changed on disk); `claimgraph check` lists all damage";
   } else if (primary == SQLITE_CORRUPT) {
     message = path_ + ": the store is damaged (" + sqlite3_errmsg(db_) +
               "); `claimgraph check` tells what";

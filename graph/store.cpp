@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -14,8 +15,10 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <tuple>
 #include <unordered_set>
 
+#include "graph/page_checksums.hpp"
 #include "graph/sha256.hpp"
 #include "graph/sqlite.hpp"
 
@@ -224,7 +227,10 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
     uri = immutable_uri(path);
     flags |= SQLITE_OPEN_URI;
   }
-  db_ = std::make_shared<sqlite::Database>(path, flags, options.vfs, uri);
+  // Every page carries a checksum, checked as it is read (page_checksums.hpp).
+  page_checksums::install();
+  db_ = std::make_shared<sqlite::Database>(
+      path, flags, options.vfs.empty() ? std::string(page_checksums::kVfsName) : options.vfs, uri);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
   open_schema(options.read_only);
 }
@@ -237,6 +243,9 @@ void Store::open_schema(bool read_only) {
   const std::int64_t tables = db_->scalar("SELECT count(*) FROM sqlite_master");
   if (app_id == 0 && tables == 0) {
     if (read_only) throw StoreError(path_ + ": empty store (run `claimgraph ingest` first)");
+    // Room for the page checksums, set before the first page is written.
+    int reserved = page_checksums::kReservedBytes;
+    sqlite3_file_control(db_->handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserved);
     Transaction tx(*db_);
     db_->exec(kSchema);
     db_->exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str());
@@ -935,23 +944,69 @@ std::vector<SourceSummary> Store::sources() {
 std::vector<StoreProblem> Store::check(std::size_t limit) {
   std::vector<StoreProblem> problems;
   const auto full = [&] { return problems.size() >= limit; };
-  // Each query yields rows of (table, id, message).
+  // Pages whose checksum fails, read straight from the file, each named by the table or index
+  // it belongs to (SQLite's dbstat, through a connection that does not check checksums).
+  const auto pages = page_checksums::damaged_pages(path_);
+  if (!pages.empty()) {
+    std::unordered_map<std::uint32_t, std::string> owner;
+    sqlite3* plain = nullptr;
+    if (sqlite3_open_v2(path_.c_str(), &plain, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v2(plain, "SELECT pageno, name FROM dbstat", -1, &stmt, nullptr) ==
+          SQLITE_OK) {
+        const std::unordered_set<std::uint32_t> wanted(pages.begin(), pages.end());
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+          const auto page = static_cast<std::uint32_t>(sqlite3_column_int64(stmt, 0));
+          if (wanted.count(page) > 0) {
+            owner[page] = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1));
+          }
+        }
+      }
+      sqlite3_finalize(stmt);
+    }
+    sqlite3_close(plain);
+    for (const auto page : pages) {
+      if (full()) break;
+      const auto it = owner.find(page);
+      problems.push_back(StoreProblem{it == owner.end() ? "" : it->second, "",
+                                      "page " + std::to_string(page) +
+                                          " fails its checksum (its bytes changed on disk)"});
+    }
+  }
+  // Each query yields rows of (table, id, message); a query that cannot finish (it met a
+  // damaged page) is a problem of its own, and the others still run.
   const auto gather = [&](const std::string& sql) {
-    auto stmt = db_->prepare(sql);
-    while (!full() && stmt.step()) {
-      problems.push_back(StoreProblem{stmt.text(0), stmt.text(1), stmt.text(2)});
+    try {
+      auto stmt = db_->prepare(sql);
+      while (!full() && stmt.step()) {
+        problems.push_back(StoreProblem{stmt.text(0), stmt.text(1), stmt.text(2)});
+      }
+    } catch (const StoreError& e) {
+      if (!full()) problems.push_back(StoreProblem{"", "", e.what()});
     }
   };
-  {
+  try {
     auto stmt = db_->prepare("PRAGMA integrity_check(" + std::to_string(limit) + ")");
     while (!full() && stmt.step()) {
-      if (stmt.view(0) != "ok") problems.push_back(StoreProblem{"", "", stmt.text(0)});
+      if (stmt.view(0) == "ok") continue;
+      // A row may hold several lines ("*** in database main ***" and what follows).
+      std::string_view text = stmt.view(0);
+      while (!text.empty() && !full()) {
+        const auto end = std::min(text.find('\n'), text.size());
+        const auto line = text.substr(0, end);
+        if (!line.empty() && line != "*** in database main ***") {
+          problems.push_back(StoreProblem{"", "", std::string(line)});
+        }
+        text.remove_prefix(std::min(end + 1, text.size()));
+      }
     }
+  } catch (const StoreError& e) {
+    if (!full()) problems.push_back(StoreProblem{"", "", e.what()});
   }
   gather(
       "SELECT \"table\", CAST(rowid AS TEXT), 'refers to a missing row of ' || parent "
       "FROM pragma_foreign_key_check");
-  {
+  try {
     auto stmt = db_->prepare("SELECT id, bytes, content_hash FROM sources ORDER BY rowid");
     while (!full() && stmt.step()) {
       if (sha256_hex(stmt.view(1)) != stmt.view(2)) {
@@ -959,6 +1014,8 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
                                         "its bytes do not match the SHA-256 stored with them"});
       }
     }
+  } catch (const StoreError& e) {
+    if (!full()) problems.push_back(StoreProblem{"", "", e.what()});
   }
   // What load refuses, row by row (kept in step with read_rows).
   const auto names = [](auto... kinds) {
@@ -1018,6 +1075,13 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
                            "SELECT id FROM actors)";
   gather("SELECT 'edges', source_id || ' #' || ord, 'its end ' || src || ' -> ' || dst || "
          "' names no node' FROM edges WHERE src NOT IN " + node + " OR dst NOT IN " + node);
+  // The same problem met by several passes is listed once.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                [&](const StoreProblem& p) {
+                                  return !seen.emplace(p.table, p.id, p.message).second;
+                                }),
+                 problems.end());
   return problems;
 }
 

@@ -96,7 +96,7 @@ TEST_CASE("cli: stores that cannot be used are refused and left as they were", "
   SECTION("a newer schema") {
     REQUIRE(run_claimgraph({"ingest", dir / "a.txt", "--db", dir / "s.db"}).exit_code == 0);
     sqlite3* h = nullptr;
-    sqlite3_open((dir / "s.db").c_str(), &h);
+    h = claimgraph::testing::open_store_file((dir / "s.db"));
     sqlite3_exec(h, "PRAGMA user_version = 7", nullptr, nullptr, nullptr);
     sqlite3_close(h);
     const auto r = run_claimgraph({"claims", "--db", dir / "s.db"});
@@ -107,7 +107,7 @@ TEST_CASE("cli: stores that cannot be used are refused and left as they were", "
     REQUIRE(run_claimgraph({"ingest", dir / "a.txt", "--db", dir / "s.db"}).exit_code == 0);
     write_file(dir / "b.txt", "A different text altogether.\n");
     sqlite3* h = nullptr;
-    sqlite3_open((dir / "s.db").c_str(), &h);
+    h = claimgraph::testing::open_store_file((dir / "s.db"));
     REQUIRE(sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
     const auto r = run_claimgraph({"ingest", dir / "b.txt", "--db", dir / "s.db"});
     sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);

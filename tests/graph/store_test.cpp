@@ -49,7 +49,7 @@ DocumentGraph document(const std::string& sid, const std::string& bytes, int cla
 
 void raw_exec(const std::string& db, const std::string& sql) {
   sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  h = claimgraph::testing::open_store_file(db);
   REQUIRE(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(h);
 }
@@ -340,7 +340,7 @@ TEST_CASE("Store uses WAL and records its schema version", "[graph]") {
   TempDir dir;
   { Store store(dir / "s.db"); }
   sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open((dir / "s.db").c_str(), &h) == SQLITE_OK);
+  h = claimgraph::testing::open_store_file((dir / "s.db"));
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, nullptr);
   REQUIRE(sqlite3_step(st) == SQLITE_ROW);
@@ -383,7 +383,7 @@ TEST_CASE("Store reports a store locked by another writer and stores nothing", "
   const std::string db = dir / "s.db";
   { Store(db).put(document("first", "abc def", 1), "k"); }
   sqlite3* other = nullptr;
-  REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+  other = claimgraph::testing::open_store_file(db);
   REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
   {
     Store store(db, StoreOptions{false, 100, {}});
@@ -423,7 +423,7 @@ TEST_CASE("Store keeps no text its source's bytes hold, no edge its rows imply, 
   }
   // What the file holds.
   sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open((dir / "s.db").c_str(), &h) == SQLITE_OK);
+  h = claimgraph::testing::open_store_file((dir / "s.db"));
   const auto scalar = [&](const char* sql) {
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(h, sql, -1, &st, nullptr) == SQLITE_OK);

@@ -1,5 +1,7 @@
 #include "support/fault_vfs.hpp"
 
+#include "graph/page_checksums.hpp"
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -147,7 +149,9 @@ sqlite3_vfs g_vfs;
 void FaultVfs::install() {
   static std::once_flag once;
   std::call_once(once, [] {
-    g_real = sqlite3_vfs_find(nullptr);
+    // Over the store's own VFS, so that the pages it writes keep their checksums.
+    claimgraph::graph::page_checksums::install();
+    g_real = sqlite3_vfs_find(claimgraph::graph::page_checksums::kVfsName);
     g_vfs = *g_real;
     g_vfs.zName = kName;
     g_vfs.szOsFile = static_cast<int>(sizeof(FaultFile)) + g_real->szOsFile;

@@ -1,7 +1,7 @@
 #pragma once
-// An SQLite VFS over the default one whose writes fail on demand, as a full disk makes them
-// fail: the way SQLite's own tests inject I/O faults. Register it once, open a store with
-// StoreOptions::vfs = FaultVfs::kName, then arm it.
+// An SQLite VFS over the store's own (graph/page_checksums) whose writes fail on demand, as
+// a full disk makes them fail: the way SQLite's own tests inject I/O faults. Register it
+// once, open a store with StoreOptions::vfs = FaultVfs::kName, then arm it.
 
 #include <cstdint>
 

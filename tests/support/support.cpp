@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "graph/page_checksums.hpp"
 #include "ingest/file_system.hpp"
 
 namespace claimgraph::testing {
@@ -164,6 +165,18 @@ int wait_exit(int pid) {
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+sqlite3* open_store_file(const std::string& path) {
+  graph::page_checksums::install();
+  sqlite3* h = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                 graph::page_checksums::kVfsName);
+  if (rc != SQLITE_OK) {
+    sqlite3_close(h);
+    FAIL("cannot open " << path << ": " << sqlite3_errstr(rc));
+  }
+  return h;
 }
 
 int spawn_claimgraph(const std::vector<std::string>& args) {

@@ -3,6 +3,7 @@
 // claimgraph binary as a child process, and the real lexicons.
 
 #include <rapidjson/document.h>
+#include <sqlite3.h>
 
 #include <string>
 #include <vector>
@@ -76,6 +77,12 @@ const std::string& corpus_store();
 rapidjson::Document parse_json(const std::string& json);
 // A JSON string's text; "null" for anything else.
 std::string json_str(const rapidjson::Value& v);
+
+// A plain SQLite connection to a store, through the store's page-checksum VFS: what a test
+// writes with it keeps every page's checksum right (a write through SQLite's default VFS
+// leaves pages whose checksums no longer match, which readers report as damage). Close it
+// with sqlite3_close.
+sqlite3* open_store_file(const std::string& path);
 
 // Starts the claimgraph binary without waiting; returns its pid.
 int spawn_claimgraph(const std::vector<std::string>& args);

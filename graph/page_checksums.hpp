@@ -1,0 +1,32 @@
+#pragma once
+// Page checksums for the store: an SQLite VFS over the default one that keeps a checksum in
+// the last 8 bytes of every page (the page's "reserved bytes", which SQLite leaves to the VFS)
+// and checks it whenever a page is read from the store or its write-ahead log. A bit flipped
+// on disk then fails the read with SQLITE_IOERR_DATA instead of showing altered figures or
+// text. Stores made before (no reserved bytes) are read as they are, unchecked.
+//
+// The checksum of a page is a chain over its 8-byte words, h = (h ^ word) * K (K odd), up to
+// its last 8 bytes: each step is a bijection, so any change to one word changes it, and a
+// page of zeros (never written) has checksum zero.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace claimgraph::graph::page_checksums {
+
+inline constexpr const char* kVfsName = "claimgraph-checksums";
+inline constexpr int kReservedBytes = 8;
+
+// Registers the VFS (not as the default); safe to call more than once, from any thread.
+void install();
+
+// The checksum of a page of `size` bytes (over all but its last 8).
+std::uint64_t of_page(const unsigned char* page, std::size_t size);
+
+// The pages of the database file at `path` whose checksum does not match (1-based page
+// numbers), read straight from the file; empty when the store keeps no checksums.
+std::vector<std::uint32_t> damaged_pages(const std::string& path);
+
+}  // namespace claimgraph::graph::page_checksums
