@@ -2,10 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <mutex>
 #include <new>
+#include <thread>
 
 namespace claimgraph::graph::page_checksums {
 namespace {
@@ -70,6 +72,24 @@ int x_close(sqlite3_file* f) {
 
 int x_read(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) {
   File* file = self(f);
+  const int page = file->header.checked ? file->header.page_size : 0;
+  if (page > 0 && amount > 0 && amount < page && offset / page == (offset + amount - 1) / page) {
+    // Part of a page: SQLite reads overflow pages in place, a few bytes short of whole, and
+    // the header alone. The whole page is read and checked, then the part asked for given.
+    thread_local std::vector<unsigned char> whole;
+    whole.resize(static_cast<std::size_t>(page));
+    const sqlite3_int64 start = offset - offset % page;
+    const int rc = file->real->pMethods->xRead(file->real, whole.data(), page, start);
+    if (rc == SQLITE_OK) {
+      if (!checksum_holds(whole.data(), whole.size())) return SQLITE_IOERR_DATA;
+      std::memcpy(buffer, whole.data() + (offset - start), static_cast<std::size_t>(amount));
+      if (offset == 0) {
+        file->header = read_header(whole.data(), static_cast<std::size_t>(amount));
+      }
+      return SQLITE_OK;
+    }
+    // A page not whole on disk (the file's end): read as asked, unchecked, below.
+  }
   const int rc = file->real->pMethods->xRead(file->real, buffer, amount, offset);
   if (rc != SQLITE_OK) return rc;
   auto* bytes = static_cast<unsigned char*>(buffer);
@@ -191,18 +211,31 @@ void install() {
 }
 
 std::vector<std::uint32_t> damaged_pages(const std::string& path) {
-  std::vector<std::uint32_t> out;
+  std::vector<std::uint32_t> suspects;
   std::ifstream in(path, std::ios::binary);
   std::vector<unsigned char> first(100);
-  if (!in.read(reinterpret_cast<char*>(first.data()), 100)) return out;
+  if (!in.read(reinterpret_cast<char*>(first.data()), 100)) return suspects;
   const Header header = read_header(first.data(), first.size());
-  if (!header.checked) return out;
+  if (!header.checked) return suspects;
   in.seekg(0);
   std::vector<unsigned char> page(static_cast<std::size_t>(header.page_size));
-  for (std::uint32_t number = 1;
-       in.read(reinterpret_cast<char*>(page.data()), static_cast<std::streamsize>(page.size()));
-       ++number) {
-    if (!checksum_holds(page.data(), page.size())) out.push_back(number);
+  const auto read_page = [&](std::ifstream& file) {
+    return static_cast<bool>(
+        file.read(reinterpret_cast<char*>(page.data()), static_cast<std::streamsize>(page.size())));
+  };
+  for (std::uint32_t number = 1; read_page(in); ++number) {
+    if (!checksum_holds(page.data(), page.size())) suspects.push_back(number);
+  }
+  // A checkpoint of another process may have been writing a page as it was read: a page is
+  // damaged when a second read, a moment later, fails too.
+  if (suspects.empty()) return suspects;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::vector<std::uint32_t> out;
+  std::ifstream again(path, std::ios::binary);
+  for (const auto number : suspects) {
+    again.clear();
+    again.seekg(static_cast<std::streamoff>(number - 1) * header.page_size);
+    if (read_page(again) && !checksum_holds(page.data(), page.size())) out.push_back(number);
   }
   return out;
 }

@@ -1,9 +1,12 @@
 #pragma once
 // Page checksums for the store: an SQLite VFS over the default one that keeps a checksum in
-// the last 8 bytes of every page (the page's "reserved bytes", which SQLite leaves to the VFS)
-// and checks it whenever a page is read from the store or its write-ahead log. A bit flipped
-// on disk then fails the read with SQLITE_IOERR_DATA instead of showing altered figures or
-// text. Stores made before (no reserved bytes) are read as they are, unchecked.
+// the last 8 bytes of every page of the database file (the page's "reserved bytes", which
+// SQLite leaves to the VFS) and checks it whenever any part of a page is read from that file.
+// A bit flipped on disk then fails the read with SQLITE_IOERR_DATA instead of showing altered
+// figures or text. The write-ahead log is left to SQLite, whose frame checksums it keeps (a
+// frame is checked by SQLite only when the log is recovered after a crash; it is checksummed
+// here when a checkpoint copies it into the file). Stores made before (no reserved bytes)
+// are read and written as they are, unchecked.
 //
 // The checksum of a page is a chain over its 8-byte words, h = (h ^ word) * K (K odd), up to
 // its last 8 bytes: each step is a bijection, so any change to one word changes it, and a

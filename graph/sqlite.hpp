@@ -42,6 +42,7 @@ class Database {
   // The message of the last failure thrown by fail() ("" when none): what a transaction
   // SQLite rolled back on its own died of.
   const std::string& last_error() const { return last_error_; }
+  void clear_last_error() { last_error_.clear(); }
 
  private:
   std::string last_error_;

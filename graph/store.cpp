@@ -13,6 +13,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <tuple>
@@ -216,23 +217,25 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
   if (fs::is_directory(path, ec)) throw StoreError(path + ": is a directory, not a store");
   // One thread at a time uses a store (and the graphs it loads): SQLite's per-call connection
   // mutex is left out.
-  int flags = SQLITE_OPEN_NOMUTEX | (options.read_only
-                                         ? SQLITE_OPEN_READONLY
-                                         : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-  std::string uri;
-  if (options.read_only && on_read_only_media(path)) {
-    // A WAL store is read through its -shm index, which a reader must be able to create. On
-    // read-only media (or in a folder this user cannot write) with no -wal file left, nothing
-    // can change the file: SQLite reads it as immutable, without locks or an index.
-    uri = immutable_uri(path);
-    flags |= SQLITE_OPEN_URI;
-  }
+  const int flags = SQLITE_OPEN_NOMUTEX | (options.read_only
+                                               ? SQLITE_OPEN_READONLY
+                                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   // Every page carries a checksum, checked as it is read (page_checksums.hpp).
   page_checksums::install();
-  db_ = std::make_shared<sqlite::Database>(
-      path, flags, options.vfs.empty() ? std::string(page_checksums::kVfsName) : options.vfs, uri);
+  const std::string vfs = options.vfs.empty() ? std::string(page_checksums::kVfsName) : options.vfs;
+  db_ = std::make_shared<sqlite::Database>(path, flags, vfs);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
-  open_schema(options.read_only);
+  try {
+    open_schema(options.read_only);
+  } catch (const StoreError&) {
+    // A WAL store is read through its -shm index, which a reader must be able to create. When
+    // it cannot (read-only media, or a folder this user cannot write) and no -wal file is
+    // left, the file is all there is: SQLite reads it as immutable, without locks or index.
+    if (!options.read_only || !on_read_only_media(path)) throw;
+    db_ = std::make_shared<sqlite::Database>(path, flags | SQLITE_OPEN_URI, vfs,
+                                             immutable_uri(path));
+    open_schema(true);
+  }
 }
 
 Store::~Store() = default;
@@ -332,6 +335,7 @@ void Store::drop_unused_actors() {
 
 void Store::begin_batch() {
   if (sqlite3_get_autocommit(db_->handle()) != 0) {
+    db_->clear_last_error();  // what the batch may die of is its own
     db_->exec("BEGIN IMMEDIATE");
     batch_open_ = true;
   }
@@ -944,6 +948,11 @@ std::vector<SourceSummary> Store::sources() {
 std::vector<StoreProblem> Store::check(std::size_t limit) {
   std::vector<StoreProblem> problems;
   const auto full = [&] { return problems.size() >= limit; };
+  // The same problem met by several passes is listed once.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  const auto add = [&](StoreProblem p) {
+    if (!full() && seen.emplace(p.table, p.id, p.message).second) problems.push_back(std::move(p));
+  };
   // Pages whose checksum fails, read straight from the file, each named by the table or index
   // it belongs to (SQLite's dbstat, through a connection that does not check checksums).
   const auto pages = page_checksums::damaged_pages(path_);
@@ -965,12 +974,15 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
       sqlite3_finalize(stmt);
     }
     sqlite3_close(plain);
+    std::error_code ec;
+    const auto log_size = std::filesystem::file_size(path_ + "-wal", ec);
+    const bool log = !ec && log_size > 0;
     for (const auto page : pages) {
-      if (full()) break;
       const auto it = owner.find(page);
-      problems.push_back(StoreProblem{it == owner.end() ? "" : it->second, "",
-                                      "page " + std::to_string(page) +
-                                          " fails its checksum (its bytes changed on disk)"});
+      add(StoreProblem{it == owner.end() ? "" : it->second, "",
+                       "page " + std::to_string(page) +
+                           " fails its checksum (its bytes changed on disk)" +
+                           (log ? "; the -wal beside the store may hold a newer copy of it" : "")});
     }
   }
   // Each query yields rows of (table, id, message); a query that cannot finish (it met a
@@ -979,10 +991,10 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
     try {
       auto stmt = db_->prepare(sql);
       while (!full() && stmt.step()) {
-        problems.push_back(StoreProblem{stmt.text(0), stmt.text(1), stmt.text(2)});
+        add(StoreProblem{stmt.text(0), stmt.text(1), stmt.text(2)});
       }
     } catch (const StoreError& e) {
-      if (!full()) problems.push_back(StoreProblem{"", "", e.what()});
+      add(StoreProblem{"", "", e.what()});
     }
   };
   try {
@@ -995,27 +1007,27 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
         const auto end = std::min(text.find('\n'), text.size());
         const auto line = text.substr(0, end);
         if (!line.empty() && line != "*** in database main ***") {
-          problems.push_back(StoreProblem{"", "", std::string(line)});
+          add(StoreProblem{"", "", std::string(line)});
         }
         text.remove_prefix(std::min(end + 1, text.size()));
       }
     }
   } catch (const StoreError& e) {
-    if (!full()) problems.push_back(StoreProblem{"", "", e.what()});
+    add(StoreProblem{"", "", e.what()});
   }
   gather(
-      "SELECT \"table\", CAST(rowid AS TEXT), 'refers to a missing row of ' || parent "
+      "SELECT \"table\", 'rowid ' || rowid, 'refers to a missing row of ' || parent "
       "FROM pragma_foreign_key_check");
   try {
     auto stmt = db_->prepare("SELECT id, bytes, content_hash FROM sources ORDER BY rowid");
     while (!full() && stmt.step()) {
       if (sha256_hex(stmt.view(1)) != stmt.view(2)) {
-        problems.push_back(StoreProblem{"sources", stmt.text(0),
+        add(StoreProblem{"sources", stmt.text(0),
                                         "its bytes do not match the SHA-256 stored with them"});
       }
     }
   } catch (const StoreError& e) {
-    if (!full()) problems.push_back(StoreProblem{"", "", e.what()});
+    add(StoreProblem{"", "", e.what()});
   }
   // What load refuses, row by row (kept in step with read_rows).
   const auto names = [](auto... kinds) {
@@ -1032,15 +1044,20 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
       names(EdgeKind::kContains, EdgeKind::kStates, EdgeKind::kMentions, EdgeKind::kClaimedBy,
             EdgeKind::kCites, EdgeKind::kAuthoredBy, EdgeKind::kPublishedBy, EdgeKind::kCitedIn);
   const std::string span_check =
-      "span_begin < 0 OR span_end < span_begin OR span_end > (SELECT length(bytes) FROM sources "
-      "WHERE sources.id = %s.source_id)";
+      "span_begin < 0 OR span_end < span_begin OR span_end > 4294967295 OR span_end > "
+      "(SELECT length(bytes) FROM sources WHERE sources.id = %s.source_id)";
   const auto spans_of = [&](const char* alias) {
     std::string sql = span_check;
     sql.replace(sql.find("%s"), 2, alias);
     return sql;
   };
-  gather("SELECT 'sources', id, 'authors is not a JSON array of strings' FROM sources "
-         "WHERE NOT json_valid(authors) OR json_type(authors) != 'array'");
+  // A list column as load reads it: a JSON array of strings.
+  const auto not_list = [](const std::string& column) {
+    return "(NOT json_valid(" + column + ") OR json_type(" + column + ") != 'array' OR EXISTS "
+           "(SELECT 1 FROM json_each(" + column + ") WHERE type != 'text'))";
+  };
+  gather("SELECT 'sources', id, 'authors is not a JSON array of strings' FROM sources WHERE " +
+         not_list("authors"));
   gather("SELECT 'claims', id, 'its source is missing' FROM claims "
          "WHERE source_id NOT IN (SELECT id FROM sources)");
   gather("SELECT 'claims', id, 'stances is not a JSON array' FROM claims "
@@ -1062,12 +1079,14 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
          "its source' FROM refs WHERE " + spans_of("refs"));
   gather("SELECT 'refs', id, 'unknown kind \"' || kind || '\"' FROM refs WHERE kind NOT IN (" +
          ref_kinds + ")");
-  gather("SELECT 'refs', id, 'authors is not a JSON array of strings' FROM refs "
-         "WHERE NOT json_valid(authors) OR NOT json_valid(authors_original)");
+  gather("SELECT 'refs', id, 'authors is not a JSON array of strings' FROM refs WHERE " +
+         not_list("authors"));
+  gather("SELECT 'refs', id, 'authors_original is not a JSON array of strings' FROM refs WHERE " +
+         not_list("authors_original"));
   gather("SELECT 'actors', id, 'unknown kind \"' || kind || '\"' FROM actors WHERE kind NOT IN (" +
          actor_kinds + ")");
-  gather("SELECT 'actors', id, 'aliases is not a JSON array of strings' FROM actors "
-         "WHERE NOT json_valid(aliases) OR json_type(aliases) != 'array'");
+  gather("SELECT 'actors', id, 'aliases is not a JSON array of strings' FROM actors WHERE " +
+         not_list("aliases"));
   gather("SELECT 'edges', source_id || ' #' || ord, 'unknown kind \"' || kind || '\"' FROM edges "
          "WHERE kind NOT IN (" + edge_kinds + ")");
   const std::string node = "(SELECT id FROM sources UNION ALL SELECT id FROM claims UNION ALL "
@@ -1075,13 +1094,6 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
                            "SELECT id FROM actors)";
   gather("SELECT 'edges', source_id || ' #' || ord, 'its end ' || src || ' -> ' || dst || "
          "' names no node' FROM edges WHERE src NOT IN " + node + " OR dst NOT IN " + node);
-  // The same problem met by several passes is listed once.
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  problems.erase(std::remove_if(problems.begin(), problems.end(),
-                                [&](const StoreProblem& p) {
-                                  return !seen.emplace(p.table, p.id, p.message).second;
-                                }),
-                 problems.end());
   return problems;
 }
 

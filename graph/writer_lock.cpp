@@ -15,6 +15,8 @@ namespace claimgraph::graph {
 WriterLock::WriterLock(const std::string& store_path, const OnWait& on_wait) {
   const std::string path = lock_path(store_path);
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // A lock file made by another user may be readable only: flock needs no more.
+  if (fd_ < 0 && errno == EACCES) fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     throw StoreError(path + ": cannot create the store's writer lock: " + std::strerror(errno));
   }

@@ -27,7 +27,9 @@ std::vector<std::string> DiskFileSystem::files_under(const std::string& dir) con
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
        end;
        !ec && it != end; it.increment(ec)) {
-    if (!it->is_directory(ec)) out.push_back(it->path().string());
+    // Not a folder, and there: a link to nothing is passed over, as before.
+    const auto status = it->status(ec);
+    if (!ec && fs::exists(status) && !fs::is_directory(status)) out.push_back(it->path().string());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -4,6 +4,8 @@
 #include <rapidjson/error/en.h>
 
 #include <array>
+#include <set>
+#include <vector>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -17,34 +19,83 @@ using Severity = Diagnostic::Severity;
 constexpr std::array<std::string_view, 7> kKeys{"about", "title",    "outlet",  "authors",
                                                 "date",  "language", "url"};
 
-// Position of a key in the JSON text, for pointing at it (RapidJSON's DOM keeps none).
-// A key is its quoted name followed by a colon; the same word as a value is passed over.
-std::size_t key_offset(std::string_view json, std::string_view key) {
-  const std::string quoted = "\"" + std::string(key) + "\"";
-  for (auto at = json.find(quoted); at != std::string_view::npos;
-       at = json.find(quoted, at + 1)) {
-    auto after = at + quoted.size();
-    while (after < json.size() && (json[after] == ' ' || json[after] == '\t' ||
-                                   json[after] == '\n' || json[after] == '\r')) {
-      ++after;
+// Where each member of the top-level object of valid JSON starts: its key's opening quote and
+// its value's first character, in the order of the text (RapidJSON's DOM keeps no offsets, and
+// lists members in the same order). A key spelled with escapes ("\u0074itle") is found too.
+struct MemberAt {
+  std::size_t key = 0;
+  std::size_t value = 0;
+};
+
+std::vector<MemberAt> member_offsets(std::string_view json) {
+  std::vector<MemberAt> out;
+  std::size_t i = 0;
+  const auto skip_space = [&] {
+    while (i < json.size() && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' ||
+                               json[i] == '\r')) {
+      ++i;
     }
-    if (after < json.size() && json[after] == ':') return at;
+  };
+  const auto skip_string = [&] {  // at the opening quote
+    for (++i; i < json.size() && json[i] != '"'; ++i) {
+      if (json[i] == '\\') ++i;
+    }
+    ++i;
+  };
+  const auto skip_value = [&] {
+    if (json[i] == '"') {
+      skip_string();
+      return;
+    }
+    if (json[i] == '[' || json[i] == '{') {
+      for (int depth = 0; i < json.size();) {
+        const char c = json[i];
+        if (c == '"') {
+          skip_string();
+          continue;
+        }
+        ++i;
+        if (c == '[' || c == '{') ++depth;
+        if ((c == ']' || c == '}') && --depth == 0) return;
+      }
+      return;
+    }
+    // A number, true, false or null: up to what ends it.
+    while (i < json.size() && json[i] != ',' && json[i] != '}' && json[i] != ' ' &&
+           json[i] != '\t' && json[i] != '\n' && json[i] != '\r') {
+      ++i;
+    }
+  };
+  skip_space();
+  if (i >= json.size() || json[i] != '{') return out;
+  ++i;
+  for (;;) {
+    skip_space();
+    if (i >= json.size() || json[i] != '"') return out;  // '}': the end
+    MemberAt m;
+    m.key = i;
+    skip_string();
+    skip_space();
+    ++i;  // ':'
+    skip_space();
+    m.value = i;
+    out.push_back(m);
+    skip_value();
+    skip_space();
+    if (i >= json.size() || json[i] != ',') return out;
+    ++i;
   }
-  return 0;
 }
 
-// Where the first control character of the string value starting at or after `from` lies in
-// the JSON text, if any, and which: U+0000-001F, U+007F written raw or as an escape ("\n",
-// "\u001b"), and U+0080-009F (C1) written raw or as "\u0085". Such characters move the
-// cursor, ring the bell or retitle a terminal when a listing prints the value.
+// Where the first control character of the value starting at `from` lies in the JSON text,
+// if any, and which: U+0000-001F, U+007F written raw or as an escape ("\n", "\u001b"), and
+// U+0080-009F (C1) written raw or as "\u0085". Such characters move the cursor, ring the bell
+// or retitle a terminal when a listing prints the value.
 std::optional<std::pair<std::size_t, unsigned>> control_in_value(std::string_view json,
                                                                  std::size_t from) {
-  // The value's string: the first '"' after the key's colon.
-  std::size_t i = json.find(':', from);
-  if (i == std::string_view::npos) return std::nullopt;
   bool in_string = false;
   int depth = 0;
-  for (++i; i < json.size(); ++i) {
+  for (std::size_t i = from; i < json.size(); ++i) {
     const auto c = static_cast<unsigned char>(json[i]);
     if (!in_string) {
       if (c == '"') in_string = true;
@@ -130,14 +181,22 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
   if (!doc.IsObject()) {
     return diagnostic_at(Severity::kError, file, json, 0, "metadata must be a JSON object");
   }
-  auto error = [&](std::string_view key, std::string message) -> Diagnostic {
-    return diagnostic_at(Severity::kError, file, json, key_offset(json, key), std::move(message));
+  const auto members = member_offsets(json);
+  std::size_t index = 0;  // of the member at hand, in doc and in `members` alike
+  auto error = [&](std::string_view, std::string message) -> Diagnostic {
+    const std::size_t at = index < members.size() ? members[index].key : 0;
+    return diagnostic_at(Severity::kError, file, json, at, std::move(message));
   };
 
   Metadata meta;
-  for (const auto& member : doc.GetObject()) {
-    const std::string_view key(member.name.GetString(), member.name.GetStringLength());
-    const auto& value = member.value;
+  std::set<std::string, std::less<>> seen;
+  for (auto member = doc.MemberBegin(); member != doc.MemberEnd(); ++member, ++index) {
+    const std::string_view key(member->name.GetString(), member->name.GetStringLength());
+    const auto& value = member->value;
+    // JSON allows a key twice and keeps the last; metadata says each thing once.
+    if (!seen.emplace(key).second) {
+      return error(key, "duplicate metadata key \"" + std::string(key) + "\"");
+    }
     bool known = false;
     for (auto k : kKeys) known = known || k == key;
     if (!known) {
@@ -147,7 +206,8 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
     // Values are printed on one line of a terminal: no control characters ("about" is a
     // note for people reading the file and is neither stored nor printed).
     if (key != "about") {
-      if (const auto bad = control_in_value(json, key_offset(json, key))) {
+      const std::size_t value_at = index < members.size() ? members[index].value : json.size();
+      if (const auto bad = control_in_value(json, value_at)) {
         return diagnostic_at(Severity::kError, file, json, bad->first,
                              "\"" + std::string(key) + "\" holds the control character " +
                                  code_point_name(bad->second) +

@@ -82,6 +82,10 @@ std::string terminal_safe(std::string_view text, bool keep_style) {
     char buf[16];
     if (c < 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+    } else if (c == '\r' && i < length && s[i] == '\n') {
+      // CRLF: the line feed alone ends the line (a CR would return the cursor).
+    } else if (c == '\r' || c == '\f' || c == '\v') {
+      out += ' ';  // white space an article may hold, printed as white space
     } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
       std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
       out += buf;

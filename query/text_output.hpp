@@ -24,7 +24,8 @@ struct TextStyle {
 // C1) are shown as escapes ("\x1b", "\u009b") and bytes that are not UTF-8 as U+FFFD, so
 // that no stored title, file name or text can move the cursor, retitle the window or ring the
 // bell. With `keep_style`, the two styles these listings write themselves (bold "ESC[1m",
-// plain "ESC[0m") stay. Every text listing goes through it before it is printed.
+// plain "ESC[0m") stay. The white space an article may hold stays white space: CRLF becomes
+// LF, a lone CR, a form feed or a vertical tab a space. Every text listing goes through it.
 std::string terminal_safe(std::string_view text, bool keep_style = false);
 
 std::string sources_text(const std::vector<graph::SourceSummary>& sources);

@@ -379,3 +379,30 @@ TEST_CASE("robustness: a store on read-only media is read; writing it says why n
   CHECK_THAT(write.err, Contains(db) && Contains("Permission denied"));
   chmod(folder.c_str(), 0755);  // so that the folder can be removed
 }
+
+TEST_CASE("robustness: a bit flipped in a long row's overflow page is named too", "[e2e]") {
+  TempDir dir;
+  // 3,000 authors: the source's row spills over overflow pages, read in place by SQLite.
+  std::string meta = "{\"title\": \"Many\", \"authors\": [";
+  for (int i = 0; i < 3000; ++i) {
+    meta += (i ? ", \"" : "\"") + std::string("Author Number") + std::to_string(i) + " Zz\"";
+  }
+  meta += "]}";
+  write_file(dir / "in/a.txt", "A first sentence is here. A second one follows it.\n");
+  write_file(dir / "in/a.meta.json", meta);
+  const std::string db = dir / "s.db";
+  REQUIRE(run_claimgraph({"ingest", dir / "in", "--db", db}).exit_code == 0);
+  std::string bytes = read_file(db);
+  const auto at = bytes.find("Author Number2500 Zz");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 7] = static_cast<char>(bytes[at + 7] ^ 0x20);  // "Number" -> "number"
+  write_file(db, bytes);
+  const auto r = run_claimgraph({"sources", "--json", "--db", db});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 4);
+  CHECK_THAT(r.err, Contains("damaged store"));
+  CHECK_THAT(r.out, !Contains("Author number2500"));
+  const auto check = run_claimgraph({"check", "--db", db});
+  CHECK(check.exit_code == 4);
+  CHECK_THAT(check.out, Contains("page " + std::to_string(at / 4096 + 1) + " fails its checksum"));
+}

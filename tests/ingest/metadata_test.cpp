@@ -51,6 +51,14 @@ TEST_CASE("parse_metadata points at what is wrong", "[ingest]") {
        "m.json:1:16"},
       {"{\"url\": \"x\xC2\x9By\"}", "\"url\" holds the control character U+009B", "m.json:1:11"},
       {"{\"title\": \"tab\tinside\"}", "malformed JSON", "m.json:1:"},
+      // A key given twice (JSON keeps the last): refused, at the second.
+      {"{\"title\": \"ok\",\n \"title\": \"\\u001b]0;x\\u0007\"}", "duplicate metadata key \"title\"",
+       "m.json:2:2"},
+      // A key spelled with an escape is the same key: its own value is checked, at its place.
+      {"{\"about\": \"note\\n\", \"\\u0074itle\": [1, {\"a\": \"]\"}], \"url\": \"\\u0007\"}",
+       "\"title\" must be a string or null", "m.json:1:21"},
+      {"{\"about\": \"note\\n\", \"date\": null, \"\\u0074itle\": \"x\\u0085y\"}",
+       "\"title\" holds the control character U+0085", "m.json:1:51"},
   };
   for (const auto& row : rows) {
     INFO(row.json);

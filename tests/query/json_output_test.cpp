@@ -1,4 +1,5 @@
 #include "query/json_output.hpp"
+#include "query/text_output.hpp"
 
 #include <rapidjson/document.h>
 
@@ -92,4 +93,19 @@ TEST_CASE("figures JSON: value, bound, time and an open bound as the largest dou
   CHECK(std::string(j["claim_id"].GetString()) == "s:c1");
   CHECK(j["span"][0].GetUint() == 7);
   CHECK(std::string(j["source"]["id"].GetString()) == "s");
+}
+
+TEST_CASE("terminal_safe shows control characters as escapes and keeps text and white space",
+          "[query]") {
+  using claimgraph::query::terminal_safe;
+  CHECK(terminal_safe("plain Ващук 이영형\ttab\n") == "plain Ващук 이영형\ttab\n");
+  CHECK(terminal_safe("a\x1b]0;pwned\x07" "b") == "a\\x1b]0;pwned\\x07b");
+  CHECK(terminal_safe("del\x7f c1\xC2\x9B") == "del\\x7f c1\\u009b");
+  CHECK(terminal_safe("bad \xC3\x28") == "bad \xEF\xBF\xBD(");
+  // CRLF documents and form feeds print as their lines and spaces.
+  CHECK(terminal_safe("one\r\ntwo\rthree\ffour\vfive") == "one\ntwo three four five");
+  // Our own bold and plain stay only when asked for.
+  CHECK(terminal_safe("\x1b[1mx\x1b[0m", true) == "\x1b[1mx\x1b[0m");
+  CHECK(terminal_safe("\x1b[1mx\x1b[0m") == "\\x1b[1mx\\x1b[0m");
+  CHECK(terminal_safe("\x1b[2J", true) == "\\x1b[2J");
 }
