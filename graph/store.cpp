@@ -667,10 +667,16 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     }
   };
   // Each source's length: every span read below must lie in it.
+  // Rows come in source order: the source asked for last answers most look-ups unhashed.
   std::unordered_map<std::string, std::int64_t> lengths;
+  std::string last_source;
+  std::int64_t last_length = -1;
   const auto length_of = [&](const std::string& source_id) -> std::int64_t {
+    if (source_id == last_source && last_length >= 0) return last_length;
     const auto it = lengths.find(source_id);
-    return it == lengths.end() ? -1 : it->second;
+    last_source = source_id;
+    last_length = it == lengths.end() ? -1 : it->second;
+    return last_length;
   };
   auto sources = db.prepare(std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY rowid");
   while (sources.step()) {
