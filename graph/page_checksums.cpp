@@ -9,6 +9,8 @@
 #include <new>
 #include <thread>
 
+#include "graph/vfs_shim.hpp"
+
 namespace claimgraph::graph::page_checksums {
 namespace {
 
@@ -35,19 +37,17 @@ Header read_header(const unsigned char* h, std::size_t size) {
 sqlite3_vfs* g_real = nullptr;
 sqlite3_vfs g_vfs;
 
-// A main database file of this VFS: what SQLite sees, then the real file it forwards to.
-// Other files (the write-ahead log, journals) are the real VFS's own: a page is checked when
-// it reaches the database file and whenever it is read from there. (The log keeps SQLite's
-// own frame checksums, computed over the page as SQLite gave it: a page changed on its way
-// into the log would fail them.)
+// A main database file of this VFS: the shim's file, then the header it saw. Other files
+// (the write-ahead log, journals) are the real VFS's own: a page is checked when it reaches
+// the database file and whenever it is read from there. (The log keeps SQLite's own frame
+// checksums, computed over the page as SQLite gave it: a page changed on its way into the log
+// would fail them.)
 struct File {
-  sqlite3_file base;
-  sqlite3_file* real;
+  vfs_shim::File shim;
   Header header;  // as last read or written at offset 0
 };
 
 File* self(sqlite3_file* f) { return reinterpret_cast<File*>(f); }
-sqlite3_file* real(sqlite3_file* f) { return self(f)->real; }
 
 // Whether a read or write of `amount` bytes at `offset` is one whole page of a checked store.
 bool is_page(const File* f, int amount, sqlite3_int64 offset) {
@@ -65,11 +65,6 @@ bool checksum_holds(const unsigned char* page, std::size_t size) {
   return stored == of_page(page, size);
 }
 
-int x_close(sqlite3_file* f) {
-  sqlite3_file* r = real(f);
-  return r->pMethods != nullptr ? r->pMethods->xClose(r) : SQLITE_OK;
-}
-
 int x_read(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) {
   File* file = self(f);
   const int page = file->header.checked ? file->header.page_size : 0;
@@ -79,7 +74,7 @@ int x_read(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) {
     thread_local std::vector<unsigned char> whole;
     whole.resize(static_cast<std::size_t>(page));
     const sqlite3_int64 start = offset - offset % page;
-    const int rc = file->real->pMethods->xRead(file->real, whole.data(), page, start);
+    const int rc = file->shim.real->pMethods->xRead(file->shim.real, whole.data(), page, start);
     if (rc == SQLITE_OK) {
       if (!checksum_holds(whole.data(), whole.size())) return SQLITE_IOERR_DATA;
       std::memcpy(buffer, whole.data() + (offset - start), static_cast<std::size_t>(amount));
@@ -90,7 +85,7 @@ int x_read(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) {
     }
     // A page not whole on disk (the file's end): read as asked, unchecked, below.
   }
-  const int rc = file->real->pMethods->xRead(file->real, buffer, amount, offset);
+  const int rc = file->shim.real->pMethods->xRead(file->shim.real, buffer, amount, offset);
   if (rc != SQLITE_OK) return rc;
   auto* bytes = static_cast<unsigned char*>(buffer);
   if (offset == 0) file->header = read_header(bytes, static_cast<std::size_t>(amount));
@@ -106,81 +101,23 @@ int x_write(sqlite3_file* f, const void* buffer, int amount, sqlite3_int64 offse
   // Page 1 says whether the store keeps checksums (a new store's first write is page 1).
   if (offset == 0) file->header = read_header(bytes, static_cast<std::size_t>(amount));
   if (!is_page(file, amount, offset)) {
-    return file->real->pMethods->xWrite(file->real, buffer, amount, offset);
+    return file->shim.real->pMethods->xWrite(file->shim.real, buffer, amount, offset);
   }
   // The checksum goes into a copy: SQLite's own page stays as it gave it.
   thread_local std::vector<unsigned char> copy;
   copy.assign(bytes, bytes + amount);
   store_checksum(copy.data(), copy.size());
-  return file->real->pMethods->xWrite(file->real, copy.data(), amount, offset);
+  return file->shim.real->pMethods->xWrite(file->shim.real, copy.data(), amount, offset);
 }
 
-int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
-  return real(f)->pMethods->xTruncate(real(f), size);
-}
-int x_sync(sqlite3_file* f, int flags) { return real(f)->pMethods->xSync(real(f), flags); }
-int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
-  return real(f)->pMethods->xFileSize(real(f), size);
-}
-int x_lock(sqlite3_file* f, int level) { return real(f)->pMethods->xLock(real(f), level); }
-int x_unlock(sqlite3_file* f, int level) { return real(f)->pMethods->xUnlock(real(f), level); }
-int x_check_reserved(sqlite3_file* f, int* out) {
-  return real(f)->pMethods->xCheckReservedLock(real(f), out);
-}
-int x_file_control(sqlite3_file* f, int op, void* arg) {
-  return real(f)->pMethods->xFileControl(real(f), op, arg);
-}
-int x_sector_size(sqlite3_file* f) { return real(f)->pMethods->xSectorSize(real(f)); }
-int x_device_characteristics(sqlite3_file* f) {
-  int caps = real(f)->pMethods->xDeviceCharacteristics(real(f));
-#ifdef SQLITE_IOCAP_SUBPAGE_READ
-  caps &= ~SQLITE_IOCAP_SUBPAGE_READ;  // pages are read whole, to be checked
-#endif
-  return caps;
-}
-int x_shm_map(sqlite3_file* f, int page, int size, int extend, void volatile** out) {
-  return real(f)->pMethods->xShmMap(real(f), page, size, extend, out);
-}
-int x_shm_lock(sqlite3_file* f, int offset, int n, int flags) {
-  return real(f)->pMethods->xShmLock(real(f), offset, n, flags);
-}
-void x_shm_barrier(sqlite3_file* f) { real(f)->pMethods->xShmBarrier(real(f)); }
-int x_shm_unmap(sqlite3_file* f, int remove) {
-  return real(f)->pMethods->xShmUnmap(real(f), remove);
-}
-// No memory-mapped pages: every page is read through x_read, and checked.
-int x_fetch(sqlite3_file*, sqlite3_int64, int, void** out) {
-  *out = nullptr;
-  return SQLITE_OK;
-}
-int x_unfetch(sqlite3_file*, sqlite3_int64, void*) { return SQLITE_OK; }
-
-const sqlite3_io_methods kMethods = {3,
-                                     x_close,
-                                     x_read,
-                                     x_write,
-                                     x_truncate,
-                                     x_sync,
-                                     x_file_size,
-                                     x_lock,
-                                     x_unlock,
-                                     x_check_reserved,
-                                     x_file_control,
-                                     x_sector_size,
-                                     x_device_characteristics,
-                                     x_shm_map,
-                                     x_shm_lock,
-                                     x_shm_barrier,
-                                     x_shm_unmap,
-                                     x_fetch,
-                                     x_unfetch};
+const sqlite3_io_methods kMethods = vfs_shim::forwarding_methods(x_read, x_write);
 
 int x_open(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* out_flags) {
   if ((flags & SQLITE_OPEN_MAIN_DB) == 0) return g_real->xOpen(g_real, name, f, flags, out_flags);
   auto* file = new (f) File{};
-  file->real = reinterpret_cast<sqlite3_file*>(file + 1);
-  const int rc = g_real->xOpen(g_real, name, file->real, flags, out_flags);
-  file->base.pMethods = rc == SQLITE_OK ? &kMethods : nullptr;
+  file->shim.real = reinterpret_cast<sqlite3_file*>(file + 1);
+  const int rc = g_real->xOpen(g_real, name, file->shim.real, flags, out_flags);
+  file->shim.base.pMethods = rc == SQLITE_OK ? &kMethods : nullptr;
   return rc;
 }
 
@@ -201,12 +138,7 @@ void install() {
   static std::once_flag once;
   std::call_once(once, [] {
     g_real = sqlite3_vfs_find(nullptr);
-    g_vfs = *g_real;
-    g_vfs.zName = kVfsName;
-    g_vfs.szOsFile = static_cast<int>(sizeof(File)) + g_real->szOsFile;
-    g_vfs.xOpen = x_open;
-    g_vfs.pNext = nullptr;
-    sqlite3_vfs_register(&g_vfs, 0);
+    vfs_shim::register_shim(g_vfs, g_real, kVfsName, static_cast<int>(sizeof(File)), x_open);
   });
 }
 
