@@ -231,6 +231,7 @@ int run_ingest(const IngestCommandOptions& options) {
   std::size_t in_batch = 0;
   auto batch_start = Clock::now();
   std::size_t lost = 0;  // documents of a batch that could not be committed
+  std::size_t batch_first = 0;  // the report of the open batch's first document
   const auto commit = [&] {
     if (in_batch == 0) return;
     try {
@@ -299,6 +300,7 @@ int run_ingest(const IngestCommandOptions& options) {
           if (in_batch == 0) {
             store.begin_batch();
             batch_start = Clock::now();
+            batch_first = reports.size();
           }
           ++in_batch;
         }
@@ -333,6 +335,16 @@ int run_ingest(const IngestCommandOptions& options) {
       std::cerr << "claimgraph: the last " << lost << " document" << (lost == 1 ? "" : "s")
                 << " read were not stored (their batch was rolled back); every document "
                    "listed as added or replaced above is stored\n";
+    }
+    if (options.json) {
+      // Scripts get the report too: what is stored, and the failed batch's documents as errors.
+      for (std::size_t i = batch_first; lost > 0 && i < reports.size(); ++i) {
+        if (reports[i].status == "added" || reports[i].status == "replaced") {
+          reports[i].status = "error";
+          reports[i].message = "not stored: its batch was rolled back";
+        }
+      }
+      print_json(reports);
     }
     throw;
   }

@@ -80,6 +80,20 @@ TEST_CASE("robustness: a full disk stops the ingest, and every file printed as a
     INFO(f);
     CHECK(stored.count(f) == 1);
   }
+  // With --json, the report says the same: stored documents as added, the rest as errors.
+  const std::string db2 = dir / "s2.db";
+  const auto j = run_claimgraph({"ingest", dir / "in", "--db", db2, "--jobs", "1", "--json"},
+                                small_disk);
+  CHECK(j.exit_code == 4);
+  const auto doc = parse_json(j.out);
+  std::size_t added = 0;
+  std::size_t not_stored = 0;
+  for (const auto& r : doc.GetArray()) {
+    if (json_str(r["status"]) == "added") ++added;
+    if (json_str(r["message"]).find("not stored") != std::string::npos) ++not_stored;
+  }
+  CHECK(added == stored_paths(db2).size());
+  CHECK(not_stored > 0);
 }
 
 TEST_CASE("robustness: two ingests into one store at once both store all, neither replaces",
