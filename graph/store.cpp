@@ -225,6 +225,11 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
   const std::string vfs = options.vfs.empty() ? std::string(page_checksums::kVfsName) : options.vfs;
   db_ = std::make_shared<sqlite::Database>(path, flags, vfs);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
+  // SQLite opens a file it may not write for reading, silently: a writer says so at once.
+  if (!options.read_only && sqlite3_db_readonly(db_->handle(), "main") == 1) {
+    throw StoreError(path + ": the store cannot be written here (the file or its folder is "
+                            "read-only to this user); readers can still open it");
+  }
   try {
     open_schema(options.read_only);
   } catch (const StoreError&) {

@@ -332,9 +332,9 @@ int run_ingest(const IngestCommandOptions& options) {
     }
     // Nothing of a failed batch is stored: its lines are not printed, and the user is told.
     if (lost > 0) {
-      std::cerr << "claimgraph: the last " << lost << " document" << (lost == 1 ? "" : "s")
-                << " read were not stored (their batch was rolled back); every document "
-                   "listed as added or replaced above is stored\n";
+      std::cerr << "claimgraph: the " << lost << " document" << (lost == 1 ? "" : "s")
+                << " of the batch that failed were not stored (it was rolled back), nor any "
+                   "after them; every document listed as added or replaced above is stored\n";
     }
     if (options.json) {
       // Scripts get the report too: what is stored, and the failed batch's documents as errors.
