@@ -222,7 +222,9 @@ Store::Store(const std::string& path, StoreOptions options) : path_(path) {
                                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   // Every page carries a checksum, checked as it is read (page_checksums.hpp).
   page_checksums::install();
-  const std::string vfs = options.vfs.empty() ? std::string(page_checksums::kVfsName) : options.vfs;
+  const std::string vfs = !options.vfs.empty()   ? options.vfs
+                          : options.check_pages ? std::string(page_checksums::kVfsName)
+                                                : std::string(sqlite3_vfs_find(nullptr)->zName);
   db_ = std::make_shared<sqlite::Database>(path, flags, vfs);
   sqlite3_busy_timeout(db_->handle(), options.busy_timeout_ms);
   // SQLite opens a file it may not write for reading, silently: a writer says so at once.

@@ -29,6 +29,9 @@ struct StoreOptions {
   // The SQLite VFS to open the file through (empty: the default one); tests pass one that
   // fails writes on demand.
   std::string vfs;
+  // Default true: every page read is checked against its checksum (page_checksums.hpp). False
+  // reads pages as they are: `check` does, to look through a store whose pages fail.
+  bool check_pages = true;
 };
 
 enum class PutResult { kAdded, kReplaced, kUnchanged };

@@ -123,7 +123,7 @@ graph::DocumentGraph document(std::size_t d, std::size_t figures_per_doc, std::s
 int measure_store(const std::string& path) {
   const std::size_t rss_before = rss_bytes();
   auto t = Clock::now();
-  graph::Store store(path, graph::StoreOptions{true, 2000, {}});
+  graph::Store store(path, graph::StoreOptions{true, 2000, {}, true});
   const auto g = store.load();
   const double load_s = seconds_since(t);
   malloc_trim(0);
@@ -200,7 +200,7 @@ int main(int argc, char** argv) {
 
     const std::size_t rss_before = rss_bytes();
     t = Clock::now();
-    graph::Store store(path, graph::StoreOptions{true, 2000, {}});
+    graph::Store store(path, graph::StoreOptions{true, 2000, {}, true});
     const auto g = store.load();
     const double load_s = seconds_since(t);
     malloc_trim(0);

@@ -277,8 +277,15 @@ int main(int argc, char** argv) {
     const auto emit = [&](const std::string& out) {
       std::cout << (json ? out : query::terminal_safe(out, text_style(no_color).color));
     };
+    if (check->parsed()) {
+      // Pages are read as they are: the damage is what check looks for, page by page.
+      graph::StoreOptions as_is;
+      as_is.read_only = true;
+      as_is.check_pages = false;
+      graph::Store store(db, as_is);
+      return run_check(store, db, json);
+    }
     auto store = open_for_reading(db);
-    if (check->parsed()) return run_check(store, db, json);
     if (app.got_subcommand("sources")) {
       const auto sources = store.sources();
       emit(json ? query::sources_json(sources) : query::sources_text(sources));

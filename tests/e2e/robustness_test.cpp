@@ -82,8 +82,8 @@ TEST_CASE("robustness: a full disk stops the ingest, and every file printed as a
   }
   // With --json, the report says the same: stored documents as added, the rest as errors.
   const std::string db2 = dir / "s2.db";
-  const auto j = run_claimgraph({"ingest", dir / "in", "--db", db2, "--jobs", "1", "--json"},
-                                small_disk);
+  const auto j =
+      run_claimgraph({"ingest", dir / "in", "--db", db2, "--jobs", "1", "--json"}, small_disk);
   CHECK(j.exit_code == 4);
   const auto doc = parse_json(j.out);
   std::size_t added = 0;
@@ -419,4 +419,30 @@ TEST_CASE("robustness: a bit flipped in a long row's overflow page is named too"
   const auto check = run_claimgraph({"check", "--db", db});
   CHECK(check.exit_code == 4);
   CHECK_THAT(check.out, Contains("page " + std::to_string(at / 4096 + 1) + " fails its checksum"));
+}
+
+TEST_CASE(
+    "robustness: a store written by another SQLite program is named as changed, and check "
+    "still looks through it",
+    "[e2e]") {
+  TempDir dir;
+  const std::string db = corpus_copy(dir);
+  {
+    // What the sqlite3 shell would do: SQLite's own VFS knows nothing of the page checksums.
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    CHECK(sqlite3_exec(h,
+                       "UPDATE sources SET bytes = substr(bytes, 1, 100) "
+                       "WHERE id = '000_cda357074bdec828'",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(h);
+  }
+  const auto reader = run_claimgraph({"conflicts", "--db", db});
+  CHECK(reader.exit_code == 4);
+  CHECK_THAT(reader.err, Contains("damaged store: a page of the file fails its checksum"));
+  const auto check = run_claimgraph({"check", "--db", db});
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 4);
+  CHECK_THAT(check.out, Contains("fails its checksum") &&
+                            Contains("sources 000_cda357074bdec828: its bytes do not match"));
 }

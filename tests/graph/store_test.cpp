@@ -67,7 +67,7 @@ TEST_CASE("Store keeps a document and loads it back as a KnowledgeGraph", "[grap
         Stance{"other", Polarity::kFor, 1.0, {}}};
     CHECK(store.put(doc, "key1") == PutResult::kAdded);
   }
-  Store store(dir / "s.db", StoreOptions{true, 2000, {}});
+  Store store(dir / "s.db", StoreOptions{true, 2000, {}, true});
   const auto g = store.load();
   REQUIRE(g.find("doc"));
   const auto& src = g.source(*g.find("doc"));
@@ -297,7 +297,7 @@ TEST_CASE("Store keeps figures with their interval, hedge, bound and context", "
     Store store(dir / "s.db");
     store.put(d, "key");
   }
-  Store store(dir / "s.db", StoreOptions{true, 2000, {}});
+  Store store(dir / "s.db", StoreOptions{true, 2000, {}, true});
   const auto g = store.load();
   const auto& a = g.figure(*g.find("doc:g1"));
   CHECK(a.lo == 15000);
@@ -326,13 +326,13 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
            "ALTER TABLE figures DROP COLUMN hedge; ALTER TABLE refs DROP COLUMN venue_original; "
            "ALTER TABLE refs DROP COLUMN work_key; ALTER TABLE claims DROP COLUMN stances; "
            "PRAGMA user_version = 1;");
-  CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000, {}}),
+  CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000, {}, true}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
   {
     Store store(db);
     store.put(document("doc", "One. Two.", 1), "key");
   }
-  Store store(db, StoreOptions{true, 2000, {}});
+  Store store(db, StoreOptions{true, 2000, {}, true});
   CHECK(store.load().of_kind(NodeKind::kClaim).size() == 1);
 }
 
@@ -373,7 +373,7 @@ TEST_CASE("Store refuses what it cannot safely use", "[graph]") {
     CHECK_THROWS_WITH(Store(dir / "other.db"), Contains("another program"));
   }
   SECTION("a missing store when reading") {
-    CHECK_THROWS_WITH(Store(dir / "none.db", StoreOptions{true, 2000, {}}),
+    CHECK_THROWS_WITH(Store(dir / "none.db", StoreOptions{true, 2000, {}, true}),
                       Contains("none.db") && Contains("no store"));
   }
 }
@@ -386,7 +386,7 @@ TEST_CASE("Store reports a store locked by another writer and stores nothing", "
   other = claimgraph::testing::open_store_file(db);
   REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
   {
-    Store store(db, StoreOptions{false, 100, {}});
+    Store store(db, StoreOptions{false, 100, {}, true});
     CHECK_THROWS_WITH(store.put(document("second", "abc def", 1), "k"),
                       Contains("s.db") && Contains("locked by another writer"));
   }
@@ -439,7 +439,7 @@ TEST_CASE("Store keeps no text its source's bytes hold, no edge its rows imply, 
   CHECK(scalar("SELECT count(*) FROM edges") == "3");  // claimed_by twice, cites once
   sqlite3_close(h);
   // What the graph gets back.
-  Store store(dir / "s.db", StoreOptions{true, 2000, {}});
+  Store store(dir / "s.db", StoreOptions{true, 2000, {}, true});
   const auto g = store.load();
   CHECK(g.claim(*g.find("doc:c2")).text == "Two facts here.");
   CHECK(g.claim(*g.find("doc:c1")).text == "written otherwise");
