@@ -113,7 +113,7 @@ int run_check(graph::Store& store, const std::string& db, bool json) {
     std::cout << buffer.GetString() << "\n";
   } else if (problems.empty()) {
     std::cout << query::terminal_safe(db) << ": ok (" << store.sources().size()
-              << " sources; integrity check, source bytes and rows)\n";
+              << " sources; page checksums, integrity check, source bytes and rows)\n";
   } else {
     std::cout << query::terminal_safe(db) << ": damaged, " << problems.size() << " problem"
               << (problems.size() == 1 ? "" : "s") << (problems.size() >= 100 ? " or more" : "")
