@@ -436,8 +436,9 @@ struct FigureFinder::Impl {
   }
 
   // A numeral (with its currency sign) starting at token i.
+  // `compose`: Korean groups after it join it (compose_myriads); false reads one group.
   std::optional<Quantity> quantity_at(const std::vector<Token>& t, std::size_t i,
-                                      std::string_view text) const {
+                                      std::string_view text, bool compose = true) const {
     Quantity q;
     q.first = i;
     std::size_t j = i;
@@ -491,7 +492,80 @@ struct FigureFinder::Impl {
       return std::nullopt;
     }
     suffixes(t, q);
+    if (compose) compose_myriads(t, q, text);
     return q;
+  }
+
+  // Korean numbers count in myriads (만 10^4, 억 10^8, 조 10^12): groups of digits with their
+  // scale words follow one another with or without a space, smaller after larger, and a
+  // myriad word closes the groups before it: "2만 5천 명" is 25,000, "3만2천" 32,000, "2억
+  // 3천만 원" 230,000,000, "7천 5백만" (7천 + 5백) × 만 = 75,000,000. The precision is the
+  // last group's: "2만 5천" is read to the thousand. Only digits with a Hangul scale word
+  // join, and nothing (unit, currency, hedge, bound, range word) may stand between groups.
+  void compose_myriads(const std::vector<Token>& t, Quantity& q, std::string_view text) const {
+    const auto hangul_scaled = [&](const Quantity& x) {
+      return !x.spelled && !x.vague && x.decimals == 0 && x.value > 0 && x.scale >= 10 &&
+             x.numeral_end < t.size() && t[x.numeral_end].script == TokenScript::kHangul;
+    };
+    const auto open_after = [](const Quantity& x) {
+      return x.unit.empty() && x.currency.empty() && !x.percent && !x.approx_after &&
+             x.bound_after == Bound::kNone && !x.join_after;
+    };
+    // A scale as (below a myriad) × (a myriad or 1): 3천만 = 10^3 × 10^4.
+    const auto split = [](double scale) {
+      double myriad = 1;
+      for (const double m : {1e12, 1e8, 1e4}) {
+        if (scale >= m) {
+          myriad = m;
+          break;
+        }
+      }
+      return std::pair{scale / myriad, myriad};
+    };
+    if (!hangul_scaled(q) || !open_after(q)) return;
+    double total = 0;     // closed myriad groups
+    double pending = 0;   // groups since the last myriad word
+    double last_sub = 1e4;
+    double last_myriad = 1e16;
+    double precision = q.scale;
+    const auto add = [&](const Quantity& x) {
+      const auto [sub, myriad] = split(x.scale);
+      if (sub >= last_sub || (myriad > 1 && myriad >= last_myriad)) return false;
+      pending += x.value * sub;
+      last_sub = sub;
+      if (myriad > 1) {
+        total += pending * myriad;
+        pending = 0;
+        last_sub = 1e4;
+        last_myriad = myriad;
+      }
+      precision = x.scale;
+      return true;
+    };
+    add(q);
+    bool joined = false;
+    while (open_after(q) && q.end < t.size() && t[q.end].kind == TokenKind::kNumber) {
+      const auto next = quantity_at(t, q.end, text, /*compose=*/false);
+      if (!next || next->first != q.end || !hangul_scaled(*next) || !add(*next)) break;
+      joined = true;
+      q.numeral_end = next->numeral_end;
+      q.end = next->end;
+      q.unit = next->unit;
+      q.currency = next->currency;
+      q.percent = next->percent;
+      q.per = next->per;
+      q.approx_after = next->approx_after;
+      q.bound_after = next->bound_after;
+      q.hedge_after = next->hedge_after;
+      q.join_after = next->join_after;
+      q.supported = q.supported || next->supported;
+    }
+    // Groups left open by the last myriad word count in units: "2만 5천".
+    if (!joined) return;
+    q.value = (total + pending) / precision;
+    q.scale = precision;
+    q.trailing_zeros = trailing_zeros_of(q.value);
+    q.year_like = false;
   }
 
   // A counted noun right after a small spelled-out number: "two ICBM tests", "five workers".

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include "support/support.hpp"
 
@@ -224,8 +226,50 @@ TEST_CASE("Korean figures", "[ingest][figures]") {
       {"1990년대에 2만~3만 명이 있었다.", "2만~3만 명이", 20000, 30000, kNoPoint, false, Bound::kNone,
        "persons"},
       {"5천 명 이상이 떠났다.", "5천 명 이상이", 5000, kOpen, 5000, false, Bound::kAtLeast, "persons"},
+      // Myriads: the groups of one number add up, read to the last group's precision.
+      {"러시아에는 북한 노동자 2만 5천 명이 있다.", "2만 5천 명이", 24500, 25500, 25000, false,
+       Bound::kNone, "persons"},
+      {"노동자 3만2천 명이 일한다.", "3만2천 명이", 31500, 32500, 32000, false, Bound::kNone,
+       "persons"},
+      {"예산은 2억 3천만 원이다.", "2억 3천만 원이다", 225e6, 235e6, 230e6, false, Bound::kNone,
+       "KRW"},
+      {"수출액은 1조 2천억 원에 달했다.", "1조 2천억 원에", 1.15e12, 1.25e12, 1.2e12, false,
+       Bound::kNone, "KRW"},
+      {"약 1만 2천 명이 파견됐다.", "약 1만 2천 명이", 11400, 12600, 12000, true, Bound::kNone,
+       "persons"},
+      {"1만 5천 명 이상이 일한다.", "1만 5천 명 이상이", 15000, kOpen, 15000, false,
+       Bound::kAtLeast, "persons"},
+      // Groups below a myriad word count in it: (7천 + 5백) × 만.
+      {"계약금은 7천 5백만 원이다.", "7천 5백만 원이다", 74.5e6, 75.5e6, 75e6, false, Bound::kNone,
+       "KRW"},
+      {"노동자 7천 5백 명이 있다.", "7천 5백 명이", 7450, 7550, 7500, false, Bound::kNone,
+       "persons"},
+      {"총 3억 2천5백만 달러", "3억 2천5백만 달러", 324.5e6, 325.5e6, 325e6, false, Bound::kNone,
+       "USD"},
   };
   for (const auto& row : rows) check_row(row);
+}
+
+TEST_CASE("Korean groups that are not one number stay apart", "[ingest][figures]") {
+  struct Apart {
+    const char* sentence;
+    std::vector<std::string> figures;
+  };
+  const Apart cases[] = {
+      // A unit after the larger group closes it; a range joins two numbers, not one.
+      {"노동자 2만 명, 5천 명이 귀국했다.", {"2만 명", "5천 명이"}},
+      {"2만~3만 명이 있었다.", {"2만~3만 명이"}},
+      // A myriad after an equal or larger one is another number.
+      {"2만 3만 명", {"2만", "3만 명"}},
+      {"2만 3억 원", {"2만", "3억 원"}},
+  };
+  for (const auto& c : cases) {
+    const std::string sentence = c.sentence;
+    INFO(sentence);
+    std::vector<std::string> found;
+    for (const auto& f : finder().find(sentence)) found.push_back(words_of(sentence, f));
+    CHECK(found == c.figures);
+  }
 }
 
 TEST_CASE("what is not a figure", "[ingest][figures]") {
