@@ -165,6 +165,19 @@ struct FigureFinder::Impl {
     if (i > 0 && !n.space_before) {
       const Token& p = t[i - 1];
       if (p.kind == TokenKind::kWord && p.script != TokenScript::kHangul) return true;
+      // A Hangul name glued to digits is a name too ("코로나19", "갤럭시S23"), unless the word
+      // is one a figure may start with: a hedge, a bound, a currency, a rate, a minus ("약50",
+      // "월500", "마이너스3"),
+      // or the scale word of a group before it ("3만2천").
+      if (p.kind == TokenKind::kWord && p.script == TokenScript::kHangul) {
+        std::size_t start;
+        bool leads = false;
+        for (const auto kind : {kHedgeBefore, kAtMostBefore, kAtLeastBefore, kCurrencyBefore,
+                                kRate, kRangeOpen, kRangeJoin, kScale, kNegative}) {
+          leads = leads || ending_at(t, i, kind, &start).has_value();
+        }
+        if (!leads) return true;
+      }
       if ((is_punct(p, "-") || is_punct(p, "‐")) && i > 1 && !p.space_before &&
           t[i - 2].kind == TokenKind::kWord) {
         return true;
@@ -407,6 +420,16 @@ struct FigureFinder::Impl {
         q.unit = lex->units[u->entry->payload];
         q.end = u->end;
         q.supported = true;
+      } else if (u && u->rest > 0) {
+        // A Hangul counter with a hedge or bound glued on: "명가량이", "명이상".
+        const std::string& word = t[u->end - 1].folded;
+        Quantity c = q;
+        c.unit = lex->units[u->entry->payload];
+        if (hangul_chain(std::string_view(word).substr(word.size() - u->rest), c)) {
+          q = c;
+          q.end = u->end;
+          q.supported = true;
+        }
       }
     }
     if (q.end < t.size()) {

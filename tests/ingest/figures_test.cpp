@@ -239,6 +239,9 @@ TEST_CASE("Korean figures", "[ingest][figures]") {
        "persons"},
       {"1만 5천 명 이상이 일한다.", "1만 5천 명 이상이", 15000, kOpen, 15000, false,
        Bound::kAtLeast, "persons"},
+      // A hedge or bound glued to the counter.
+      {"노동자 3만 명가량이 있다.", "3만 명가량이", 25000, 35000, 30000, true, Bound::kNone,
+       "persons"},
       // Groups below a myriad word count in it: (7천 + 5백) × 만.
       {"계약금은 7천 5백만 원이다.", "7천 5백만 원이다", 74.5e6, 75.5e6, 75e6, false, Bound::kNone,
        "KRW"},
@@ -274,6 +277,9 @@ TEST_CASE("Korean groups that are not one number stay apart", "[ingest][figures]
 
 TEST_CASE("what is not a figure", "[ingest][figures]") {
   const char* sentences[] = {
+      // A number glued to the end of a Hangul name is part of the name.
+      "코로나19 이후 노동자가 줄었다.",
+      "갤럭시S23 판매가 늘었다.",
       "Section 11 of Resolution 2371 limits the number.",
       "It exceeds UNSCR 2371 in scope.",
       "Obama signed Executive Order 13722 in March 2016.",
