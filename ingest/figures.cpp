@@ -167,8 +167,7 @@ struct FigureFinder::Impl {
       if (p.kind == TokenKind::kWord && p.script != TokenScript::kHangul) return true;
       // A Hangul name glued to digits is a name too ("코로나19", "갤럭시S23"), unless the word
       // is one a figure may start with: a hedge, a bound, a currency, a rate, a minus ("약50",
-      // "월500", "마이너스3"),
-      // or the scale word of a group before it ("3만2천").
+      // "월500", "마이너스3"), or the scale word of a group before it ("3만2천").
       if (p.kind == TokenKind::kWord && p.script == TokenScript::kHangul) {
         std::size_t start;
         bool leads = false;
