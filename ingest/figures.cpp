@@ -338,7 +338,16 @@ struct FigureFinder::Impl {
     if (end == i || !worth_parsing(t, i, end)) return false;
     const auto& locale = lex->number_locales[locale_id];
     const Span run{t[i].span.begin, t[end - 1].span.end};
-    auto parsed = words.parse(locale, slice(text, run));
+    // Words apart ("thirty three", "пятьсот двадцать пять") are read word by word and
+    // composed; ICU reads the run as one only when they cannot be (ICU takes "thirty three"
+    // for 3003).
+    std::optional<NumberWords::Parsed> parsed;
+    if (t[i].script != TokenScript::kHangul && end - i > 1) {
+      if (const auto composed = compose_spelled(t, i, end, locale, text)) {
+        parsed = NumberWords::Parsed{composed->first, t[composed->second].span.end - run.begin};
+      }
+    }
+    if (!parsed) parsed = words.parse(locale, slice(text, run));
     if (!parsed || parsed->bytes == 0) return false;
     const std::uint32_t stop = run.begin + static_cast<std::uint32_t>(parsed->bytes);
     std::size_t last = i;
@@ -373,6 +382,60 @@ struct FigureFinder::Impl {
       return false;
     }
     return true;
+  }
+
+  // The value of one spelled number word: a scale word of the lexicon ("hundred", "тысяча")
+  // or what ICU reads in it alone ("forty", "пятьсот").
+  std::optional<double> word_value(const std::vector<Token>& t, std::size_t k,
+                                   const std::string& locale, std::string_view text) const {
+    if (auto m = phrases().longest(t, k, kScale); m && m->rest == 0 && m->end == k + 1) {
+      return lex->scales[m->entry->payload];
+    }
+    const auto word = slice(text, t[k].span);
+    const auto parsed = words.parse(locale, word);
+    if (!parsed || parsed->bytes != word.size()) return std::nullopt;
+    return parsed->value;
+  }
+
+  // Spelled number words [i, end) composed as a numeral grammar does: a word below a hundred
+  // or a hundreds word adds to the group when it fits the group's free lower places ("thirty"
+  // + "three", not "five" + "five"); "hundred" multiplies the group; a larger scale word
+  // closes it into the total, each scale smaller than the one before ("two million five
+  // hundred thousand"). Joiners ("and", "-") are passed over. The value and the last token of
+  // the longest run that composes, when it holds two number words or more.
+  std::optional<std::pair<double, std::size_t>> compose_spelled(const std::vector<Token>& t,
+                                                                std::size_t i, std::size_t end,
+                                                                const std::string& locale,
+                                                                std::string_view text) const {
+    double total = 0;
+    double group = 0;
+    double last_scale = std::numeric_limits<double>::infinity();
+    std::optional<std::pair<double, std::size_t>> best;
+    int words_read = 0;
+    for (std::size_t k = i; k < end; ++k) {
+      if (k > i && at(t, k, kNumberJoiner) && !at(t, k, kNumberWord)) continue;
+      const auto v = word_value(t, k, locale, text);
+      if (!v || *v <= 0 || *v != std::floor(*v)) break;
+      const bool scale = at(t, k, kScale);
+      if (scale && *v == 100) {
+        if (group >= 100) break;
+        group = (group == 0 ? 1 : group) * 100;
+      } else if (scale) {
+        if (*v >= last_scale) break;
+        total += (group == 0 ? 1 : group) * *v;
+        group = 0;
+        last_scale = *v;
+      } else {
+        double place = 10;
+        while (place <= *v) place *= 10;
+        if (std::fmod(group, place) != 0) break;
+        group += *v;
+      }
+      ++words_read;
+      best = std::pair{total + group, k};
+    }
+    if (words_read < 2) return std::nullopt;
+    return best;
   }
 
   // Scales, currency, percent and unit words after a numeral.

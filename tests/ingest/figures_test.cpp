@@ -174,6 +174,16 @@ TEST_CASE("spelled-out numbers and unit compounds", "[ingest][figures]") {
       {"They hired nine workers.", "nine", 8.5, 9.5, 9, false, Bound::kNone, ""},
       {"Nobody wants 8-hour work days again.", "8-hour work days", 7.5, 8.5, 8, false,
        Bound::kNone, "hours per day"},
+      // Words apart compose as a numeral grammar does (ICU read "thirty three" as 3003).
+      {"They hired thirty three workers.", "thirty three", 32.5, 33.5, 33, false, Bound::kNone,
+       ""},
+      {"It employs three hundred and thirty one people.", "three hundred and thirty one people",
+       330.5, 331.5, 331, false, Bound::kNone, "persons"},
+      {"The fund holds two million five hundred thousand dollars.",
+       "two million five hundred thousand dollars", 2450000, 2550000, 2500000, false,
+       Bound::kNone, "USD"},
+      {"Всего пятьсот двадцать пять рабочих уехали.", "пятьсот двадцать пять", 524.5, 525.5, 525,
+       false, Bound::kNone, ""},
   };
   for (const auto& row : rows) check_row(row);
 }
