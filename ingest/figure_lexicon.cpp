@@ -72,7 +72,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "decade_suffixes", "ordinal_suffixes", "century_words", "year_range",
                           "number_words", "small_spelled_needs_unit", "change_words", "particles",
                           "clause_breaks", "not_rate_after", "number_joiners", "negative",
-                          "month_suffixes"},
+                          "month_suffixes", "number_forms"},
                    "");
   std::size_t i = 0;
   for (const auto& s : array(f, d, "scales", "").GetArray()) {
@@ -178,6 +178,17 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
               static_cast<std::uint32_t>(lex.number_locales.size() - 1));
   }
   lex.small_spelled_needs_unit = number(f, d, "small_spelled_needs_unit", "");
+  // Optional: number words with the value ICU's spell-out does not give them (oblique cases).
+  if (d.HasMember("number_forms")) {
+    i = 0;
+    for (const auto& form : array(f, d, "number_forms", "").GetArray()) {
+      const auto ctx = entry("number_forms", i++);
+      json::check_keys(f, form, {"value", "words"}, ctx);
+      lex.number_forms.push_back(number(f, form, "value", ctx));
+      add_words(lex, f, member(f, form, "words", ctx), ctx, kNumberForm,
+                static_cast<std::uint32_t>(lex.number_forms.size() - 1));
+    }
+  }
 }
 
 void load_measures(FigureLexicon& lex, const JsonFile& f) {

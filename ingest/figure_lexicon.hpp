@@ -72,6 +72,7 @@ enum PhraseKind : std::uint16_t {
   kOrganizationWord,  // "Ministry": a name holding it is an organization's
   kNameConnector,     // "of" inside "Ministry of Commerce"
   kNotNameStart,      // "The", "However": never the first word of a name
+  kNumberForm,        // payload: index into number_forms ("сорока" = 40)
 };
 
 struct KnownActor {
@@ -117,6 +118,7 @@ struct FigureLexicon {
   std::vector<VagueQuantity> vague;
   std::vector<std::vector<std::string>> range_closers;  // folded words closing an open range
   std::vector<std::string> number_locales;              // ICU locales of number_words
+  std::vector<double> number_forms;  // values of number words ICU does not read (case forms)
   std::vector<Measure> measures;
   std::vector<Place> places;
   std::vector<std::string> relatives;    // "abroad", "home"

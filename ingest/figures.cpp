@@ -384,10 +384,14 @@ struct FigureFinder::Impl {
     return true;
   }
 
-  // The value of one spelled number word: a scale word of the lexicon ("hundred", "тысяча")
-  // or what ICU reads in it alone ("forty", "пятьсот").
+  // The value of one spelled number word: a scale word of the lexicon ("hundred", "тысяча"),
+  // a form the lexicon gives a value ("сорока" = 40, an oblique case ICU does not read), or
+  // what ICU reads in it alone ("forty", "пятьсот").
   std::optional<double> word_value(const std::vector<Token>& t, std::size_t k,
                                    const std::string& locale, std::string_view text) const {
+    if (auto m = phrases().longest(t, k, kNumberForm); m && m->rest == 0 && m->end == k + 1) {
+      return lex->number_forms[m->entry->payload];
+    }
     if (auto m = phrases().longest(t, k, kScale); m && m->rest == 0 && m->end == k + 1) {
       return lex->scales[m->entry->payload];
     }

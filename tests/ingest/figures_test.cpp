@@ -184,6 +184,11 @@ TEST_CASE("spelled-out numbers and unit compounds", "[ingest][figures]") {
        Bound::kNone, "USD"},
       {"Всего пятьсот двадцать пять рабочих уехали.", "пятьсот двадцать пять", 524.5, 525.5, 525,
        false, Bound::kNone, ""},
+      // Oblique cases compose too, with the values the lexicon gives them.
+      {"Речь идёт о четырёхстах сорока четырёх рабочих.", "четырёхстах сорока четырёх", 443.5,
+       444.5, 444, false, Bound::kNone, ""},
+      {"Около двадцати пяти тысяч рабочих приехали.", "Около двадцати пяти тысяч", 23750, 26250,
+       25000, true, Bound::kNone, ""},
   };
   for (const auto& row : rows) check_row(row);
 }
