@@ -72,7 +72,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "decade_suffixes", "ordinal_suffixes", "century_words", "year_range",
                           "number_words", "small_spelled_needs_unit", "change_words", "particles",
                           "clause_breaks", "not_rate_after", "number_joiners", "negative",
-                          "month_suffixes", "number_forms"},
+                          "month_suffixes", "number_forms", "numeral_lookalikes"},
                    "");
   std::size_t i = 0;
   for (const auto& s : array(f, d, "scales", "").GetArray()) {
@@ -178,6 +178,11 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
               static_cast<std::uint32_t>(lex.number_locales.size() - 1));
   }
   lex.small_spelled_needs_unit = number(f, d, "small_spelled_needs_unit", "");
+  if (d.HasMember("numeral_lookalikes")) {
+    for (auto& word : json::strings(f, d["numeral_lookalikes"], "numeral_lookalikes")) {
+      lex.numeral_lookalikes.insert(fold_case(word));
+    }
+  }
   // Optional: number words with the value ICU's spell-out does not give them (oblique cases).
   if (d.HasMember("number_forms")) {
     i = 0;

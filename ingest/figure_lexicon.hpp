@@ -6,6 +6,7 @@
 // the words that tell a name's kind). Words only: the mechanisms live in figures.cpp and figure_context.cpp.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,8 @@ struct FigureLexicon {
   std::vector<std::vector<std::string>> range_closers;  // folded words closing an open range
   std::vector<std::string> number_locales;              // ICU locales of number_words
   std::vector<double> number_forms;  // values of number words ICU does not read (case forms)
+  // Spelled numerals that are as often common words ("구조"): they need a counter after them.
+  std::set<std::string, std::less<>> numeral_lookalikes;
   std::vector<Measure> measures;
   std::vector<Place> places;
   std::vector<std::string> relatives;    // "abroad", "home"

@@ -381,6 +381,16 @@ struct FigureFinder::Impl {
                q.value < 10 && !(last + 1 < t.size() && at(t, last + 1, kUnit))) {
       return false;
     }
+    // A numeral spelled as a common word ("구조" rescue, "이천" the city, "오만" arrogance;
+    // figures.json's numeral_lookalikes) counts only with a counter, currency or percent.
+    const auto numeral = slice(text, Span{run.begin, stop});
+    if (t[i].script == TokenScript::kHangul && lex->numeral_lookalikes.count(fold_case(numeral)) > 0) {
+      const bool counted = !q.unit.empty() || !q.currency.empty() || q.percent ||
+                           (q.end < t.size() && (at(t, q.end, kUnit) ||
+                                                 at(t, q.end, kCurrencyAfter) ||
+                                                 at(t, q.end, kPercent)));
+      if (!counted) return false;
+    }
     return true;
   }
 

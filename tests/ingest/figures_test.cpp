@@ -292,6 +292,11 @@ TEST_CASE("Korean groups that are not one number stay apart", "[ingest][figures]
 
 TEST_CASE("what is not a figure", "[ingest][figures]") {
   const char* sentences[] = {
+      // Two syllables that read as a numeral are a word without a counter after them.
+      "구조를 위해 인력을 보냈다.",
+      "이사가 새로 왔다.",
+      "그는 일조했다.",
+      "이만 가겠습니다.",
       // A number glued to the end of a Hangul name is part of the name.
       "코로나19 이후 노동자가 줄었다.",
       "갤럭시S23 판매가 늘었다.",
