@@ -348,6 +348,12 @@ struct FigureFinder::Impl {
       }
     }
     if (!parsed) parsed = words.parse(locale, slice(text, run));
+    // Korean: the syllable grammar where it reads further than ICU ("만이천삼백사십오"); ICU
+    // where it reads further (decimals: "이십구점구구").
+    if (t[i].script == TokenScript::kHangul) {
+      const auto sino = sino_korean(slice(text, t[i].span), locale);
+      if (sino && (!parsed || sino->bytes > parsed->bytes)) parsed = sino;
+    }
     if (!parsed || parsed->bytes == 0) return false;
     const std::uint32_t stop = run.begin + static_cast<std::uint32_t>(parsed->bytes);
     std::size_t last = i;
@@ -392,6 +398,59 @@ struct FigureFinder::Impl {
       if (!counted) return false;
     }
     return true;
+  }
+
+  // A sino-Korean numeral read syllable by syllable: a digit (일..구, its value from ICU) is
+  // followed by a unit (십, 백, 천) that multiplies it, units decreasing; a myriad word (만,
+  // 억, 조) closes the units before it, myriads decreasing; a unit or myriad alone counts
+  // one ("만이천삼백사십오" = 12,345, "칠천십이억…"). ICU reads few of these. The value and the
+  // bytes of the longest prefix of `word` that is such a numeral, when it has two syllables
+  // or more (one syllable is left to the checks for single syllables).
+  std::optional<NumberWords::Parsed> sino_korean(std::string_view word,
+                                                 const std::string& locale) const {
+    double total = 0;
+    double segment = 0;
+    int digit = -1;  // a digit waiting for its unit
+    double last_unit = 1e4;
+    double last_myriad = std::numeric_limits<double>::infinity();
+    std::optional<NumberWords::Parsed> best;
+    int syllables = 0;
+    for (std::size_t pos = 0, next = 0; pos < word.size(); pos = next) {
+      code_point_at(word, pos, &next);
+      const auto syllable = word.substr(pos, next - pos);
+      double scale = 0;
+      if (const auto m = phrases().prefix_of(syllable, kScale); m && m->second == syllable.size()) {
+        scale = lex->scales[m->first->payload];
+      }
+      if (scale >= 1e4) {
+        if (scale >= last_myriad) break;
+        double group = segment + std::max(digit, 0);
+        if (group == 0) group = 1;
+        total += group * scale;
+        segment = 0;
+        digit = -1;
+        last_unit = 1e4;
+        last_myriad = scale;
+      } else if (scale >= 10) {
+        if (scale >= last_unit) break;
+        segment += (digit < 0 ? 1 : digit) * scale;
+        digit = -1;
+        last_unit = scale;
+      } else {
+        const auto d = phrases().prefix_of(syllable, kNumberWord);
+        if (digit >= 0 || !d || d->second != syllable.size()) break;
+        const auto v = words.parse(locale, syllable);
+        if (!v || v->bytes != syllable.size() || v->value < 1 || v->value > 9 ||
+            v->value != std::floor(v->value)) {
+          break;
+        }
+        digit = static_cast<int>(v->value);
+      }
+      ++syllables;
+      best = NumberWords::Parsed{total + segment + std::max(digit, 0), next};
+    }
+    if (syllables < 2) return std::nullopt;
+    return best;
   }
 
   // The value of one spelled number word: a scale word of the lexicon ("hundred", "тысяча"),

@@ -254,6 +254,11 @@ TEST_CASE("Korean figures", "[ingest][figures]") {
        "persons"},
       {"1만 5천 명 이상이 일한다.", "1만 5천 명 이상이", 15000, kOpen, 15000, false,
        Bound::kAtLeast, "persons"},
+      // Spelled sino-Korean numerals, syllable by syllable.
+      {"만이천삼백사십오 명이 있다.", "만이천삼백사십오 명이", 12344.5, 12345.5, 12345, false,
+       Bound::kNone, "persons"},
+      {"오십팔만천구백 원을 냈다.", "오십팔만천구백 원을", 581850, 581950, 581900, false,
+       Bound::kNone, "KRW"},
       // A hedge or bound glued to the counter.
       {"노동자 3만 명가량이 있다.", "3만 명가량이", 25000, 35000, 30000, true, Bound::kNone,
        "persons"},
