@@ -343,7 +343,7 @@ struct FigureFinder::Impl {
     // for 3003).
     std::optional<NumberWords::Parsed> parsed;
     if (t[i].script != TokenScript::kHangul && end - i > 1) {
-      if (const auto composed = compose_spelled(t, i, end, locale, text)) {
+      if (const auto composed = compose_spelled(t, i, end, locale)) {
         parsed = NumberWords::Parsed{composed->first, t[composed->second].span.end - run.begin};
       }
     }
@@ -457,14 +457,15 @@ struct FigureFinder::Impl {
   // a form the lexicon gives a value ("сорока" = 40, an oblique case ICU does not read), or
   // what ICU reads in it alone ("forty", "пятьсот").
   std::optional<double> word_value(const std::vector<Token>& t, std::size_t k,
-                                   const std::string& locale, std::string_view text) const {
+                                   const std::string& locale) const {
     if (auto m = phrases().longest(t, k, kNumberForm); m && m->rest == 0 && m->end == k + 1) {
       return lex->number_forms[m->entry->payload];
     }
     if (auto m = phrases().longest(t, k, kScale); m && m->rest == 0 && m->end == k + 1) {
       return lex->scales[m->entry->payload];
     }
-    const auto word = slice(text, t[k].span);
+    // Folded: ICU's spell-out reads lower case only ("Eleven", "TwentY").
+    const std::string_view word = t[k].folded;
     const auto parsed = words.parse(locale, word);
     if (!parsed || parsed->bytes != word.size()) return std::nullopt;
     return parsed->value;
@@ -478,8 +479,7 @@ struct FigureFinder::Impl {
   // the longest run that composes, when it holds two number words or more.
   std::optional<std::pair<double, std::size_t>> compose_spelled(const std::vector<Token>& t,
                                                                 std::size_t i, std::size_t end,
-                                                                const std::string& locale,
-                                                                std::string_view text) const {
+                                                                const std::string& locale) const {
     double total = 0;
     double group = 0;
     double last_scale = std::numeric_limits<double>::infinity();
@@ -487,7 +487,7 @@ struct FigureFinder::Impl {
     int words_read = 0;
     for (std::size_t k = i; k < end; ++k) {
       if (k > i && at(t, k, kNumberJoiner) && !at(t, k, kNumberWord)) continue;
-      const auto v = word_value(t, k, locale, text);
+      const auto v = word_value(t, k, locale);
       if (!v || *v <= 0 || *v != std::floor(*v)) break;
       const bool scale = at(t, k, kScale);
       if (scale && *v == 100) {
@@ -875,12 +875,15 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     std::optional<Quantity> b;
     std::size_t k = a->end;
     bool joined = false;
+    bool cut = false;  // the text ends inside the range: "between $1.2 billion and"
     if (closer) {
       const auto& words = lex->range_closers[*closer];
-      joined = k + words.size() < t.size();
-      for (std::size_t w = 0; joined && w < words.size(); ++w) {
-        joined = t[k + w].folded == words[w];
+      bool present = k + words.size() <= t.size();
+      for (std::size_t w = 0; present && w < words.size(); ++w) {
+        present = t[k + w].folded == words[w];
       }
+      joined = present && k + words.size() < t.size();
+      cut = k == t.size() || (present && k + words.size() == t.size());
       if (joined) k += words.size();
     } else if (a->join_after) {
       joined = true;
@@ -919,6 +922,8 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
       i = a->end;
       continue;
     }
+    // A range cut by the text's end keeps what it says: at least its lower end.
+    if (cut && !b && bound == Bound::kNone) bound = Bound::kAtLeast;
     auto figure = build(t, *a, b ? &*b : nullptr, first, hedge, approx, bound);
     // A rate may stand before the figure: "월 500달러" (500 dollars a month).
     if (figure.per.empty() && first > 0) {

@@ -113,6 +113,9 @@ TEST_CASE("hedges keep the rounding interval, or widen a precise number to ±5%"
 
 TEST_CASE("ranges: between/and, from/to, X to Y, dashes, 'or'", "[ingest][figures]") {
   const Row rows[] = {
+      // Cut by the text's end: the lower end as a bound.
+      {"The plan costs between $1.2 billion and", "between $1.2 billion", 1.2e9, kOpen, 1.2e9,
+       false, Bound::kAtLeast, "USD"},
       {"From the 1970s to the 1990s, between 15,000 and 20,000 workers came.",
        "between 15,000 and 20,000", 15000, 20000, kNoPoint, false, Bound::kNone, ""},
       {"Payments total around $500 to $700.", "around $500 to $700", 500, 700, kNoPoint, true,
@@ -174,6 +177,9 @@ TEST_CASE("spelled-out numbers and unit compounds", "[ingest][figures]") {
       {"They hired nine workers.", "nine", 8.5, 9.5, 9, false, Bound::kNone, ""},
       {"Nobody wants 8-hour work days again.", "8-hour work days", 7.5, 8.5, 8, false,
        Bound::kNone, "hours per day"},
+      // Capitals do not matter.
+      {"Twenty-one thousand Eleven people came.", "Twenty-one thousand Eleven people", 21010.5,
+       21011.5, 21011, false, Bound::kNone, "persons"},
       // Words apart compose as a numeral grammar does (ICU read "thirty three" as 3003).
       {"They hired thirty three workers.", "thirty three", 32.5, 33.5, 33, false, Bound::kNone,
        ""},
