@@ -522,8 +522,10 @@ struct FigureFinder::Impl {
       if (q.end >= t.size()) break;
       const Token& x = t[q.end];
       if (auto m = phrases().longest(t, q.end, kScale); m && m->rest == 0) {
-        // Single letters ("m", "k") count only glued to the digits: "$5m".
-        if (x.folded.size() == 1 && x.space_before) break;
+        // Single letters ("m", "k", "к") count only glued to the digits: "$5m", "100к".
+        std::size_t after_first = 0;
+        code_point_at(x.folded, 0, &after_first);
+        if (after_first == x.folded.size() && x.space_before) break;
         q.scale *= lex->scales[m->entry->payload];
         q.end = m->end;
         continue;

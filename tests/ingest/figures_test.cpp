@@ -190,6 +190,11 @@ TEST_CASE("spelled-out numbers and unit compounds", "[ingest][figures]") {
        Bound::kNone, "USD"},
       {"Всего пятьсот двадцать пять рабочих уехали.", "пятьсот двадцать пять", 524.5, 525.5, 525,
        false, Bound::kNone, ""},
+      // A currency sign after the digits, a ratio, a Cyrillic "к" glued on.
+      {"It cost 20€ in total.", "20€", 15, 25, 20, false, Bound::kNone, "EUR"},
+      {"Зарплата выросла в 8 раз.", "8 раз", 7.5, 8.5, 8, false, Bound::kNone, "times"},
+      {"Output grew three times over.", "three times", 2.5, 3.5, 3, false, Bound::kNone, "times"},
+      {"Подписчиков стало 100к.", "100к", 50000, 150000, 100000, false, Bound::kNone, ""},
       // Oblique cases compose too, with the values the lexicon gives them.
       {"Речь идёт о четырёхстах сорока четырёх рабочих.", "четырёхстах сорока четырёх", 443.5,
        444.5, 444, false, Bound::kNone, ""},
