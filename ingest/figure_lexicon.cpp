@@ -72,7 +72,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "decade_suffixes", "ordinal_suffixes", "century_words", "year_range",
                           "number_words", "small_spelled_needs_unit", "change_words", "particles",
                           "clause_breaks", "not_rate_after", "number_joiners", "negative",
-                          "month_suffixes", "number_forms", "numeral_lookalikes"},
+                          "month_suffixes", "number_forms", "numeral_lookalikes",
+                          "currency_subunits", "zero_words"},
                    "");
   std::size_t i = 0;
   for (const auto& s : array(f, d, "scales", "").GetArray()) {
@@ -178,6 +179,21 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
               static_cast<std::uint32_t>(lex.number_locales.size() - 1));
   }
   lex.small_spelled_needs_unit = number(f, d, "small_spelled_needs_unit", "");
+  // Optional: the hundredths of a currency, and the words of a count of none.
+  if (d.HasMember("currency_subunits")) {
+    i = 0;
+    for (const auto& c : array(f, d, "currency_subunits", "").GetArray()) {
+      const auto ctx = entry("currency_subunits", i++);
+      json::check_keys(f, c, {"code", "factor", "words"}, ctx);
+      lex.currency_subunits.emplace_back(optional_string(f, c, "code").value_or(""),
+                                         number(f, c, "factor", ctx));
+      add_words(lex, f, member(f, c, "words", ctx), ctx, kCurrencySubunit,
+                static_cast<std::uint32_t>(lex.currency_subunits.size() - 1));
+    }
+  }
+  if (d.HasMember("zero_words")) {
+    add_words(lex, f, member(f, d, "zero_words", ""), "zero_words", kZeroWord, 0);
+  }
   if (d.HasMember("numeral_lookalikes")) {
     for (auto& word : json::strings(f, d["numeral_lookalikes"], "numeral_lookalikes")) {
       lex.numeral_lookalikes.insert(fold_case(word));

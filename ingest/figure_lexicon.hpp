@@ -74,6 +74,8 @@ enum PhraseKind : std::uint16_t {
   kNameConnector,     // "of" inside "Ministry of Commerce"
   kNotNameStart,      // "The", "However": never the first word of a name
   kNumberForm,        // payload: index into number_forms ("сорока" = 40)
+  kCurrencySubunit,   // payload: index into currency_subunits ("cents")
+  kZeroWord,          // "ни одного", "not a single": a count of none
 };
 
 struct KnownActor {
@@ -120,6 +122,7 @@ struct FigureLexicon {
   std::vector<std::vector<std::string>> range_closers;  // folded words closing an open range
   std::vector<std::string> number_locales;              // ICU locales of number_words
   std::vector<double> number_forms;  // values of number words ICU does not read (case forms)
+  std::vector<std::pair<std::string, double>> currency_subunits;  // (code, factor): cents
   // Spelled numerals that are as often common words ("구조"): they need a counter after them.
   std::set<std::string, std::less<>> numeral_lookalikes;
   std::vector<Measure> measures;

@@ -40,6 +40,7 @@ struct Quantity {
   std::string hedge_after;
   bool supported = false;  // followed by a unit, currency, percent, measure noun, ...
   bool join_after = false;  // a range word glued on: "500달러에서"
+  bool zero = false;        // "ни одного", "not a single": exactly none
 
   double low() const { return vague ? vague_lo * scale : value * scale; }
   double high() const { return vague ? vague_hi * scale : value * scale; }
@@ -533,11 +534,24 @@ struct FigureFinder::Impl {
       break;
     }
     if (q.end < t.size()) {
+      const auto longer_unit = [&](std::size_t end) {
+        const auto u = phrases().longest(t, q.end, kUnit);
+        return u && rest_ok(t, *u) && u->end > end;
+      };
       if (auto m = phrases().longest(t, q.end, kCurrencyAfter); m && rest_ok(t, *m)) {
         q.currency = lex->currencies[m->entry->payload];
         q.end = m->end;
         q.supported = true;
-      } else if (auto p = phrases().longest(t, q.end, kPercent); p && rest_ok(t, *p)) {
+      } else if (auto c = phrases().longest(t, q.end, kCurrencySubunit); c && rest_ok(t, *c)) {
+        // "50 cents", "30 копеек": an amount of the currency, in its hundredths.
+        const auto& subunit = lex->currency_subunits[c->entry->payload];
+        q.currency = subunit.first;
+        q.scale *= subunit.second;
+        q.end = c->end;
+        q.supported = true;
+      } else if (auto p = phrases().longest(t, q.end, kPercent);
+                 p && rest_ok(t, *p) && !longer_unit(p->end)) {
+        // ("3 percentage points", "3 процентных пункта" are a unit of their own, below.)
         q.percent = true;
         q.end = p->end;
         q.supported = true;
@@ -631,6 +645,16 @@ struct FigureFinder::Impl {
       q.end = j + 1;
       q.year_like = !n.grouped && n.decimals == 0 && n.digits == 4 && n.value >= lex->year_min &&
                     n.value <= lex->year_max;
+    } else if (auto z = phrases().longest(t, j, kZeroWord); z && z->rest == 0) {
+      // "ни одного", "not a single": none of what follows, exactly.
+      q.value = 0;
+      q.zero = true;
+      q.spelled = true;
+      q.numeral_first = j;
+      q.numeral_end = z->end;
+      q.end = z->end;
+      suffixes(t, q);
+      return q;
     } else if (auto v = phrases().longest(t, j, kVague); v) {
       const auto& vague = lex->vague[v->entry->payload];
       q.vague = true;
@@ -766,7 +790,8 @@ FoundFigure FigureFinder::Impl::build(const std::vector<Token>& t, const Quantit
   } else {
     const double point = a.value * a.scale;
     f.point = point;
-    Interval iv = rounding_interval(a.value, a.decimals, a.trailing_zeros, a.scale);
+    Interval iv = a.zero ? Interval{0, 0}
+                         : rounding_interval(a.value, a.decimals, a.trailing_zeros, a.scale);
     if (approx) {
       // A hedge on a precise-looking number widens it to ±5%.
       const double five = std::abs(point) * 0.05;

@@ -195,6 +195,15 @@ TEST_CASE("spelled-out numbers and unit compounds", "[ingest][figures]") {
       {"Зарплата выросла в 8 раз.", "8 раз", 7.5, 8.5, 8, false, Bound::kNone, "times"},
       {"Output grew three times over.", "three times", 2.5, 3.5, 3, false, Bound::kNone, "times"},
       {"Подписчиков стало 100к.", "100к", 50000, 150000, 100000, false, Bound::kNone, ""},
+      // Percentage points are a unit of their own; cents are hundredths of a dollar.
+      {"Unemployment rose 3 percentage points.", "3 percentage points", 2.5, 3.5, 3, false,
+       Bound::kNone, "percentage points"},
+      {"Безработица выросла на 2 процентных пункта.", "2 процентных пункта", 1.5, 2.5, 2, false,
+       Bound::kNone, "percentage points"},
+      {"A stamp costs 50 cents.", "50 cents", 0.45, 0.55, 0.5, false, Bound::kNone, "USD"},
+      // None at all, exactly.
+      {"Ни одного рабочего не осталось.", "Ни одного", 0, 0, 0, false, Bound::kNone, ""},
+      {"Not a single worker stayed.", "Not a single", 0, 0, 0, false, Bound::kNone, ""},
       // Oblique cases compose too, with the values the lexicon gives them.
       {"Речь идёт о четырёхстах сорока четырёх рабочих.", "четырёхстах сорока четырёх", 443.5,
        444.5, 444, false, Bound::kNone, ""},
