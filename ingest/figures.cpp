@@ -730,7 +730,12 @@ struct FigureFinder::Impl {
     bool joined = false;
     while (open_after(q) && q.end < t.size() && t[q.end].kind == TokenKind::kNumber) {
       const auto next = quantity_at(t, q.end, text, /*compose=*/false);
-      if (!next || next->first != q.end || !hangul_scaled(*next) || !add(*next)) break;
+      if (!next || next->first != q.end) break;
+      // Plain digits end a number right after a myriad word: "42만 1585명", "5만 8200원".
+      const bool units_after_myriad = next->scale == 1 && next->decimals == 0 && !next->spelled &&
+                                      !next->vague && pending == 0 &&
+                                      last_myriad < 1e16 && next->value > 0 && next->value < 1e4;
+      if (!(hangul_scaled(*next) || units_after_myriad) || !add(*next)) break;
       joined = true;
       q.numeral_end = next->numeral_end;
       q.end = next->end;

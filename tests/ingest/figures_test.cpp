@@ -282,6 +282,11 @@ TEST_CASE("Korean figures", "[ingest][figures]") {
       // A hedge or bound glued to the counter.
       {"노동자 3만 명가량이 있다.", "3만 명가량이", 25000, 35000, 30000, true, Bound::kNone,
        "persons"},
+      // Plain digits end a number after a myriad word, as news writes it.
+      {"인구는 42만 1585명이다.", "42만 1585명이다", 421584.5, 421585.5, 421585, false,
+       Bound::kNone, "persons"},
+      {"요금은 5만 8200원이다.", "5만 8200원이다", 58150, 58250, 58200, false, Bound::kNone,
+       "KRW"},
       // Groups below a myriad word count in it: (7천 + 5백) × 만.
       {"계약금은 7천 5백만 원이다.", "7천 5백만 원이다", 74.5e6, 75.5e6, 75e6, false, Bound::kNone,
        "KRW"},
