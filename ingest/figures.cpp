@@ -416,6 +416,9 @@ struct FigureFinder::Impl {
     double last_myriad = std::numeric_limits<double>::infinity();
     std::optional<NumberWords::Parsed> best;
     int syllables = 0;
+    // Where the numeral stood at its last myriad word, and how many syllables it had.
+    std::optional<NumberWords::Parsed> at_myriad;
+    int syllables_at_myriad = 0;
     for (std::size_t pos = 0, next = 0; pos < word.size(); pos = next) {
       code_point_at(word, pos, &next);
       const auto syllable = word.substr(pos, next - pos);
@@ -449,6 +452,16 @@ struct FigureFinder::Impl {
       }
       ++syllables;
       best = NumberWords::Parsed{total + segment + std::max(digit, 0), next};
+      if (scale >= 1e4) {
+        at_myriad = best;
+        syllables_at_myriad = syllables;
+      }
+    }
+    // A lone digit right after a myriad word is a word's syllable or a particle, not a last
+    // digit: "조사" (a survey) is no 1조 4, "삼만이" is 삼만 and the particle 이.
+    if (digit >= 0 && segment == 0 && at_myriad) {
+      best = at_myriad;
+      syllables = syllables_at_myriad;
     }
     if (syllables < 2) return std::nullopt;
     return best;
@@ -517,7 +530,21 @@ struct FigureFinder::Impl {
     // Korean suffixes glued to the digits: "3만여", "500달러".
     if (q.end < t.size() && !t[q.end].space_before && t[q.end].script == TokenScript::kHangul &&
         !q.spelled) {
-      if (hangul_chain(t[q.end].folded, q)) ++q.end;
+      if (hangul_chain(t[q.end].folded, q)) {
+        ++q.end;
+      } else {
+        // Scale words with the counted noun glued after them: "2천세대" (2,000 households).
+        std::string_view rest = t[q.end].folded;
+        double scale = 1;
+        while (const auto m = phrases().prefix_of(rest, kScale)) {
+          scale *= lex->scales[m->first->payload];
+          rest.remove_prefix(m->second);
+        }
+        if (scale > 1 && !rest.empty()) {
+          q.scale *= scale;
+          ++q.end;
+        }
+      }
     }
     for (;;) {
       if (q.end >= t.size()) break;
@@ -731,11 +758,16 @@ struct FigureFinder::Impl {
     while (open_after(q) && q.end < t.size() && t[q.end].kind == TokenKind::kNumber) {
       const auto next = quantity_at(t, q.end, text, /*compose=*/false);
       if (!next || next->first != q.end) break;
-      // Plain digits end a number right after a myriad word: "42만 1585명", "5만 8200원".
-      const bool units_after_myriad = next->scale == 1 && next->decimals == 0 && !next->spelled &&
-                                      !next->vague && pending == 0 &&
-                                      last_myriad < 1e16 && next->value > 0 && next->value < 1e4;
-      if (!(hangul_scaled(*next) || units_after_myriad) || !add(*next)) break;
+      // Plain digits end a number below the place of the group before: "42만 1585명", "5만
+      // 8200원", "6만2천548원". Not when a Hangul word glued to them was not read as a suffix:
+      // "25만2천세대" (households), "47조 3항" (a paragraph).
+      const bool unread_glued = next->end == next->numeral_end && next->end < t.size() &&
+                                !t[next->end].space_before &&
+                                t[next->end].script == TokenScript::kHangul;
+      const bool last_units = next->scale == 1 && next->decimals == 0 && !next->spelled &&
+                              !next->vague && !unread_glued && next->value > 0 &&
+                              next->value < last_sub;
+      if (!(hangul_scaled(*next) || last_units) || !add(*next)) break;
       joined = true;
       q.numeral_end = next->numeral_end;
       q.end = next->end;

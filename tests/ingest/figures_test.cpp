@@ -287,6 +287,12 @@ TEST_CASE("Korean figures", "[ingest][figures]") {
        Bound::kNone, "persons"},
       {"요금은 5만 8200원이다.", "5만 8200원이다", 58150, 58250, 58200, false, Bound::kNone,
        "KRW"},
+      {"25만2천세대가 입주한다.", "25만2천세대가", 251500, 252500, 252000, false, Bound::kNone,
+       ""},
+      {"단가는 6만2천548원이다.", "6만2천548원이다", 62547.5, 62548.5, 62548, false, Bound::kNone,
+       "KRW"},
+      {"총 2억4천만∼3억6천만원이 든다.", "2억4천만∼3억6천만원이", 2.4e8, 3.6e8, kNoPoint, false,
+       Bound::kNone, "KRW"},
       // Groups below a myriad word count in it: (7천 + 5백) × 만.
       {"계약금은 7천 5백만 원이다.", "7천 5백만 원이다", 74.5e6, 75.5e6, 75e6, false, Bound::kNone,
        "KRW"},
@@ -310,6 +316,10 @@ TEST_CASE("Korean groups that are not one number stay apart", "[ingest][figures]
       // A myriad after an equal or larger one is another number.
       {"2만 3만 명", {"2만", "3만 명"}},
       {"2만 3억 원", {"2만", "3억 원"}},
+      // "제" before digits makes a name of them: an article, not 47 trillion.
+      {"법 제47조에 따라 처벌한다.", {}},
+      // A lone digit after a myriad word is a syllable of a word or a particle.
+      {"삼만이 넘는 인원이 참석했다.", {"삼만이 넘는"}},
   };
   for (const auto& c : cases) {
     const std::string sentence = c.sentence;
@@ -327,6 +337,8 @@ TEST_CASE("what is not a figure", "[ingest][figures]") {
       "이사가 새로 왔다.",
       "그는 일조했다.",
       "이만 가겠습니다.",
+      "여론 조사를 실시했다.",
+      "조사 결과가 나왔다.",
       // A number glued to the end of a Hangul name is part of the name.
       "코로나19 이후 노동자가 줄었다.",
       "갤럭시S23 판매가 늘었다.",
