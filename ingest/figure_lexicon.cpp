@@ -65,6 +65,20 @@ void named_lists(FigureLexicon& lex, const JsonFile& f, const rapidjson::Value& 
   }
 }
 
+// A list of {"value": number, "words": [...]} under `key`: each value kept in `values`, its
+// words added as phrases of `kind` whose payload is the value's index.
+void valued_words(FigureLexicon& lex, const JsonFile& f, const char* key, PhraseKind kind,
+                  std::vector<double>& values) {
+  std::size_t i = 0;
+  for (const auto& item : array(f, f.doc, key, "").GetArray()) {
+    const auto ctx = entry(key, i++);
+    json::check_keys(f, item, {"value", "words"}, ctx);
+    values.push_back(number(f, item, "value", ctx));
+    add_words(lex, f, member(f, item, "words", ctx), ctx, kind,
+              static_cast<std::uint32_t>(values.size() - 1));
+  }
+}
+
 void load_figures(FigureLexicon& lex, const JsonFile& f) {
   const auto& d = f.doc;
   json::check_keys(f, d, {"about", "scales", "currencies", "percent", "hedges", "bounds", "ranges",
@@ -75,15 +89,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "month_suffixes", "number_forms", "numeral_lookalikes",
                           "currency_subunits", "zero_words"},
                    "");
+  valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
-  for (const auto& s : array(f, d, "scales", "").GetArray()) {
-    const auto ctx = entry("scales", i++);
-    json::check_keys(f, s, {"value", "words"}, ctx);
-    lex.scales.push_back(number(f, s, "value", ctx));
-    add_words(lex, f, member(f, s, "words", ctx), ctx, kScale,
-              static_cast<std::uint32_t>(lex.scales.size() - 1));
-  }
-  i = 0;
   for (const auto& c : array(f, d, "currencies", "").GetArray()) {
     const auto ctx = entry("currencies", i++);
     json::check_keys(f, c, {"code", "before", "after"}, ctx);
@@ -200,16 +207,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
     }
   }
   // Optional: number words with the value ICU's spell-out does not give them (oblique cases).
-  if (d.HasMember("number_forms")) {
-    i = 0;
-    for (const auto& form : array(f, d, "number_forms", "").GetArray()) {
-      const auto ctx = entry("number_forms", i++);
-      json::check_keys(f, form, {"value", "words"}, ctx);
-      lex.number_forms.push_back(number(f, form, "value", ctx));
-      add_words(lex, f, member(f, form, "words", ctx), ctx, kNumberForm,
-                static_cast<std::uint32_t>(lex.number_forms.size() - 1));
-    }
-  }
+  if (d.HasMember("number_forms")) valued_words(lex, f, "number_forms", kNumberForm, lex.number_forms);
 }
 
 void load_measures(FigureLexicon& lex, const JsonFile& f) {
