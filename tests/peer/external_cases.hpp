@@ -1,11 +1,14 @@
 #pragma once
-// The peer test data of ../shared/external/ (Microsoft Recognizers-Text specs, Duckling
-// corpora, Natasha money cases) read into one uniform list of cases, so the peer suite can
-// run our figure extractor over the cases that apply to it. The files are read at run time
-// from the shared folder; nothing of them is copied into the repository.
+// The test data of ../shared/external/ (Microsoft Recognizers-Text specs, Duckling corpora,
+// Natasha money cases, and real news sentences annotated by KLUE-NER, GUM and UD Russian-PUD)
+// read into one uniform list of cases, so the peer suite can run our figure extractor over
+// every case. The files are read at run time from the shared folder; nothing of them is copied
+// into the repository.
 //
-// Which cases apply is decided here, each rule with its reason (external_cases.cpp); what
-// the lexicon models (currencies, units, the spelled-number threshold) comes in a Scope.
+// One set of rules, applied to every file alike, leaves a case or a result out (each counted
+// with its reason, external_cases.cpp): ordinals and ranks; dates and clock times;
+// identifiers; quantity words without a number; Duckling's latent cases; Recognizers-Text's
+// NotSupported-for-dotnet-or-all cases. What the engine does not model is not a reason.
 
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +32,7 @@ enum class Family : std::uint8_t {
   kNumerals,    // Duckling Numeral
   kMoney,       // Duckling AmountOfMoney, Natasha
   kQuantities,  // Duckling Quantity
+  kNews,        // real news sentences (KLUE-NER, GUM Wikinews, UD Russian-PUD): spans only
 };
 
 // How a case is scored.
@@ -36,6 +40,8 @@ enum class Scoring : std::uint8_t {
   kSpans,        // every expected figure found where it is written, and nothing extra
   kWholeInput,   // the input is one figure: we report at least one, and all we report state it
   kFirstFigure,  // the first figure we report states the expected value (Duckling "surround")
+  kNewsSpans,    // every expected span is overlapped by a figure (of a value it allows), no
+                 // figure touches a date, and no figure lies outside every expected span
 };
 
 // Marks an expected unit that is any currency the lexicon knows (Duckling "Unnamed": "42 bucks").
@@ -51,6 +57,9 @@ struct ExpectedFigure {
   std::string unit;
   bool check_value = true;   // false where upstream checks only the span (IgnoreResolution)
   bool to_the_cent = false;  // compare values rounded to cents (Natasha); else 1e-9 relative
+  // News suites: values one of the figure's ends (or its point) must equal, when the suite
+  // gives the number (the numeral's lemma times the scale words it leaves outside).
+  std::vector<double> any_of;
   // Non-empty: why this result is not required of us. A figure we report over it is
   // neither a match nor an extra.
   std::string optional_because;
@@ -63,13 +72,16 @@ struct PeerCase {
   std::string input;
   Scoring scoring = Scoring::kSpans;
   std::vector<ExpectedFigure> expected;  // empty: nothing of the file's kind may be found
+  std::vector<graph::Span> dates;        // news suites: labelled dates and times
+  // News suites: words with digits that are neither quantities nor dates (ordinals, names
+  // with digits): a figure over them is wrong, but they are not required.
+  std::vector<graph::Span> not_figures;
 };
 
 // What the engine models, for deciding which cases apply.
 struct Scope {
   std::set<std::string> currencies;       // ISO codes of the figure lexicon
   std::set<std::string> units;            // unit names of the figure lexicon
-  double small_spelled_needs_unit = 100;  // spelled numbers below it need a unit
   int year_min = 1000;                    // four-digit numbers in range are years
   int year_max = 2100;
 };

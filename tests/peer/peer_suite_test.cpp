@@ -1,10 +1,11 @@
-// The peer suite: our figure extractor over the applicable cases of other projects' test data
-// (../shared/external: Recognizers-Text, Duckling, Natasha). Prints the pass rate per file and
+// The peer suite: our figure extractor over every case of other projects' test data
+// (../shared/external: Recognizers-Text, Duckling, Natasha, and the real news sentences of
+// KLUE-NER, GUM Wikinews and UD Russian-PUD), but for the uniform rules of external_cases.hpp.
+// Prints the pass rate per file and
 // holds each file to a floor a little under what the extractor reaches, so a regression
 // shows. Set CLAIMGRAPH_PEER_DETAILS=1 to print every failing case and the skip counts.
 //
-// A pass means our output agrees with upstream's expectation (external_cases.hpp says which
-// cases apply):
+// A pass means our output agrees with upstream's expectation:
 // - Recognizers specs (sentences): each required result is matched by a figure whose number
 //   overlaps the expected text and whose value agrees (point within 1e-9 relative; a range
 //   by its ends, by a kRange figure or by an at-least and an at-most figure; a one-sided
@@ -13,6 +14,9 @@
 // - Duckling and Natasha (whole inputs): we report at least one figure and every figure we
 //   report states the expected value and unit ("45 (forty five)" may give two); for
 //   Duckling's "surround" cases the first figure must state the value.
+// - News sentences: every marked quantity is overlapped by a figure (stating its number where
+//   the suite gives one), no figure falls on a marked date or time, and none lies outside every
+//   quantity (score_news).
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -48,7 +52,6 @@ Scope scope_of(const FigureLexicon& lex) {
   Scope scope;
   scope.currencies.insert(lex.currencies.begin(), lex.currencies.end());
   scope.units.insert(lex.units.begin(), lex.units.end());
-  scope.small_spelled_needs_unit = lex.small_spelled_needs_unit;
   scope.year_min = lex.year_min;
   scope.year_max = lex.year_max;
   return scope;
@@ -212,6 +215,48 @@ Outcome score_whole(const PeerCase& c, Family family, const std::vector<FoundFig
   return {};
 }
 
+// A news sentence: every quantity the annotators marked is overlapped by one of our figures
+// (stating its number, where the suite gives it), no figure falls on a labelled date or time
+// or on a word the suite says is no numeral (an ordinal, a name with digits), and no figure lies
+// outside every quantity, except a quantity word without a number ("hundreds"), which the
+// suites leave unlabelled.
+Outcome score_news(const PeerCase& c, const std::vector<FoundFigure>& found) {
+  auto touches = [](const FoundFigure& f, Span s) {
+    return overlaps(f.number, s) || overlaps(f.span, s);
+  };
+  for (const auto& e : c.expected) {
+    if (!e.optional_because.empty()) continue;
+    std::vector<const FoundFigure*> near;
+    for (const auto& f : found)
+      if (touches(f, *e.where)) near.push_back(&f);
+    if (near.empty()) return fail("missed \"" + e.text + "\"");
+    if (e.any_of.empty()) continue;
+    bool right = false;
+    for (const auto* f : near)
+      for (double v : e.any_of) {
+        const ExpectedFigure plain;
+        right = right || (f->point && close(*f->point, v, plain)) ||
+                (f->form == FigureForm::kRange && (close(f->lo, v, plain) || close(f->hi, v, plain)));
+      }
+    if (!right) return fail("wrong value for \"" + e.text + "\": ours " + describe(*near.front(), c.input));
+  }
+  for (const auto& f : found) {
+    for (const auto& d : c.dates)
+      if (overlaps(f.number, d)) return fail("date called a figure: " + describe(f, c.input));
+    bool expected = false;
+    for (const auto& e : c.expected) expected = expected || touches(f, *e.where);
+    if (expected) continue;
+    for (const auto& n : c.not_figures)
+      if (overlaps(f.number, n)) return fail("not a figure: " + describe(f, c.input));
+    const auto digits = c.input.substr(f.number.begin, f.number.size());
+    const bool wordy = std::none_of(digits.begin(), digits.end(),
+                                    [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (f.form == FigureForm::kVague && wordy) continue;
+    return fail("extra " + describe(f, c.input));
+  }
+  return {};
+}
+
 // ---- Running a file ----------------------------------------------------------------------------
 
 struct Rate {
@@ -228,8 +273,9 @@ Rate run_file(const PeerFileSpec& spec, const FigureFinder& finder, const Scope&
   std::ostringstream failures;
   for (const auto& c : file.cases) {
     const auto found = finder.find(c.input);
-    const auto outcome = c.scoring == Scoring::kSpans ? score_spans(c, file.family, found, scope)
-                                                      : score_whole(c, file.family, found, scope);
+    const auto outcome = c.scoring == Scoring::kSpans      ? score_spans(c, file.family, found, scope)
+                         : c.scoring == Scoring::kNewsSpans ? score_news(c, found)
+                                                            : score_whole(c, file.family, found, scope);
     ++rate.applicable;
     if (outcome.pass)
       ++rate.passed;
@@ -275,41 +321,46 @@ void run_family(Family family, const std::map<std::string, double>& floors) {
 // Floors: the rate measured when the suite was written, less about three points (or one case
 // in a small file). Raise them as the extractor improves.
 TEST_CASE("peer: Recognizers-Text numbers", "[peer]") {
-  run_family(Family::kNumbers, {{"recognizers-text/Specs/Number/English/NumberModel.json", 63},
-                                {"recognizers-text/Specs/Number/Korean/NumberModel.json", 79}});
+  run_family(Family::kNumbers, {{"recognizers-text/Specs/Number/English/NumberModel.json", 31},
+                                {"recognizers-text/Specs/Number/Korean/NumberModel.json", 27}});
 }
 
 TEST_CASE("peer: Recognizers-Text number ranges", "[peer]") {
-  run_family(Family::kRanges, {{"recognizers-text/Specs/Number/English/NumberRangeModel.json", 51},
-                               {"recognizers-text/Specs/Number/Korean/NumberRangeModel.json", 31}});
+  run_family(Family::kRanges, {{"recognizers-text/Specs/Number/English/NumberRangeModel.json", 48},
+                               {"recognizers-text/Specs/Number/Korean/NumberRangeModel.json", 27}});
 }
 
 TEST_CASE("peer: Recognizers-Text percentages", "[peer]") {
-  run_family(Family::kPercents, {{"recognizers-text/Specs/Number/English/PercentModel.json", 35},
-                                 {"recognizers-text/Specs/Number/Korean/PercentModel.json", 80}});
+  run_family(Family::kPercents, {{"recognizers-text/Specs/Number/English/PercentModel.json", 39},
+                                 {"recognizers-text/Specs/Number/Korean/PercentModel.json", 81}});
 }
 
 TEST_CASE("peer: Recognizers-Text currency", "[peer]") {
   run_family(Family::kCurrency,
-             {{"recognizers-text/Specs/NumberWithUnit/English/CurrencyModel.json", 69},
-              {"recognizers-text/Specs/NumberWithUnit/Korean/CurrencyModel.json", 74}});
+             {{"recognizers-text/Specs/NumberWithUnit/English/CurrencyModel.json", 56},
+              {"recognizers-text/Specs/NumberWithUnit/Korean/CurrencyModel.json", 54}});
 }
 
 TEST_CASE("peer: Duckling numerals", "[peer]") {
-  run_family(Family::kNumerals, {{"duckling/Numeral/EN/Corpus.json", 61},
-                                 {"duckling/Numeral/RU/Corpus.json", 85},
-                                 {"duckling/Numeral/KO/Corpus.json", 97}});
+  run_family(Family::kNumerals, {{"duckling/Numeral/EN/Corpus.json", 46},
+                                 {"duckling/Numeral/RU/Corpus.json", 64},
+                                 {"duckling/Numeral/KO/Corpus.json", 60}});
 }
 
 TEST_CASE("peer: Duckling and Natasha money", "[peer]") {
-  run_family(Family::kMoney, {{"duckling/AmountOfMoney/EN/Corpus.json", 62},
-                              {"duckling/AmountOfMoney/RU/Corpus.json", 61},
-                              {"duckling/AmountOfMoney/KO/Corpus.json", 80},
-                              {"natasha/test_money.json", 62}});
+  run_family(Family::kMoney, {{"duckling/AmountOfMoney/EN/Corpus.json", 28},
+                              {"duckling/AmountOfMoney/RU/Corpus.json", 42},
+                              {"duckling/AmountOfMoney/KO/Corpus.json", 81},
+                              {"natasha/test_money.json", 66}});
+}
+
+TEST_CASE("peer: real news sentences", "[peer]") {
+  run_family(Family::kNews, {{"klue-ner/cases.jsonl", 53},
+                             {"gum-wikinews/cases.jsonl", 62},
+                             {"ud-russian-pud/cases.jsonl", 63}});
 }
 
 TEST_CASE("peer: Duckling quantities", "[peer]") {
-  // No unit of these (grams, pounds, ounces, cups) is in the lexicon yet: 0 applicable.
   run_family(Family::kQuantities, {{"duckling/Quantity/EN/Corpus.json", 0},
                                    {"duckling/Quantity/RU/Corpus.json", 0},
                                    {"duckling/Quantity/KO/Corpus.json", 0}});
