@@ -87,7 +87,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "number_words", "small_spelled_needs_unit", "change_words", "particles",
                           "clause_breaks", "not_rate_after", "number_joiners", "negative",
                           "month_suffixes", "number_forms", "numeral_lookalikes",
-                          "currency_subunits", "zero_words"},
+                          "currency_subunits", "zero_words", "scale_articles"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -197,6 +197,9 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
       add_words(lex, f, member(f, c, "words", ctx), ctx, kCurrencySubunit,
                 static_cast<std::uint32_t>(lex.currency_subunits.size() - 1));
     }
+  }
+  if (d.HasMember("scale_articles")) {
+    add_words(lex, f, member(f, d, "scale_articles", ""), "scale_articles", kScaleArticle, 0);
   }
   if (d.HasMember("zero_words")) {
     add_words(lex, f, member(f, d, "zero_words", ""), "zero_words", kZeroWord, 0);

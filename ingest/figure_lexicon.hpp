@@ -76,6 +76,7 @@ enum PhraseKind : std::uint16_t {
   kNumberForm,        // payload: index into number_forms ("сорока" = 40)
   kCurrencySubunit,   // payload: index into currency_subunits ("cents")
   kZeroWord,          // "ни одного", "not a single": a count of none
+  kScaleArticle,      // "a" of "a hundred", "a thousand": one of the scale after it
 };
 
 struct KnownActor {

@@ -282,10 +282,9 @@ struct FigureFinder::Impl {
       return k < t.size() && (at(t, k, kUnit) || at(t, k, kCurrencyAfter) ||
                               at(t, k, kPercent) || at(t, k, kScale));
     }
-    if (k >= t.size()) return false;
-    if (is_punct(t[k], "-") && k + 1 < t.size() && at(t, k + 1, kUnit)) return true;
-    return at(t, k, kUnit) || at(t, k, kCurrencyAfter) || at(t, k, kPercent) || at(t, k, kScale) ||
-           at(t, k, kRangeJoin) || at(t, k, kRate) || noun_follows(t, k);
+    // Every other spelled number is read: one that counts nothing is still a numeral, marked
+    // minor ("one of them").
+    return true;
   }
 
   // A Hangul word that starts with a numeral: worth parsing when the numeral is more than one
@@ -348,7 +347,14 @@ struct FigureFinder::Impl {
         parsed = NumberWords::Parsed{composed->first, t[composed->second].span.end - run.begin};
       }
     }
-    if (!parsed) parsed = words.parse(locale, slice(text, run));
+    if (!parsed) {
+      // ICU's spell-out rules are lower case: "One", "Двадцать" at a sentence's start are
+      // read folded (when folding keeps the byte offsets).
+      const auto written = slice(text, run);
+      const std::string folded = fold_case(written);
+      parsed = words.parse(locale, folded.size() == written.size() ? std::string_view(folded)
+                                                                    : written);
+    }
     // Korean: the syllable grammar where it reads further than ICU ("만이천삼백사십오"); ICU
     // where it reads further (decimals: "이십구점구구").
     if (t[i].script == TokenScript::kHangul) {
@@ -699,6 +705,14 @@ struct FigureFinder::Impl {
       suffixes(t, q);
       if (!vague.alone && q.scale == before && q.scale == 1) return std::nullopt;
       return q;
+    } else if (auto a = phrases().longest(t, j, kScaleArticle);
+               a && a->rest == 0 && a->end < t.size() && at(t, a->end, kScale)) {
+      // "a hundred", "a thousand": one of the scale that follows.
+      q.value = 1;
+      q.spelled = true;
+      q.numeral_first = j;
+      q.numeral_end = a->end;
+      q.end = a->end;
     } else if (!spelled_at(t, j, text, q)) {
       return std::nullopt;
     }
@@ -980,15 +994,14 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
       i = b->end;
       continue;
     }
-    // A small spelled-out number needs something it counts: "one of them" is no figure.
-    if (a->spelled && !b && !a->supported && a->value < lex->small_spelled_needs_unit &&
-        !noun_follows(t, last.end)) {
-      i = a->end;
-      continue;
-    }
+    // A small spelled-out number that counts nothing the lexicon knows ("one of them", "two
+    // sides") is a numeral, not a figure of a claim: reported, marked minor.
+    const bool minor = a->spelled && !b && !a->supported &&
+                       a->value < lex->small_spelled_needs_unit && !noun_follows(t, last.end);
     // A range cut by the text's end keeps what it says: at least its lower end.
     if (cut && !b && bound == Bound::kNone) bound = Bound::kAtLeast;
     auto figure = build(t, *a, b ? &*b : nullptr, first, hedge, approx, bound);
+    figure.minor = minor;
     // A rate may stand before the figure: "월 500달러" (500 dollars a month).
     if (figure.per.empty() && first > 0) {
       if (auto r = ending_at(t, first, kRate, &s)) {

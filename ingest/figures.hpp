@@ -40,6 +40,9 @@ struct FoundFigure {
   // comes from what it counts. A rate adds " per day" / " per month" / " per year".
   std::string unit;
   std::string per;         // the rate's period alone ("month"), "" if none
+  // A small spelled-out number with nothing it counts ("one of them", "the two sides"): a
+  // numeral the grammar reads, but no figure of a claim (the ingester leaves it out).
+  bool minor = false;
   // Token index just past the figure's last word, and just before its first: where the
   // counted noun phrase is looked for.
   std::size_t after_token = 0;

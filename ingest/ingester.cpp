@@ -225,6 +225,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     s.paragraph = draft.paragraph;
     s.claimant = draft.claimant;
     s.figures = figures_.find(doc.bytes, s.span);
+    std::erase_if(s.figures, [](const FoundFigure& f) { return f.minor; });
     sentences.push_back(std::move(s));
   }
   std::vector<Attribution> attributions;

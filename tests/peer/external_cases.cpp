@@ -202,6 +202,7 @@ std::string identifier(std::string_view input, graph::Span where) {
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   const std::string lowered_before = ascii_lowered(before);
   if (lowered_before.ends_with("no.") || lowered_before.ends_with("#") ||
+      lowered_before.ends_with("number") || lowered_before.ends_with("номер") ||
       lowered_before.ends_with("번호") || lowered_before.ends_with("№"))
     return kWhy;
   if (input.substr(where.end).starts_with("호")) return kWhy;
