@@ -87,7 +87,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "number_words", "small_spelled_needs_unit", "change_words", "particles",
                           "clause_breaks", "not_rate_after", "number_joiners", "negative",
                           "month_suffixes", "number_forms", "numeral_lookalikes",
-                          "currency_subunits", "zero_words", "scale_articles"},
+                          "currency_subunits", "zero_words", "scale_articles",
+                          "calendar"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -197,6 +198,19 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
       add_words(lex, f, member(f, c, "words", ctx), ctx, kCurrencySubunit,
                 static_cast<std::uint32_t>(lex.currency_subunits.size() - 1));
     }
+  }
+  if (d.HasMember("calendar")) {
+    const auto& c = member(f, d, "calendar", "");
+    json::check_keys(f, c, {"day_suffixes", "hour_suffixes", "minute_suffixes", "duration_markers"},
+                     "calendar");
+    add_words(lex, f, member(f, c, "day_suffixes", "calendar"), "calendar.day_suffixes",
+              kDaySuffix, 0);
+    add_words(lex, f, member(f, c, "hour_suffixes", "calendar"), "calendar.hour_suffixes",
+              kHourSuffix, 0);
+    add_words(lex, f, member(f, c, "minute_suffixes", "calendar"), "calendar.minute_suffixes",
+              kMinuteSuffix, 0);
+    add_words(lex, f, member(f, c, "duration_markers", "calendar"), "calendar.duration_markers",
+              kDurationMarker, 0);
   }
   if (d.HasMember("scale_articles")) {
     add_words(lex, f, member(f, d, "scale_articles", ""), "scale_articles", kScaleArticle, 0);

@@ -77,6 +77,10 @@ enum PhraseKind : std::uint16_t {
   kCurrencySubunit,   // payload: index into currency_subunits ("cents")
   kZeroWord,          // "ни одного", "not a single": a count of none
   kScaleArticle,      // "a" of "a hundred", "a thousand": one of the scale after it
+  kDaySuffix,         // "일" of "15일": a day of the month
+  kHourSuffix,        // "시" of "6시": a clock hour
+  kMinuteSuffix,      // "분" of "9시 30분": a clock minute after an hour
+  kDurationMarker,    // "간", "동안", "만에" after a day word: a count of days, not a date
 };
 
 struct KnownActor {

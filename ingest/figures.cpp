@@ -159,9 +159,53 @@ struct FigureFinder::Impl {
     return true;
   }
 
+  // Korean days of the month and clock times: "15일" (the 15th; "지난 15일", "15일 밝혔다"),
+  // "오후 6시", "9시 30분". A day count says so with a marker after the day word ("3일간",
+  // "5일 동안", "나흘 만에": figures.json's duration_markers), an hour count with "시간".
+  // A number joined by a range word to such a day is one too ("27∼28일").
+  bool korean_calendar(const std::vector<Token>& t, std::size_t i) const {
+    if (i + 1 >= t.size()) return false;
+    const Token& x = t[i + 1];
+    const auto glued_suffix = [&](std::size_t k, std::uint16_t kind) -> std::optional<std::string_view> {
+      if (k >= t.size() || t[k].space_before || t[k].script != TokenScript::kHangul) return std::nullopt;
+      const auto m = phrases().prefix_of(t[k].folded, kind);
+      if (!m) return std::nullopt;
+      return std::string_view(t[k].folded).substr(m->second);
+    };
+    const auto marked_duration = [&](std::size_t word, std::string_view rest) {
+      if (phrases().prefix_of(rest, kDurationMarker)) return true;
+      return rest.empty() && word + 1 < t.size() && t[word + 1].script == TokenScript::kHangul &&
+             phrases().prefix_of(t[word + 1].folded, kDurationMarker).has_value();
+    };
+    const Token& n = t[i];
+    const bool day_value = n.decimals == 0 && !n.grouped && n.value >= 1 && n.value <= 31;
+    if (auto rest = glued_suffix(i + 1, kDaySuffix); rest && day_value) {
+      if (!marked_duration(i + 1, *rest)) return true;
+    }
+    // "오후 6시", "9시께": a clock hour ("6시간" is a duration: the longer unit word wins).
+    if (auto rest = glued_suffix(i + 1, kHourSuffix); rest && n.decimals == 0 && n.value <= 24) {
+      const auto unit = phrases().prefix_of(x.folded, kUnit);
+      const auto hour = phrases().prefix_of(x.folded, kHourSuffix);
+      if (!unit || unit->second <= hour->second) return true;
+    }
+    // "9시 30분", "4시40분": the minutes of a clock time.
+    if (glued_suffix(i + 1, kMinuteSuffix) && i >= 2 && t[i - 2].kind == TokenKind::kNumber &&
+        t[i - 1].script == TokenScript::kHangul && phrases().prefix_of(t[i - 1].folded, kHourSuffix) &&
+        !phrases().prefix_of(t[i - 1].folded, kUnit)) {
+      return true;
+    }
+    // "27∼28일", "6~7시": the first end of a range of days or hours.
+    if (x.kind == TokenKind::kPunct && at(t, i + 1, kRangeJoin) && i + 3 < t.size() + 1 &&
+        i + 2 < t.size() && t[i + 2].kind == TokenKind::kNumber && korean_calendar(t, i + 2)) {
+      return true;
+    }
+    return false;
+  }
+
   // Is the digit numeral at token i part of a date, a name, a code or a marker?
   bool excluded_digits(const std::vector<Token>& t, std::size_t i) const {
     const Token& n = t[i];
+    if (korean_calendar(t, i)) return true;
     // Glued to a word before it: "G20", "Sakhalin-1", "MH17".
     if (i > 0 && !n.space_before) {
       const Token& p = t[i - 1];
