@@ -88,7 +88,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "clause_breaks", "not_rate_after", "number_joiners", "negative",
                           "month_suffixes", "number_forms", "numeral_lookalikes",
                           "currency_subunits", "zero_words", "scale_articles",
-                          "calendar"},
+                          "calendar", "determiner_numerals",
+                          "determiners_before_nouns"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -217,6 +218,16 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
   }
   if (d.HasMember("zero_words")) {
     add_words(lex, f, member(f, d, "zero_words", ""), "zero_words", kZeroWord, 0);
+  }
+  if (d.HasMember("determiner_numerals")) {
+    for (auto& word : json::strings(f, d["determiner_numerals"], "determiner_numerals")) {
+      lex.determiner_numerals.insert(fold_case(word));
+    }
+  }
+  if (d.HasMember("determiners_before_nouns")) {
+    for (auto& word : json::strings(f, d["determiners_before_nouns"], "determiners_before_nouns")) {
+      lex.determiners_before_nouns.insert(fold_case(word));
+    }
   }
   if (d.HasMember("numeral_lookalikes")) {
     for (auto& word : json::strings(f, d["numeral_lookalikes"], "numeral_lookalikes")) {

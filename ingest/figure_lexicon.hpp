@@ -130,6 +130,12 @@ struct FigureLexicon {
   std::vector<std::pair<std::string, double>> currency_subunits;  // (code, factor): cents
   // Spelled numerals that are as often common words ("구조"): they need a counter after them.
   std::set<std::string, std::less<>> numeral_lookalikes;
+  // Numerals in the form they take before the noun they count ("한", "두", "세", "네"): one
+  // syllable alone, they count only there.
+  std::set<std::string, std::less<>> determiner_numerals;
+  // Of those, the ones that count any noun after them ("두 아들"); "한" before a noun that is
+  // no counter is "a" ("한 학교").
+  std::set<std::string, std::less<>> determiners_before_nouns;
   std::vector<Measure> measures;
   std::vector<Place> places;
   std::vector<std::string> relatives;    // "abroad", "home"

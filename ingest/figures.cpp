@@ -209,7 +209,11 @@ struct FigureFinder::Impl {
     // Glued to a word before it: "G20", "Sakhalin-1", "MH17".
     if (i > 0 && !n.space_before) {
       const Token& p = t[i - 1];
-      if (p.kind == TokenKind::kWord && p.script != TokenScript::kHangul) return true;
+      std::size_t cs;
+      if (p.kind == TokenKind::kWord && p.script != TokenScript::kHangul &&
+          !ending_at(t, i, kCurrencyBefore, &cs)) {  // "EUR29.99" is money
+        return true;
+      }
       // A Hangul name glued to digits is a name too ("코로나19", "갤럭시S23"), unless the word
       // is one a figure may start with: a hedge, a bound, a currency, a rate, a minus ("약50",
       // "월500", "마이너스3"), or the scale word of a group before it ("3만2천").
@@ -227,6 +231,9 @@ struct FigureFinder::Impl {
         return true;
       }
       if (is_punct(p, "#") || is_punct(p, "№")) return true;
+      if (is_punct(p, "·") && !p.space_before && i > 1 && t[i - 2].kind == TokenKind::kNumber) {
+        return true;
+      }
     }
     if (i + 1 < t.size()) {
       const Token& x = t[i + 1];
@@ -258,15 +265,34 @@ struct FigureFinder::Impl {
           !at(t, i + 1, kUnit)) {
         return true;
       }
-      if (x.script == TokenScript::kHangul && !x.space_before &&
-          (phrases().prefix_of(x.folded, kMonthSuffix) ||
-           phrases().prefix_of(x.folded, kDecadeSuffix) ||
-           phrases().prefix_of(x.folded, kOrdinalSuffix))) {
+      if (x.script == TokenScript::kHangul && !x.space_before) {
+        // A unit word longer than the suffix wins: "2차례" (twice) is no "2차" (the 2nd).
+        const auto unit = phrases().prefix_of(x.folded, kUnit);
+        for (const auto kind : {kMonthSuffix, kDecadeSuffix, kOrdinalSuffix}) {
+          const auto m = phrases().prefix_of(x.folded, kind);
+          if (m && (!unit || unit->second <= m->second)) return true;
+        }
+      }
+      // A Hangul date: "28일" after "3월" (not "5월 4천983마리").
+      if (i >= 2 && t[i - 1].script == TokenScript::kHangul && t[i - 2].kind == TokenKind::kNumber &&
+          phrases().prefix_of(t[i - 1].folded, kMonthSuffix) && x.script == TokenScript::kHangul &&
+          !x.space_before && phrases().prefix_of(x.folded, kDaySuffix)) {
         return true;
       }
-      // A Hangul date: "28일" after "3월".
-      if (i >= 2 && t[i - 1].script == TokenScript::kHangul && t[i - 2].kind == TokenKind::kNumber &&
-          phrases().prefix_of(t[i - 1].folded, kMonthSuffix)) {
+      // A Korean date written "4.24" or "8.15" before the name of what happened that day
+      // ("8.15 광복절", "4.24 재보궐선거"): month and day, not a decimal.
+      if (n.decimals == 2 && n.value >= 1 && n.value < 13 && x.space_before &&
+          x.script == TokenScript::kHangul) {
+        const int day = static_cast<int>(std::lround((n.value - std::floor(n.value)) * 100));
+        const bool counted = at(t, i + 1, kUnit) || at(t, i + 1, kCurrencyAfter) ||
+                             at(t, i + 1, kPercent) || at(t, i + 1, kScale) ||
+                             at(t, i + 1, kHedgeAfter) || at(t, i + 1, kAtLeastAfter) ||
+                             at(t, i + 1, kAtMostAfter);
+        if (day >= 1 && day <= 31 && !counted) return true;
+      }
+      // Korean event dates: "6·25", "3·11" (month and day joined by a middle dot).
+      if (!x.space_before && is_punct(x, "·") && i + 2 < t.size() &&
+          t[i + 2].kind == TokenKind::kNumber && !t[i + 2].space_before) {
         return true;
       }
       if (at(t, i + 1, kCenturyWord)) return true;
@@ -323,6 +349,11 @@ struct FigureFinder::Impl {
       std::size_t next;
       code_point_at(t[i].folded, 0, &next);
       if (next < t[i].folded.size() || at(t, i, kScale)) return true;
+      // "두 딸": a determiner numeral before a noun.
+      if (lex->determiners_before_nouns.count(t[i].folded) > 0 && k < t.size() &&
+          t[k].kind == TokenKind::kWord && t[k].script == TokenScript::kHangul) {
+        return true;
+      }
       return k < t.size() && (at(t, k, kUnit) || at(t, k, kCurrencyAfter) ||
                               at(t, k, kPercent) || at(t, k, kScale));
     }
@@ -345,6 +376,8 @@ struct FigureFinder::Impl {
     if (syllables == 0) return false;
     if (syllables > 1 || used == word.size()) return true;
     const auto rest = word.substr(used);
+    // A numeral word of two syllables or more with a particle: "하나를", "다섯이".
+    if (used > 3 && particle_or_empty(rest)) return true;
     for (const std::uint16_t kind : {kScale, kUnit, kCurrencyAfter, kPercent, kHedgeAfter}) {
       if (phrases().prefix_of(rest, kind)) return true;
     }
@@ -357,6 +390,11 @@ struct FigureFinder::Impl {
     const auto first = phrases().longest(t, i, kNumberWord);
     if (!first) return false;
     if (t[i].script == TokenScript::kHangul && !hangul_numeral(t[i].folded)) return false;
+    // Glued right after digits, a Hangul word is their suffix ("14일"), never a numeral.
+    if (t[i].script == TokenScript::kHangul && i > 0 && !t[i].space_before &&
+        t[i - 1].kind == TokenKind::kNumber) {
+      return false;
+    }
     // "million" alone is no number ("a million" is not one ICU reads either).
     if (t[i].script != TokenScript::kHangul && at(t, i, kScale)) return false;
     const auto locale_id = first->entry->payload;
@@ -404,6 +442,8 @@ struct FigureFinder::Impl {
     if (t[i].script == TokenScript::kHangul) {
       const auto sino = sino_korean(slice(text, t[i].span), locale);
       if (sino && (!parsed || sino->bytes > parsed->bytes)) parsed = sino;
+      const auto native = native_korean(t[i].folded);
+      if (native && (!parsed || native->bytes > parsed->bytes)) parsed = native;
     }
     if (!parsed || parsed->bytes == 0) return false;
     const std::uint32_t stop = run.begin + static_cast<std::uint32_t>(parsed->bytes);
@@ -431,12 +471,59 @@ struct FigureFinder::Impl {
     q.numeral_first = i;
     q.numeral_end = last + 1;
     q.end = last + 1;
+    // Korean: one numeral syllable is too ambiguous to read alone ("이" is also "this", "백"
+    // a surname, "만" of "만 19세" full age; glued on: "이유로" a reason, "사이" between, "세인"
+    // a name). It counts before a counter ("만 명"), and a determiner numeral ("한", "두",
+    // "세", "네") before the noun it counts ("두 가지", "세 모녀", "한 번", "한차례").
+    const bool one_syllable = t[i].script == TokenScript::kHangul && stop - run.begin <= 3;
+    const std::string syllable = one_syllable ? fold_case(text.substr(run.begin, stop - run.begin)) : "";
+    const bool determiner = one_syllable && lex->determiner_numerals.count(syllable) > 0;
+    const bool before_nouns = one_syllable && lex->determiners_before_nouns.count(syllable) > 0;
+    // A word that starts like a numeral but reads on as a common word ("이유로" a reason, not
+    // 2 euros; "만회골" a consolation goal): figures.json's numeral_lookalikes, matched past the
+    // numeral's end.
+    if (t[i].script == TokenScript::kHangul) {
+      const std::string word = fold_case(slice(text, t[i].span));
+      const std::size_t numeral_bytes = stop - run.begin;
+      for (std::size_t len = numeral_bytes + 3; len <= word.size() && len <= numeral_bytes + 6; len += 3) {
+        if (lex->numeral_lookalikes.count(word.substr(0, len)) > 0) return false;
+      }
+    }
+    const bool scale_syllable = one_syllable && q.value >= 10;
     if (!rest.empty()) {
-      // Korean: a single sino-Korean syllable alone is too ambiguous ("이" is also "this").
       if (!hangul_chain(fold_case(rest), q)) return false;
-    } else if (t[last].script == TokenScript::kHangul && t[last].span.size() <= 3 &&
-               q.value < 10 && !(last + 1 < t.size() && at(t, last + 1, kUnit))) {
-      return false;
+      // Glued on, a digit syllable counts only money or a percent ("이달러", not "이주를" or
+      // "사이"), a scale syllable also a unit ("십달러", "천명"), a determiner a counter
+      // ("한번", "두개").
+      const bool money = !q.currency.empty() || q.percent;
+      if (one_syllable && !(money || (scale_syllable && !q.unit.empty()) ||
+                            (determiner && !q.unit.empty()))) {
+        return false;
+      }
+    } else if (one_syllable) {
+      const std::size_t k = last + 1;
+      const bool counter = k < t.size() && (at(t, k, kUnit) || at(t, k, kCurrencyAfter) ||
+                                            at(t, k, kPercent));
+      // A sino digit syllable apart ("오 퍼센트") counts only before a percent or currency
+      // word of two syllables or more standing whole (a particle aside): "이 사람" is "this
+      // person", "이 불로" "this fire", "이 프로그램" "this program".
+      const auto whole_word = [&](std::uint16_t kind) {
+        const auto m = phrases().longest(t, k, kind);
+        if (!m || m->end != k + 1 || t[k].span.size() <= 3) return false;
+        const std::string_view w(t[k].folded);
+        return particle_or_empty(w.substr(w.size() - m->rest));
+      };
+      const bool long_counter =
+          k < t.size() && (whole_word(kPercent) || whole_word(kCurrencyAfter));
+      const bool noun_after =
+          k < t.size() && t[k].kind == TokenKind::kWord && t[k].script == TokenScript::kHangul;
+      // A scale syllable with nothing after it ("백." "천"): the numeral, not a name before
+      // a noun ("백 대표") or "만 19세".
+      const bool alone = scale_syllable && (k >= t.size() || t[k].kind == TokenKind::kPunct);
+      if (!(long_counter || (counter && (scale_syllable || determiner)) || alone ||
+            (before_nouns && noun_after))) {
+        return false;
+      }
     }
     // A numeral spelled as a common word ("구조" rescue, "이천" the city, "오만" arrogance;
     // figures.json's numeral_lookalikes) counts only with a counter, currency or percent.
@@ -449,6 +536,26 @@ struct FigureFinder::Impl {
       if (!counted) return false;
     }
     return true;
+  }
+
+  // A native Korean numeral ("하나", "두", "열두", "스물다섯"): number_forms words, tens before
+  // units, read from the start of `word` (folded). ICU's spell-out reads only sino-Korean.
+  std::optional<NumberWords::Parsed> native_korean(std::string_view word) const {
+    double total = 0;
+    double last = std::numeric_limits<double>::infinity();
+    std::size_t used = 0;
+    while (used < word.size()) {
+      const auto m = phrases().prefix_of(word.substr(used), kNumberForm);
+      if (!m) break;
+      const double v = lex->number_forms[m->first->payload];
+      // Tens then one unit: "열" + "두"; not "두" + "열", not two units.
+      if (v >= last || (last < 10 && used > 0) || (used > 0 && std::fmod(last, 10) != 0)) break;
+      total += v;
+      last = v;
+      used += m->second;
+    }
+    if (used == 0) return std::nullopt;
+    return NumberWords::Parsed{total, used};
   }
 
   // A sino-Korean numeral read syllable by syllable: a digit (일..구, its value from ICU) is
@@ -643,7 +750,16 @@ struct FigureFinder::Impl {
         q.supported = true;
       }
     }
-    if (q.unit.empty() && q.end < t.size()) {
+    // A whole word after the number that is a hedge or a bound is read as one ("초과"
+    // exceeding), not as a shorter unit with a particle ("초" seconds + "과").
+    const auto whole_word_of = [&](std::uint16_t kind) {
+      const auto m = phrases().longest(t, q.end, kind);
+      return m && m->rest == 0;
+    };
+    const bool bound_word = q.end < t.size() &&
+                            (whole_word_of(kAtLeastAfter) || whole_word_of(kAtMostAfter) ||
+                             whole_word_of(kHedgeAfter));
+    if (q.unit.empty() && q.currency.empty() && !q.percent && !bound_word && q.end < t.size()) {
       if (auto u = phrases().longest(t, q.end, kUnit); u && rest_ok(t, *u)) {
         q.unit = lex->units[u->entry->payload];
         q.end = u->end;
@@ -761,6 +877,7 @@ struct FigureFinder::Impl {
       return std::nullopt;
     }
     suffixes(t, q);
+
     if (compose) compose_myriads(t, q, text);
     return q;
   }

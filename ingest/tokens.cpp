@@ -133,10 +133,17 @@ std::vector<Token> tokenize(std::string_view text, Span span, TokenizeOptions op
       t.kind = TokenKind::kWord;
       t.script = script_of(c);
       t.capitalized = u_isupper(c) || u_istitle(c);
+      // A word ends where Hangul meets another script: "cm의" is a unit and a particle,
+      // "DCC수수료" a Latin name and a Korean noun.
+      const bool hangul = t.script == TokenScript::kHangul;
       while (j < end) {
         std::size_t after;
         const UChar32 d = code_point_at(text, j, &after);
         if (!is_word_char(d)) break;
+        const bool d_hangul = (d >= 0xAC00 && d <= 0xD7A3) || (d >= 0x1100 && d <= 0x11FF) ||
+                              (d >= 0x3130 && d <= 0x318F);
+        const bool d_alphabet = d < 0x250 || (d >= 0x400 && d <= 0x52F);  // Latin, Cyrillic
+        if (hangul ? d_alphabet : d_hangul) break;
         j = after;
       }
       t.folded = fold_case(text.substr(i, j - i));

@@ -143,8 +143,8 @@ std::string ordinal(std::string_view text) {
   static const std::string kWhy = "ordinal or rank";
   for (const char* mark : {"번째", "째", "등", "위", "제"})
     if (contains(text, mark)) return kWhy;
-  for (const char* suffix : {"차", "호", "세트", "회차", "루", "라운드", "-й", "-я", "-е", "-го",
-                             "-м", "-х"})
+  for (const char* suffix : {"차", "호", "세트", "회차", "루", "라운드", "층", "학년", "급", "강",
+                             "심", "단", "-й", "-я", "-е", "-го", "-м", "-х"})
     if (starts_with_digit_then(text, suffix) &&
         !starts_with_digit_then(text, "차례"))  // "네 차례": four times, a count
       return kWhy;
@@ -449,6 +449,11 @@ void load_duckling(const rapidjson::Document& doc, const Scope& scope, PeerFile&
     } else {
       e.point = (*expected)["value"].GetDouble();
       e.unit = duckling_unit(file.family, *expected);
+      // Hundredths are stated in their currency: "10 cents" is 0.10 dollars.
+      if (file.family == Family::kMoney && string_member(*expected, "unit") == "Cent") {
+        e.point = *e.point / 100;
+        e.unit = "USD";
+      }
     }
     std::string why_not = ordinal(pc.input);
     const graph::Span all{0, static_cast<std::uint32_t>(pc.input.size())};
