@@ -429,6 +429,12 @@ struct FigureFinder::Impl {
         parsed = NumberWords::Parsed{composed->first, t[composed->second].span.end - run.begin};
       }
     }
+    // One word that ICU's spell-out does not read ("двое", "полтора", "одну"): number_forms.
+    if (!parsed && t[i].script != TokenScript::kHangul) {
+      if (auto m = phrases().longest(t, i, kNumberForm); m && m->rest == 0 && m->end == i + 1) {
+        parsed = NumberWords::Parsed{lex->number_forms[m->entry->payload], t[i].span.size()};
+      }
+    }
     if (!parsed) {
       // ICU's spell-out rules are lower case: "One", "Двадцать" at a sentence's start are
       // read folded (when folding keeps the byte offsets).
@@ -466,7 +472,12 @@ struct FigureFinder::Impl {
       // keep parsed value; ICU's value covers up to `stop`
     }
     q.spelled = true;
+    // A spelled fraction is as precise as its digits would be: "полтора" is 1.5.
     q.decimals = 0;
+    while (q.decimals < 3 && std::abs(q.value * std::pow(10, q.decimals) -
+                                      std::round(q.value * std::pow(10, q.decimals))) > 1e-9) {
+      ++q.decimals;
+    }
     q.trailing_zeros = trailing_zeros_of(q.value);
     q.numeral_first = i;
     q.numeral_end = last + 1;
