@@ -89,7 +89,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "month_suffixes", "number_forms", "numeral_lookalikes",
                           "currency_subunits", "zero_words", "scale_articles",
                           "calendar", "determiner_numerals",
-                          "determiners_before_nouns"},
+                          "determiners_before_nouns", "fractions"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -199,6 +199,20 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
       add_words(lex, f, member(f, c, "words", ctx), ctx, kCurrencySubunit,
                 static_cast<std::uint32_t>(lex.currency_subunits.size() - 1));
     }
+  }
+  if (d.HasMember("fractions")) {
+    const auto& fr = member(f, d, "fractions", "");
+    json::check_keys(f, fr, {"denominators", "alone", "markers"}, "fractions");
+    std::size_t i = 0;
+    for (const auto& item : array(f, fr, "denominators", "fractions").GetArray()) {
+      const auto ctx = entry("fractions.denominators", i++);
+      json::check_keys(f, item, {"value", "words"}, ctx);
+      lex.fraction_denominators.push_back(number(f, item, "value", ctx));
+      add_words(lex, f, member(f, item, "words", ctx), ctx, kFraction,
+                static_cast<std::uint32_t>(lex.fraction_denominators.size() - 1));
+    }
+    add_words(lex, f, member(f, fr, "alone", "fractions"), "fractions.alone", kFractionAlone, 0);
+    add_words(lex, f, member(f, fr, "markers", "fractions"), "fractions.markers", kFractionMarker, 0);
   }
   if (d.HasMember("calendar")) {
     const auto& c = member(f, d, "calendar", "");

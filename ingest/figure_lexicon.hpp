@@ -81,6 +81,9 @@ enum PhraseKind : std::uint16_t {
   kHourSuffix,        // "시" of "6시": a clock hour
   kMinuteSuffix,      // "분" of "9시 30분": a clock minute after an hour
   kDurationMarker,    // "간", "동안", "만에" after a day word: a count of days, not a date
+  kFraction,          // payload: index into fraction_denominators ("thirds" = 3)
+  kFractionAlone,     // "half", "половина": one of the fraction without a numeral
+  kFractionMarker,    // "분의" of Korean "3분의 1" (one third)
 };
 
 struct KnownActor {
@@ -126,6 +129,7 @@ struct FigureLexicon {
   std::vector<VagueQuantity> vague;
   std::vector<std::vector<std::string>> range_closers;  // folded words closing an open range
   std::vector<std::string> number_locales;              // ICU locales of number_words
+  std::vector<double> fraction_denominators;  // "third" = 3, "quarter" = 4
   std::vector<double> number_forms;  // values of number words ICU does not read (case forms)
   std::vector<std::pair<std::string, double>> currency_subunits;  // (code, factor): cents
   // Spelled numerals that are as often common words ("구조"): they need a counter after them.

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <unicode/uchar.h>
+
 #include "ingest/number_words.hpp"
 #include "ingest/text_util.hpp"
 
@@ -202,9 +204,17 @@ struct FigureFinder::Impl {
     return false;
   }
 
+  // Digits, a glued "/" and more digits after token i ("5/17").
+  static bool slash_group(const std::vector<Token>& t, std::size_t i) {
+    return i + 2 < t.size() && is_punct(t[i + 1], "/") && !t[i + 1].space_before &&
+           t[i + 2].kind == TokenKind::kNumber && !t[i + 2].space_before;
+  }
+
   // Is the digit numeral at token i part of a date, a name, a code or a marker?
   bool excluded_digits(const std::vector<Token>& t, std::size_t i) const {
     const Token& n = t[i];
+    // "5/17/2018": three groups joined by slashes are a date.
+    if (slash_group(t, i) && slash_group(t, i + 2)) return true;
     if (korean_calendar(t, i)) return true;
     // Glued to a word before it: "G20", "Sakhalin-1", "MH17".
     if (i > 0 && !n.space_before) {
@@ -231,6 +241,11 @@ struct FigureFinder::Impl {
         return true;
       }
       if (is_punct(p, "#") || is_punct(p, "№")) return true;
+      // "5/17/2018": the later groups of a date written with slashes.
+      if (is_punct(p, "/") && !p.space_before && i > 1 && t[i - 2].kind == TokenKind::kNumber &&
+          (slash_group(t, i) || (i > 3 && is_punct(t[i - 3], "/") && !t[i - 2].space_before))) {
+        return true;
+      }
       if (is_punct(p, "·") && !p.space_before && i > 1 && t[i - 2].kind == TokenKind::kNumber) {
         return true;
       }
@@ -501,6 +516,10 @@ struct FigureFinder::Impl {
       }
     }
     const bool scale_syllable = one_syllable && q.value >= 10;
+    if (!rest.empty() && t[i].script == TokenScript::kHangul &&
+        korean_fraction(t, last, fold_case(rest), text, q)) {
+      return true;  // "삼분의 이": two thirds
+    }
     if (!rest.empty()) {
       if (!hangul_chain(fold_case(rest), q)) return false;
       // Glued on, a digit syllable counts only money or a percent ("이달러", not "이주를" or
@@ -815,6 +834,179 @@ struct FigureFinder::Impl {
 
   // A numeral (with its currency sign) starting at token i.
   // `compose`: Korean groups after it join it (compose_myriads); false reads one group.
+  // The denominator a fraction word at token k names ("third(s)" 3, "quarter(s)" 4, "трети"
+  // 3), from figures.json's fraction_denominators.
+  std::optional<double> fraction_word_at(const std::vector<Token>& t, std::size_t k) const {
+    if (k >= t.size()) return std::nullopt;
+    const auto m = phrases().longest(t, k, kFraction);
+    if (!m || m->rest != 0 || m->end != k + 1) return std::nullopt;
+    return lex->fraction_denominators[m->entry->payload];
+  }
+
+  // A fraction word that means one of it alone ("half", "половина"), unless a word that is
+  // none of a figure's makes it a noun: "the first half", "the second half" (of a match).
+  bool alone_fraction(const std::vector<Token>& t, std::size_t k) const {
+    const auto m = phrases().longest(t, k, kFractionAlone);
+    if (!m || m->rest != 0 || m->end != k + 1) return false;
+    return k == 0 || t[k - 1].kind != TokenKind::kWord || t[k].script == TokenScript::kHangul ||
+           is_lexicon_word(t, k - 1);
+  }
+
+  // "3/4", "-4/5", "2 1/4": digits over digits with a small denominator, glued, and no third
+  // group ("5/17/2018" is a date). Sets q to the fraction's value.
+  void digit_fraction(const std::vector<Token>& t, std::size_t j, Quantity& q) const {
+    const auto over = [&](std::size_t k) -> std::optional<double> {
+      if (k + 2 >= t.size()) return std::nullopt;
+      const Token& a = t[k];
+      const Token& slash = t[k + 1];
+      const Token& b = t[k + 2];
+      if (a.kind != TokenKind::kNumber || !is_punct(slash, "/") || slash.space_before ||
+          b.kind != TokenKind::kNumber || b.space_before || a.decimals != 0 || b.decimals != 0 ||
+          a.grouped || b.grouped || b.value < 2 || b.value > 16) {
+        return std::nullopt;
+      }
+      if (k + 3 < t.size() && is_punct(t[k + 3], "/") && !t[k + 3].space_before) {
+        return std::nullopt;
+      }
+      if (k > 0 && is_punct(t[k - 1], "/") && !a.space_before) return std::nullopt;
+      return a.value / b.value;
+    };
+    if (const auto f = over(j)) {
+      q.value = q.value < 0 ? -*f : *f;
+      q.decimals = 3;
+      q.trailing_zeros = 0;
+      q.year_like = false;
+      q.numeral_end = j + 3;
+      q.end = j + 3;
+      return;
+    }
+    // A whole number and a fraction: "2 1/4", "2½".
+    if (t[j].decimals != 0 || j + 1 >= t.size()) return;
+    double part = 0;
+    std::size_t end = 0;
+    if (const auto f = t[j + 1].space_before ? over(j + 1) : std::nullopt) {
+      part = *f;
+      end = j + 4;
+    } else if (const auto v = vulgar_fraction(t[j + 1]); v && !t[j + 1].space_before) {
+      part = *v;
+      end = j + 2;
+    }
+    if (end == 0) return;
+    q.value = q.value < 0 ? q.value - part : q.value + part;
+    q.decimals = 3;
+    q.trailing_zeros = 0;
+    q.year_like = false;
+    q.numeral_end = end;
+    q.end = end;
+  }
+
+  // Korean "N분의 M" (M over N): `word` (token k, folded) starts with a fraction marker
+  // ("분의") after the denominator already in q; the numerator is the next token ("5분의 2",
+  // "삼분의 이"). Takes the numerator's suffixes too ("5분의 2 또는 그 이상").
+  bool korean_fraction(const std::vector<Token>& t, std::size_t k, std::string_view word,
+                       std::string_view text, Quantity& q) const {
+    const auto m = phrases().prefix_of(word, kFractionMarker);
+    if (!m || m->second != word.size() || k + 1 >= t.size() || q.value <= 0) return false;
+    auto numerator = quantity_at(t, k + 1, text, /*compose=*/false);
+    if (!numerator && t[k + 1].script == TokenScript::kHangul) {
+      // One sino syllable is a numerator here ("삼분의 이"), though alone it is too ambiguous.
+      if (const auto w = phrases().longest(t, k + 1, kNumberWord); w && w->end == k + 2) {
+        const auto parsed = words.parse(lex->number_locales[w->entry->payload], t[k + 1].folded);
+        if (parsed && parsed->bytes == t[k + 1].folded.size()) {
+          Quantity x;
+          x.first = x.numeral_first = k + 1;
+          x.numeral_end = x.end = k + 2;
+          x.value = parsed->value;
+          suffixes(t, x);
+          numerator = x;
+        }
+      }
+    }
+    if (!numerator || numerator->first != k + 1 || numerator->scale != 1 || numerator->vague) {
+      return false;
+    }
+    const double denominator = q.value;
+    const std::size_t first = q.first;
+    const std::size_t numeral_first = q.numeral_first;
+    q = *numerator;
+    q.first = first;
+    q.numeral_first = numeral_first;
+    q.value = numerator->value / denominator;
+    q.decimals = 3;
+    q.trailing_zeros = 0;
+    q.year_like = false;
+    q.spelled = false;
+    return true;
+  }
+
+  // "½", "⅔": a character whose numeric value is a fraction (ICU's numeric value).
+  static std::optional<double> vulgar_fraction(const Token& x) {
+    if (x.kind != TokenKind::kPunct && x.kind != TokenKind::kWord) return std::nullopt;
+    std::size_t next = 0;
+    const UChar32 c = code_point_at(x.folded, 0, &next);
+    if (next != x.folded.size() || c < 0x80) return std::nullopt;
+    const double v = u_getNumericValue(c);
+    if (v == U_NO_NUMERIC_VALUE || v <= 0 || v >= 1) return std::nullopt;
+    return v;
+  }
+
+  // "one and a half", "3 million and a half", "five and a quarter", "one billion and a half
+  // million": a fraction after "and" adds to the number (in its scale, or in its own).
+  void and_a_fraction(const std::vector<Token>& t, Quantity& q) const {
+    std::size_t k = q.end;
+    // The whole number's own scale first: "3 million and a half".
+    double scale = 1;
+    std::size_t after_scale = k;
+    while (after_scale < t.size()) {
+      const auto m = phrases().longest(t, after_scale, kScale);
+      if (!m || m->rest != 0) break;
+      scale *= lex->scales[m->entry->payload];
+      after_scale = m->end;
+    }
+    k = after_scale;
+    if (k + 2 >= t.size() || !at(t, k, kNumberJoiner)) return;
+    const auto joiner = phrases().longest(t, k, kNumberJoiner);
+    std::size_t f = joiner->end;
+    double numerator = 1;
+    if (auto a = phrases().longest(t, f, kScaleArticle); a && a->rest == 0) {
+      f = a->end;
+    } else if (f < t.size() && t[f].kind == TokenKind::kWord) {
+      const auto w = phrases().longest(t, f, kNumberWord);
+      if (!w || w->end != f + 1) return;
+      const auto v = word_value(t, f, lex->number_locales[w->entry->payload]);
+      if (!v || *v >= 10) return;
+      numerator = *v;
+      ++f;
+    } else {
+      return;
+    }
+    const auto d = fraction_word_at(t, f);
+    if (!d) return;
+    double part = numerator / *d;
+    std::size_t end = f + 1;
+    // "and a half million": the fraction has a scale of its own.
+    double own = 1;
+    while (end < t.size()) {
+      const auto m = phrases().longest(t, end, kScale);
+      if (!m || m->rest != 0) break;
+      own *= lex->scales[m->entry->payload];
+      end = m->end;
+    }
+    if (own > 1 && q.value * scale >= own) {
+      // "one billion and a half million": the half million adds to the billion.
+      q.value += part * own / scale;
+    } else {
+      // "one and a half", "3 million and a half", "two and a half million".
+      q.value += part;
+      scale *= own;
+    }
+    q.scale *= scale;
+    q.decimals = std::max(q.decimals, 3);
+    q.trailing_zeros = 0;
+    q.numeral_end = end;
+    q.end = end;
+  }
+
   std::optional<Quantity> quantity_at(const std::vector<Token>& t, std::size_t i,
                                       std::string_view text, bool compose = true) const {
     Quantity q;
@@ -849,6 +1041,18 @@ struct FigureFinder::Impl {
       q.end = j + 1;
       q.year_like = !n.grouped && n.decimals == 0 && n.digits == 4 && n.value >= lex->year_min &&
                     n.value <= lex->year_max;
+      digit_fraction(t, j, q);
+      if (j + 1 < t.size() && !t[j + 1].space_before && t[j + 1].folded.size() > 0 &&
+          korean_fraction(t, j + 1, t[j + 1].folded, text, q)) {
+        return q;
+      }
+    } else if (const auto vf = vulgar_fraction(t[j]); vf) {
+      // "½", "¾": a fraction written as one character.
+      q.value = *vf;
+      q.decimals = 3;
+      q.numeral_first = j;
+      q.numeral_end = j + 1;
+      q.end = j + 1;
     } else if (auto z = phrases().longest(t, j, kZeroWord); z && z->rest == 0) {
       // "ни одного", "not a single": none of what follows, exactly.
       q.value = 0;
@@ -884,8 +1088,30 @@ struct FigureFinder::Impl {
       q.numeral_first = j;
       q.numeral_end = a->end;
       q.end = a->end;
+    } else if (auto d = fraction_word_at(t, a ? a->end : j); d && (a || alone_fraction(t, j))) {
+      // "a third", "a quarter", and "half" alone: one of the fraction.
+      q.value = 1 / *d;
+      q.decimals = 3;
+      q.spelled = true;
+      q.numeral_first = j;
+      q.numeral_end = (a ? a->end : j) + 1;
+      q.end = q.numeral_end;
     } else if (!spelled_at(t, j, text, q)) {
       return std::nullopt;
+    } else if (auto d2 = fraction_word_at(t, q.end)) {
+      // "two thirds", "three quarters", "две трети": the numeral counts the fraction.
+      q.value /= *d2;
+      q.decimals = 3;
+      q.numeral_end = q.end + 1;
+      q.end = q.numeral_end;
+    }
+    if (!q.vague) {
+      // "half a million", "a quarter million": a fraction of the scale after it.
+      if (q.value < 1 && q.value > 0 && q.end + 1 < t.size() && at(t, q.end, kScaleArticle) &&
+          at(t, q.end + 1, kScale)) {
+        ++q.end;
+      }
+      and_a_fraction(t, q);
     }
     suffixes(t, q);
 
@@ -1169,7 +1395,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     // A small spelled-out number that counts nothing the lexicon knows ("one of them", "two
     // sides") is a numeral, not a figure of a claim: reported, marked minor.
     const bool minor = a->spelled && !b && !a->supported &&
-                       a->value < lex->small_spelled_needs_unit && !noun_follows(t, last.end);
+                       a->high() < lex->small_spelled_needs_unit && !noun_follows(t, last.end);
     // A range cut by the text's end keeps what it says: at least its lower end.
     if (cut && !b && bound == Bound::kNone) bound = Bound::kAtLeast;
     auto figure = build(t, *a, b ? &*b : nullptr, first, hedge, approx, bound);
