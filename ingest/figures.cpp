@@ -516,9 +516,42 @@ struct FigureFinder::Impl {
       }
     }
     const bool scale_syllable = one_syllable && q.value >= 10;
-    if (!rest.empty() && t[i].script == TokenScript::kHangul &&
-        korean_fraction(t, last, fold_case(rest), text, q)) {
-      return true;  // "삼분의 이": two thirds
+    if (t[i].script == TokenScript::kHangul) {
+      if (!rest.empty() && korean_fraction(t, last, fold_case(rest), text, q)) {
+        return true;  // "삼분의 이": two thirds
+      }
+      if (rest.empty() && last + 1 < t.size() && t[last + 1].script == TokenScript::kHangul &&
+          korean_fraction(t, last + 1, t[last + 1].folded, text, q)) {
+        return true;  // "이십일 분의 삼"
+      }
+      // Groups apart, each below the last place of the one before: "오십 이" (52), "이십만
+      // 이천" (202,000), "삼백 삼십 일" (331).
+      if (rest.empty()) {
+        while (last + 1 < t.size() && t[last + 1].script == TokenScript::kHangul &&
+               t[last + 1].space_before && phrases().longest(t, last + 1, kNumberWord)) {
+          const std::string& next = t[last + 1].folded;
+          double place = 1;
+          while (place * 10 <= q.value && std::fmod(q.value, place * 10) == 0) place *= 10;
+          const auto v = sino_word(next);
+          if (!v || *v <= 0 || *v >= place || place < 10 || native_korean(next) ||
+              at(t, last + 1, kUnit)) {
+            break;  // "삼십 일" is thirty days
+          }
+          // The group's own particle ends the number: keep it for the suffixes.
+          const auto parsed_bytes = [&] {
+            auto p = words.parse(lex->number_locales[phrases().longest(t, last + 1, kNumberWord)->entry->payload], next);
+            return p ? p->bytes : next.size();
+          }();
+          q.value += *v;
+          ++last;
+          q.numeral_end = q.end = last + 1;
+          if (parsed_bytes < next.size()) {
+            rest = std::string_view(t[last].folded).substr(parsed_bytes);
+            break;
+          }
+        }
+        q.trailing_zeros = trailing_zeros_of(q.value);
+      }
     }
     if (!rest.empty()) {
       if (!hangul_chain(fold_case(rest), q)) return false;
@@ -727,7 +760,10 @@ struct FigureFinder::Impl {
           scale *= lex->scales[m->first->payload];
           rest.remove_prefix(m->second);
         }
-        if (scale > 1 && !rest.empty()) {
+        // Only a counter the lexicon knows: "1조각" is a piece, not a trillion.
+        Quantity counted = q;
+        if (scale > 1 && !rest.empty() && hangul_chain(rest, counted) && !counted.unit.empty()) {
+          q = counted;
           q.scale *= scale;
           ++q.end;
         }
@@ -900,39 +936,83 @@ struct FigureFinder::Impl {
     q.end = end;
   }
 
+  // The decimals a fraction's value is read to: three significant digits at least
+  // ("1/3" 0.333, "일조분의 일" 1e-12 to its own first digits).
+  static int fraction_decimals(double value) {
+    if (value == 0) return 3;
+    const int lead = static_cast<int>(std::floor(std::log10(std::abs(value))));
+    return std::clamp(2 - lead, 3, 15);
+  }
+
+  // A Korean numeral of sino syllables at the start of `word` (folded) followed by nothing but
+  // a particle: its value and bytes. Used where the place says it is a numeral (the numerator
+  // of a fraction, a group after another): "이", "일은", "삼십".
+  std::optional<double> sino_word(std::string_view word) const {
+    if (word.empty()) return std::nullopt;
+    const auto w = phrases().prefix_of(word, kNumberWord);
+    if (!w) return std::nullopt;
+    const auto& locale = lex->number_locales[w->first->payload];
+    auto parsed = words.parse(locale, word);
+    if (const auto sino = sino_korean(word, locale); sino && (!parsed || sino->bytes > parsed->bytes)) {
+      parsed = sino;
+    }
+    if (!parsed || parsed->bytes == 0 || !particle_or_empty(word.substr(parsed->bytes))) {
+      return std::nullopt;
+    }
+    return parsed->value;
+  }
+
   // Korean "N분의 M" (M over N): `word` (token k, folded) starts with a fraction marker
-  // ("분의") after the denominator already in q; the numerator is the next token ("5분의 2",
-  // "삼분의 이"). Takes the numerator's suffixes too ("5분의 2 또는 그 이상").
+  // ("분의") after the denominator already in q; the numerator follows in the same word
+  // ("사분의일") or is the next token ("5분의 2", "삼분의 이", "이십일 분의 삼"). Takes the
+  // numerator's suffixes too ("5분의 2 또는 그 이상").
   bool korean_fraction(const std::vector<Token>& t, std::size_t k, std::string_view word,
                        std::string_view text, Quantity& q) const {
     const auto m = phrases().prefix_of(word, kFractionMarker);
-    if (!m || m->second != word.size() || k + 1 >= t.size() || q.value <= 0) return false;
-    auto numerator = quantity_at(t, k + 1, text, /*compose=*/false);
-    if (!numerator && t[k + 1].script == TokenScript::kHangul) {
-      // One sino syllable is a numerator here ("삼분의 이"), though alone it is too ambiguous.
-      if (const auto w = phrases().longest(t, k + 1, kNumberWord); w && w->end == k + 2) {
-        const auto parsed = words.parse(lex->number_locales[w->entry->payload], t[k + 1].folded);
-        if (parsed && parsed->bytes == t[k + 1].folded.size()) {
+    if (!m || q.value <= 0) return false;
+    std::optional<Quantity> numerator;
+    if (m->second < word.size()) {
+      const auto v = sino_word(word.substr(m->second));
+      if (!v) return false;
+      Quantity x = q;
+      x.value = *v;
+      x.scale = 1;
+      x.end = x.numeral_end = k + 1;
+      numerator = x;
+    } else {
+      if (k + 1 >= t.size()) return false;
+      std::size_t sign_end = k + 1;
+      bool negative = false;
+      if (auto n = phrases().longest(t, k + 1, kNegative); n && n->rest == 0 && n->end < t.size()) {
+        negative = true;  // "오분의 마이너스 구천오백"
+        sign_end = n->end;
+      }
+      numerator = quantity_at(t, sign_end, text, /*compose=*/false);
+      if (!numerator && t[sign_end].script == TokenScript::kHangul) {
+        // One sino syllable is a numerator here ("삼분의 이"), though alone too ambiguous.
+        if (const auto v = sino_word(t[sign_end].folded)) {
           Quantity x;
-          x.first = x.numeral_first = k + 1;
-          x.numeral_end = x.end = k + 2;
-          x.value = parsed->value;
-          suffixes(t, x);
+          x.first = x.numeral_first = sign_end;
+          x.numeral_end = x.end = sign_end + 1;
+          x.value = *v;
           numerator = x;
         }
       }
+      if (!numerator || numerator->first != sign_end || numerator->vague) return false;
+      if (negative) numerator->value = -numerator->value;
     }
-    if (!numerator || numerator->first != k + 1 || numerator->scale != 1 || numerator->vague) {
-      return false;
-    }
-    const double denominator = q.value;
+    if (numerator->scale != 1) return false;
+    const double denominator = q.value * q.scale;
     const std::size_t first = q.first;
     const std::size_t numeral_first = q.numeral_first;
+    const bool minus = q.value < 0;
     q = *numerator;
     q.first = first;
     q.numeral_first = numeral_first;
     q.value = numerator->value / denominator;
-    q.decimals = 3;
+    if (minus) q.value = -q.value;
+    q.scale = 1;
+    q.decimals = fraction_decimals(q.value);
     q.trailing_zeros = 0;
     q.year_like = false;
     q.spelled = false;
