@@ -559,7 +559,9 @@ struct FigureFinder::Impl {
       // "사이"), a scale syllable also a unit ("십달러", "천명"), a determiner a counter
       // ("한번", "두개").
       const bool money = !q.currency.empty() || q.percent;
-      if (one_syllable && !(money || (scale_syllable && !q.unit.empty()) ||
+      std::size_t sign;
+      const bool after_minus = ending_at(t, i, kNegative, &sign) && t[sign].kind == TokenKind::kWord;
+      if (one_syllable && !(money || after_minus || (scale_syllable && !q.unit.empty()) ||
                             (determiner && !q.unit.empty()))) {
         return false;
       }
@@ -583,7 +585,9 @@ struct FigureFinder::Impl {
       // A scale syllable with nothing after it ("백." "천"): the numeral, not a name before
       // a noun ("백 대표") or "만 19세".
       const bool alone = scale_syllable && (k >= t.size() || t[k].kind == TokenKind::kPunct);
-      if (!(long_counter || (counter && (scale_syllable || determiner)) || alone ||
+      std::size_t sign;
+      const bool after_minus = ending_at(t, i, kNegative, &sign) && t[sign].kind == TokenKind::kWord;
+      if (!(long_counter || (counter && (scale_syllable || determiner)) || alone || after_minus ||
             (before_nouns && noun_after))) {
         return false;
       }
@@ -1178,7 +1182,15 @@ struct FigureFinder::Impl {
       q.end = q.numeral_end;
     } else if (!spelled_at(t, j, text, q)) {
       return std::nullopt;
-    } else if (auto d2 = fraction_word_at(t, q.end)) {
+    } else if (std::size_t sign; j == i && ending_at(t, j, kNegative, &sign) &&
+                                   t[sign].kind == TokenKind::kWord) {
+      // "minus one", "negative five point five", "마이너스 오", "음수 일천구백".
+      q.value = -q.value;
+      q.first = sign;
+      q.numeral_first = sign;
+    }
+    if (auto d2 = !q.vague && q.spelled && q.end == q.numeral_end ? fraction_word_at(t, q.end)
+                                                                 : std::nullopt) {
       // "two thirds", "three quarters", "две трети": the numeral counts the fraction.
       q.value /= *d2;
       q.decimals = 3;
@@ -1475,7 +1487,9 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     // A small spelled-out number that counts nothing the lexicon knows ("one of them", "two
     // sides") is a numeral, not a figure of a claim: reported, marked minor.
     const bool minor = a->spelled && !b && !a->supported &&
-                       a->high() < lex->small_spelled_needs_unit && !noun_follows(t, last.end);
+                       std::max(std::abs(a->low()), std::abs(a->high())) <
+                           lex->small_spelled_needs_unit &&
+                       !noun_follows(t, last.end);
     // A range cut by the text's end keeps what it says: at least its lower end.
     if (cut && !b && bound == Bound::kNone) bound = Bound::kAtLeast;
     auto figure = build(t, *a, b ? &*b : nullptr, first, hedge, approx, bound);
