@@ -89,7 +89,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "month_suffixes", "number_forms", "numeral_lookalikes",
                           "currency_subunits", "zero_words", "scale_articles",
                           "calendar", "determiner_numerals",
-                          "determiners_before_nouns", "fractions"},
+                          "determiners_before_nouns", "fractions",
+                          "decimal_points", "fraction_joiners"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -199,6 +200,12 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
       add_words(lex, f, member(f, c, "words", ctx), ctx, kCurrencySubunit,
                 static_cast<std::uint32_t>(lex.currency_subunits.size() - 1));
     }
+  }
+  if (d.HasMember("decimal_points")) {
+    add_words(lex, f, member(f, d, "decimal_points", ""), "decimal_points", kDecimalPoint, 0);
+  }
+  if (d.HasMember("fraction_joiners")) {
+    add_words(lex, f, member(f, d, "fraction_joiners", ""), "fraction_joiners", kFractionJoiner, 0);
   }
   if (d.HasMember("fractions")) {
     const auto& fr = member(f, d, "fractions", "");

@@ -84,6 +84,8 @@ enum PhraseKind : std::uint16_t {
   kFraction,          // payload: index into fraction_denominators ("thirds" = 3)
   kFractionAlone,     // "half", "половина": one of the fraction without a numeral
   kFractionMarker,    // "분의" of Korean "3분의 1" (one third)
+  kDecimalPoint,      // "point" of "two point five", "точка"
+  kFractionJoiner,    // "and" of "one and a half", "с" of "три с половиной"
 };
 
 struct KnownActor {

@@ -902,7 +902,8 @@ struct FigureFinder::Impl {
       const Token& b = t[k + 2];
       if (a.kind != TokenKind::kNumber || !is_punct(slash, "/") || slash.space_before ||
           b.kind != TokenKind::kNumber || b.space_before || a.decimals != 0 || b.decimals != 0 ||
-          a.grouped || b.grouped || b.value < 2 || b.value > 16) {
+          a.grouped || b.grouped || b.value < 2 ||
+          (b.value > 16 && b.value != 100 && b.value != 1000)) {
         return std::nullopt;
       }
       if (k + 3 < t.size() && is_punct(t[k + 3], "/") && !t[k + 3].space_before) {
@@ -1034,6 +1035,62 @@ struct FigureFinder::Impl {
     return v;
   }
 
+  // "two point five", "1 point 1", "nine point nought four", "two hundred point seventy-one":
+  // a decimal point word between an integer and its decimals written the same way (digits
+  // after digits, words after words: "at one point 200 people" is no 1.2).
+  void decimal_words(const std::vector<Token>& t, Quantity& q) const {
+    const std::size_t k = q.end;
+    if (q.end != q.numeral_end || k + 1 >= t.size() || !at(t, k, kDecimalPoint) ||
+        q.decimals != 0 || q.value != std::floor(q.value)) {
+      return;
+    }
+    const auto point = phrases().longest(t, k, kDecimalPoint);
+    if (point->rest != 0) return;
+    std::size_t f = point->end;
+    std::string digits;
+    if (!q.spelled) {
+      if (t[f].kind != TokenKind::kNumber || t[f].decimals != 0 || t[f].grouped) return;
+      digits = t[f].folded;
+      ++f;
+    } else {
+      // Words of one digit each ("zero three"), or one word below a hundred ("seventy-one").
+      while (f < t.size()) {
+        const auto w = phrases().longest(t, f, kNumberWord);
+        if (!w || w->end != f + 1 || w->rest != 0) break;
+        const auto v = word_value(t, f, lex->number_locales[w->entry->payload]);
+        if (!v || *v >= 10 || *v != std::floor(*v)) break;
+        digits += static_cast<char>('0' + static_cast<int>(*v));
+        ++f;
+      }
+      if (digits.empty()) {
+        const auto w = phrases().longest(t, f, kNumberWord);
+        if (!w) return;
+        std::size_t end = f;
+        while (end < t.size() && (at(t, end, kNumberWord) || (end > f && at(t, end, kNumberJoiner)))) ++end;
+        const auto composed = compose_spelled(t, f, end, lex->number_locales[w->entry->payload]);
+        std::optional<double> v;
+        std::size_t last = f;
+        if (composed) {
+          v = composed->first;
+          last = composed->second;
+        } else {
+          v = word_value(t, f, lex->number_locales[w->entry->payload]);
+        }
+        if (!v || *v >= 100 || *v < 10 || *v != std::floor(*v)) return;
+        digits = std::to_string(static_cast<int>(*v));
+        f = last + 1;
+      }
+    }
+    if (digits.empty()) return;
+    const double fraction = std::strtod(("0." + digits).c_str(), nullptr);
+    q.value = q.value < 0 ? q.value - fraction : q.value + fraction;
+    q.decimals = static_cast<int>(digits.size());
+    q.trailing_zeros = 0;
+    q.year_like = false;
+    q.numeral_end = f;
+    q.end = f;
+  }
+
   // "one and a half", "3 million and a half", "five and a quarter", "one billion and a half
   // million": a fraction after "and" adds to the number (in its scale, or in its own).
   void and_a_fraction(const std::vector<Token>& t, Quantity& q) const {
@@ -1048,12 +1105,14 @@ struct FigureFinder::Impl {
       after_scale = m->end;
     }
     k = after_scale;
-    if (k + 2 >= t.size() || !at(t, k, kNumberJoiner)) return;
-    const auto joiner = phrases().longest(t, k, kNumberJoiner);
+    if (k + 1 >= t.size() || !at(t, k, kFractionJoiner)) return;
+    const auto joiner = phrases().longest(t, k, kFractionJoiner);
     std::size_t f = joiner->end;
     double numerator = 1;
     if (auto a = phrases().longest(t, f, kScaleArticle); a && a->rest == 0) {
       f = a->end;
+    } else if (fraction_word_at(t, f)) {
+      // "три с половиной": the fraction word alone.
     } else if (f < t.size() && t[f].kind == TokenKind::kWord) {
       const auto w = phrases().longest(t, f, kNumberWord);
       if (!w || w->end != f + 1) return;
@@ -1197,6 +1256,7 @@ struct FigureFinder::Impl {
       q.numeral_end = q.end + 1;
       q.end = q.numeral_end;
     }
+    if (!q.vague) decimal_words(t, q);
     if (!q.vague) {
       // "half a million", "a quarter million": a fraction of the scale after it.
       if (q.value < 1 && q.value > 0 && q.end + 1 < t.size() && at(t, q.end, kScaleArticle) &&

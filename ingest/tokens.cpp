@@ -48,6 +48,7 @@ std::size_t scan_number(std::string_view text, std::size_t i, std::size_t end,
   std::string digits(text.substr(i, j - i));
   std::string fraction;
   bool grouped = false;
+  bool grouped_by_space = false;  // plain spaces part the groups so far
   for (;;) {
     if (j >= end) break;
     std::size_t next;
@@ -55,14 +56,25 @@ std::size_t scan_number(std::string_view text, std::size_t i, std::size_t end,
     const bool comma = c == ',';
     // A plain space groups digits in Cyrillic text, or before a group starting with 0
     // ("35 000"); elsewhere "in 2013 200 workers" must stay two numbers.
+    // Elsewhere a plain space groups too where two groups of three or more follow a lead of
+    // at most three digits ("1 234 567", "1 414 021 100"), or continues such a number.
+    const auto two_groups_follow = [&] {
+      const std::size_t g1 = digits_from(text, next, end);
+      if (g1 - next != 3 || g1 + 1 >= end || text[g1] != ' ') return false;
+      const std::size_t g2 = digits_from(text, g1 + 1, end);
+      return g2 - (g1 + 1) == 3;
+    };
     const bool space = is_group_space(c) ||
                        (c == ' ' && (options.cyrillic_numbers ||
-                                     (next < end && text[next] == '0')));
+                                     (next < end && text[next] == '0') ||
+                                     (grouped_by_space && next < end) ||
+                                     (!grouped && digits.size() <= 3 && two_groups_follow())));
     if (!comma && !space) break;
     // A group is exactly three digits; the first part of a spaced number has at most three.
     const std::size_t g = digits_from(text, next, end);
     if (g - next == 3 && (comma || grouped || digits.size() <= 3)) {
       digits.append(text.substr(next, 3));
+      if (c == ' ' && !grouped) grouped_by_space = true;
       grouped = true;
       j = g;
       continue;
@@ -129,6 +141,15 @@ std::vector<Token> tokenize(std::string_view text, Span span, TokenizeOptions op
     std::size_t j = next;
     if (is_digit(c)) {
       j = scan_number(text, i, end, options, t);
+    } else if (c == '.' && t.space_before && next < end && is_digit(static_cast<unsigned char>(text[next]))) {
+      // ".25", ".08": a decimal with no integer digits, after a space or at the start.
+      j = digits_from(text, next, end);
+      const std::string fraction(text.substr(next, j - next));
+      t.kind = TokenKind::kNumber;
+      t.digits = 1;
+      t.decimals = static_cast<int>(fraction.size());
+      t.folded = "0." + fraction;
+      t.value = std::strtod(t.folded.c_str(), nullptr);
     } else if (is_word_char(c)) {
       t.kind = TokenKind::kWord;
       t.script = script_of(c);
