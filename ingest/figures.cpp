@@ -1266,9 +1266,38 @@ struct FigureFinder::Impl {
       and_a_fraction(t, q);
     }
     suffixes(t, q);
-
     if (compose) compose_myriads(t, q, text);
+    if (compose) currency_and_cents(t, q, text);
     return q;
+  }
+
+  // "20 dollars 43 cents", "$20 and 43c", "3 GBP 1 pence", "twenty dollars and 43" (at the
+  // text's end), "20 долларов 43 цента": whole units of a currency and then its hundredths.
+  void currency_and_cents(const std::vector<Token>& t, Quantity& q, std::string_view text) const {
+    if (q.currency.empty() || q.scale != 1 || q.value != std::floor(q.value) || q.percent ||
+        q.end >= t.size() || q.bound_after != Bound::kNone || q.approx_after || q.join_after) {
+      return;
+    }
+    std::size_t k = q.end;
+    if (auto j = phrases().longest(t, k, kFractionJoiner); j && j->rest == 0) k = j->end;
+    if (k >= t.size() || t[k].kind == TokenKind::kPunct) return;
+    const auto cents = quantity_at(t, k, text, /*compose=*/false);
+    if (!cents || cents->first != k || cents->value < 0 || cents->value >= 100 ||
+        cents->value != std::floor(cents->value) || cents->percent || !cents->unit.empty()) {
+      return;
+    }
+    const bool subunit = !cents->currency.empty() && cents->scale == 0.01;
+    const bool bare_at_end = cents->currency.empty() && cents->scale == 1 &&
+                             (cents->end >= t.size() || t[cents->end].kind == TokenKind::kPunct);
+    if (!subunit && !bare_at_end) return;
+    q.value += cents->value / 100;
+    q.decimals = 2;
+    q.trailing_zeros = 0;
+    q.numeral_end = cents->numeral_end;
+    q.end = cents->end;
+    q.approx_after = cents->approx_after;
+    q.bound_after = cents->bound_after;
+    q.hedge_after = cents->hedge_after;
   }
 
   // Korean numbers count in myriads (만 10^4, 억 10^8, 조 10^12): groups of digits with their
