@@ -780,7 +780,9 @@ struct FigureFinder::Impl {
         // Single letters ("m", "k", "к") count only glued to the digits: "$5m", "100к".
         std::size_t after_first = 0;
         code_point_at(x.folded, 0, &after_first);
-        if (after_first == x.folded.size() && x.space_before) break;
+        if (after_first == x.folded.size() && x.space_before && x.script != TokenScript::kHangul) {
+          break;
+        }
         q.scale *= lex->scales[m->entry->payload];
         q.end = m->end;
         continue;
@@ -1557,7 +1559,13 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
         }
         if (a->currency.empty()) a->currency = b->currency;
         if (b->currency.empty()) b->currency = a->currency;
-        if (!(a->low() < b->high()) || (a->year_like && b->year_like)) b.reset();
+        // Ends in different units are no range: "rose 6% to $1.45 billion" is a change.
+        const auto kind_of = [](const Quantity& x) {
+          return x.percent ? std::string("%") : !x.currency.empty() ? x.currency : x.unit;
+        };
+        const bool other_units =
+            !kind_of(*a).empty() && !kind_of(*b).empty() && kind_of(*a) != kind_of(*b);
+        if (!(a->low() < b->high()) || (a->year_like && b->year_like) || other_units) b.reset();
       } else {
         b.reset();
       }
