@@ -90,7 +90,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "currency_subunits", "zero_words", "scale_articles",
                           "calendar", "determiner_numerals",
                           "determiners_before_nouns", "fractions",
-                          "decimal_points", "fraction_joiners"},
+                          "decimal_points", "fraction_joiners", "percent_before"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -103,6 +103,9 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
     add_words(lex, f, member(f, c, "after", ctx), ctx, kCurrencyAfter, id);
   }
   add_words(lex, f, member(f, d, "percent", ""), "percent", kPercent, 0);
+  if (d.HasMember("percent_before")) {
+    add_words(lex, f, member(f, d, "percent_before", ""), "percent_before", kPercentBefore, 0);
+  }
   const auto& hedges = member(f, d, "hedges", "");
   json::check_keys(f, hedges, {"before", "after"}, "hedges");
   add_words(lex, f, member(f, hedges, "before", "hedges"), "hedges.before", kHedgeBefore, 0);

@@ -86,6 +86,7 @@ enum PhraseKind : std::uint16_t {
   kFractionMarker,    // "분의" of Korean "3분의 1" (one third)
   kDecimalPoint,      // "point" of "two point five", "точка"
   kFractionJoiner,    // "and" of "one and a half", "с" of "три с половиной"
+  kPercentBefore,     // "percent of" before its number
 };
 
 struct KnownActor {

@@ -1,6 +1,7 @@
 #include "ingest/figures.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 
@@ -1162,6 +1163,16 @@ struct FigureFinder::Impl {
       q.currency = lex->currencies[c->entry->payload];
       q.supported = true;
       j = c->end;
+    } else if (auto p = phrases().longest(t, i, kPercentBefore); p && p->rest == 0 && p->end < t.size()) {
+      // "percent of 10", "per cent of twenty-two".
+      auto x = quantity_at(t, p->end, text, compose);
+      if (!x || x->first != p->end || x->percent || !x->currency.empty() || !x->unit.empty()) {
+        return std::nullopt;
+      }
+      x->percent = true;
+      x->supported = true;
+      x->first = i;
+      return x;
     }
     if (j >= t.size()) return std::nullopt;
     const Token& n = t[j];
@@ -1477,8 +1488,34 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
   auto t = tokenize(text, span, options);
   phrases().index(t);
   std::vector<FoundFigure> out;
+  // Web addresses hold digits that count nothing ("?q=30%25", "/2017/09/28/"): no token
+  // inside one starts a figure.
+  std::vector<Span> addresses;
+  {
+    const auto part = slice(text, span);
+    for (const std::string_view mark : {"://", "www."}) {
+      for (auto at_mark = part.find(mark); at_mark != std::string_view::npos;
+           at_mark = part.find(mark, at_mark + 1)) {
+        std::size_t b = at_mark;
+        while (b > 0 && !std::isspace(static_cast<unsigned char>(part[b - 1]))) --b;
+        std::size_t e = at_mark;
+        while (e < part.size() && !std::isspace(static_cast<unsigned char>(part[e]))) ++e;
+        addresses.push_back(Span{static_cast<std::uint32_t>(span.begin + b),
+                                 static_cast<std::uint32_t>(span.begin + e)});
+      }
+    }
+  }
+  const auto in_address = [&](std::size_t k) {
+    for (const auto& a : addresses)
+      if (t[k].span.begin >= a.begin && t[k].span.end <= a.end) return true;
+    return false;
+  };
   std::size_t i = 0;
   while (i < t.size()) {
+    if (!addresses.empty() && in_address(i)) {
+      ++i;
+      continue;
+    }
     auto a = quantity_at(t, i, text);
     if (!a) {
       ++i;
