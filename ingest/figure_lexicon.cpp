@@ -150,7 +150,22 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
     add_words(lex, f, member(f, v, "words", ctx), ctx, kVague,
               static_cast<std::uint32_t>(lex.vague.size() - 1));
   }
-  named_lists(lex, f, d, "units", "unit", kUnit, lex.units);
+  {
+    // Units: {"unit": name, "words": [...]} and, for a unit of measure, its base unit and the
+    // factor to it ({"unit": "kg", "base": "g", "factor": 1000}).
+    std::size_t i = 0;
+    for (const auto& item : array(f, d, "units", "").GetArray()) {
+      const auto ctx = entry("units", i++);
+      json::check_keys(f, item, {"unit", "words", "base", "factor"}, ctx);
+      const auto name = optional_string(f, item, "unit").value_or("");
+      lex.units.push_back(name);
+      if (const auto base = optional_string(f, item, "base")) {
+        lex.unit_bases[name] = {*base, number(f, item, "factor", ctx)};
+      }
+      add_words(lex, f, member(f, item, "words", ctx), ctx, kUnit,
+                static_cast<std::uint32_t>(lex.units.size() - 1));
+    }
+  }
   named_lists(lex, f, d, "rates", "per", kRate, lex.rates);
   add_words(lex, f, member(f, d, "identifier_words", ""), "identifier_words", kIdentifierWord, 0);
   add_words(lex, f, member(f, d, "change_words", ""), "change_words", kChangeWord, 0);

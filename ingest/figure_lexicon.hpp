@@ -6,6 +6,7 @@
 // the words that tell a name's kind). Words only: the mechanisms live in figures.cpp and figure_context.cpp.
 
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -128,6 +129,9 @@ struct FigureLexicon {
   std::vector<double> scales;
   std::vector<std::string> currencies;   // ISO-like codes
   std::vector<std::string> units;
+  // A unit of measure's base unit and the factor to it: "kg" -> ("g", 1000). A unit without
+  // an entry is its own base.
+  std::map<std::string, std::pair<std::string, double>, std::less<>> unit_bases;
   std::vector<std::string> rates;        // "day", "month", ...
   std::vector<VagueQuantity> vague;
   std::vector<std::vector<std::string>> range_closers;  // folded words closing an open range

@@ -278,7 +278,7 @@ struct FigureFinder::Impl {
       // Glued to letters that are no unit: "5G", "3D".
       if (!x.space_before && x.kind == TokenKind::kWord && x.script != TokenScript::kHangul &&
           !at(t, i + 1, kScale) && !at(t, i + 1, kCurrencyAfter) && !at(t, i + 1, kPercent) &&
-          !at(t, i + 1, kUnit)) {
+          !unit_at(t, i + 1)) {
         return true;
       }
       if (x.script == TokenScript::kHangul && !x.space_before) {
@@ -795,7 +795,8 @@ struct FigureFinder::Impl {
         const auto u = phrases().longest(t, q.end, kUnit);
         return u && rest_ok(t, *u) && u->end > end;
       };
-      if (auto m = phrases().longest(t, q.end, kCurrencyAfter); m && rest_ok(t, *m)) {
+      if (auto m = phrases().longest(t, q.end, kCurrencyAfter);
+          m && rest_ok(t, *m) && !longer_unit(m->end)) {  // "pounds of meat" is a weight
         q.currency = lex->currencies[m->entry->payload];
         q.end = m->end;
         q.supported = true;
@@ -833,7 +834,7 @@ struct FigureFinder::Impl {
                             (whole_word_of(kAtLeastAfter) || whole_word_of(kAtMostAfter) ||
                              whole_word_of(kHedgeAfter));
     if (q.unit.empty() && q.currency.empty() && !q.percent && !bound_word && q.end < t.size()) {
-      if (auto u = phrases().longest(t, q.end, kUnit); u && rest_ok(t, *u)) {
+      if (auto u = unit_at(t, q.end); u && rest_ok(t, *u)) {
         q.unit = lex->units[u->entry->payload];
         q.end = u->end;
         q.supported = true;
@@ -866,6 +867,20 @@ struct FigureFinder::Impl {
         }
       }
     }
+  }
+
+  // A unit phrase at token k. A unit word of one Latin letter counts only in lower case:
+  // "500g" is grams, "5G" a network.
+  std::optional<PhraseTable::Match> unit_at(const std::vector<Token>& t, std::size_t k) const {
+    auto u = phrases().longest(t, k, kUnit);
+    if (!u) return u;
+    std::size_t next = 0;
+    code_point_at(t[k].folded, 0, &next);
+    if (u->end == k + 1 && next == t[k].folded.size() && t[k].capitalized &&
+        t[k].script == TokenScript::kLatin) {
+      return std::nullopt;
+    }
+    return u;
   }
 
   // A phrase that ends inside a Hangul word leaves a particle at most: "명이", not "일한다".

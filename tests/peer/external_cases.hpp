@@ -82,6 +82,8 @@ struct PeerCase {
 struct Scope {
   std::set<std::string> currencies;       // ISO codes of the figure lexicon
   std::set<std::string> units;            // unit names of the figure lexicon
+  // A unit's base unit and factor ("kg" -> "g", 1000), from the lexicon.
+  std::map<std::string, std::pair<std::string, double>, std::less<>> unit_bases;
   int year_min = 1000;                    // four-digit numbers in range are years
   int year_max = 2100;
 };

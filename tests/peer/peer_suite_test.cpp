@@ -53,6 +53,7 @@ Scope scope_of(const FigureLexicon& lex) {
   Scope scope;
   scope.currencies.insert(lex.currencies.begin(), lex.currencies.end());
   scope.units.insert(lex.units.begin(), lex.units.end());
+  scope.unit_bases = lex.unit_bases;
   scope.year_min = lex.year_min;
   scope.year_max = lex.year_max;
   return scope;
@@ -100,10 +101,25 @@ bool value_agrees(const FoundFigure& f, const ExpectedFigure& e, Family family) 
 
 bool covers(Span outer, Span inner) { return outer.begin <= inner.begin && inner.end <= outer.end; }
 
-bool agrees(const FoundFigure& f, const ExpectedFigure& e, Family family, const Scope& scope) {
+// Our figure in the expected unit when ours is a multiple of it ("0.5 kg" as 500 g): the
+// lexicon's base units and factors.
+FoundFigure in_unit_of(const FoundFigure& f, const ExpectedFigure& e, const Scope& scope) {
+  const auto base = scope.unit_bases.find(base_unit(f.unit));
+  if (e.unit.empty() || base == scope.unit_bases.end() || base->second.first != e.unit) return f;
+  FoundFigure g = f;
+  const double k = base->second.second;
+  g.unit = e.unit;
+  g.lo *= k;
+  g.hi *= k;
+  if (g.point) g.point = *g.point * k;
+  return g;
+}
+
+bool agrees(const FoundFigure& found, const ExpectedFigure& e, Family family, const Scope& scope) {
   // Where upstream checks only the span (IgnoreResolution), so do we: one figure of ours
   // takes in the whole expected text (ours may add a hedge or a particle).
-  if (!e.check_value) return e.where && covers(f.span, *e.where);
+  if (!e.check_value) return e.where && covers(found.span, *e.where);
+  const FoundFigure f = in_unit_of(found, e, scope);
   return unit_agrees(f, e, scope) && value_agrees(f, e, family);
 }
 
