@@ -44,6 +44,7 @@ struct Quantity {
   bool supported = false;  // followed by a unit, currency, percent, measure noun, ...
   bool join_after = false;  // a range word glued on: "500달러에서"
   bool zero = false;        // "ни одного", "not a single": exactly none
+  double spelled_scale = 1;  // a spelled number's last word when a scale ("five billion")
 
   double low() const { return vague ? vague_lo * scale : value * scale; }
   double high() const { return vague ? vague_hi * scale : value * scale; }
@@ -276,9 +277,13 @@ struct FigureFinder::Impl {
         if (depth == 0) return true;
       }
       // Glued to letters that are no unit: "5G", "3D".
+      // ("1.3x10^6" is a power of ten.)
+      const bool times_ten = (x.folded == "x" || x.folded == "×") && i + 3 < t.size() &&
+                             t[i + 2].kind == TokenKind::kNumber && t[i + 2].value == 10 &&
+                             is_punct(t[i + 3], "^");
       if (!x.space_before && x.kind == TokenKind::kWord && x.script != TokenScript::kHangul &&
           !at(t, i + 1, kScale) && !at(t, i + 1, kCurrencyAfter) && !at(t, i + 1, kPercent) &&
-          !unit_at(t, i + 1)) {
+          !unit_at(t, i + 1) && !times_ten) {
         return true;
       }
       if (x.script == TokenScript::kHangul && !x.space_before) {
@@ -422,9 +427,15 @@ struct FigureFinder::Impl {
         // "one hundred and twenty", "twenty-five": a joiner between two number words.
         const auto j = phrases().longest(t, end, kNumberJoiner);
         const auto after = phrases().longest(t, j->end, kNumberWord);
-        if (!after || after->entry->payload != locale_id ||
-            (t[end].kind == TokenKind::kPunct && (t[end].space_before || t[j->end].space_before))) {
-          break;
+        if (!after || after->entry->payload != locale_id) break;
+        if (t[end].kind == TokenKind::kPunct && (t[end].space_before || t[j->end].space_before)) {
+          // A dash apart joins only tens and units ("fifty - two"); else it is a range.
+          const auto tens = word_value(t, end - 1, lex->number_locales[locale_id]);
+          const auto unit = word_value(t, j->end, lex->number_locales[locale_id]);
+          if (!tens || !unit || *tens < 20 || *tens > 90 || std::fmod(*tens, 10) != 0 ||
+              *unit < 1 || *unit > 9 || after->end != j->end + 1) {
+            break;
+          }
         }
         end = j->end;
         continue;
@@ -432,6 +443,12 @@ struct FigureFinder::Impl {
       if (!m) break;
       end = m->end;
       if (m->rest > 0) break;  // a Hangul numeral with suffixes glued on
+    }
+    // "two million and one half", "one hundred and three quarters": the last word before a
+    // fraction word is the fraction's numerator, not part of the whole number.
+    if (end - i >= 3 && fraction_word_at(t, end) && t[end - 2].kind == TokenKind::kWord &&
+        at(t, end - 2, kFractionJoiner)) {
+      end -= 2;
     }
     if (end == i || !worth_parsing(t, i, end)) return false;
     const auto& locale = lex->number_locales[locale_id];
@@ -498,6 +515,11 @@ struct FigureFinder::Impl {
     q.numeral_first = i;
     q.numeral_end = last + 1;
     q.end = last + 1;
+    if (t[last].script != TokenScript::kHangul) {
+      if (auto m = phrases().longest(t, last, kScale); m && m->end == last + 1) {
+        q.spelled_scale = lex->scales[m->entry->payload];
+      }
+    }
     // Korean: one numeral syllable is too ambiguous to read alone ("이" is also "this", "백"
     // a surname, "만" of "만 19세" full age; glued on: "이유로" a reason, "사이" between, "세인"
     // a name). It counts before a counter ("만 명"), and a determiner numeral ("한", "두",
@@ -1042,6 +1064,57 @@ struct FigureFinder::Impl {
     return true;
   }
 
+  // A power written after the digits: "1.1^23", "2.5^-1", "-1.1^--23" (signs multiply),
+  // "1.3x10^6", "6.23×10^-4".
+  void power_of(const std::vector<Token>& t, Quantity& q) const {
+    std::size_t k = q.numeral_end;
+    if (k != q.end || k >= t.size() || t[k].space_before) return;
+    double base = q.value;
+    bool times_ten = false;
+    // "x10^6": the digits times ten to a power.
+    if (t[k].kind == TokenKind::kWord && (t[k].folded == "x" || t[k].folded == "×") &&
+        k + 2 < t.size() && t[k + 1].kind == TokenKind::kNumber && t[k + 1].value == 10 &&
+        !t[k + 1].space_before && is_punct(t[k + 2], "^")) {
+      times_ten = true;
+      k += 2;
+    } else if (is_punct(t[k], "×") && k + 2 < t.size() && t[k + 1].value == 10 &&
+               is_punct(t[k + 2], "^")) {
+      times_ten = true;
+      k += 2;
+    } else if (!is_punct(t[k], "^")) {
+      return;
+    }
+    ++k;
+    int sign = 1;
+    while (k < t.size() && !t[k].space_before && (is_punct(t[k], "-") || is_punct(t[k], "+"))) {
+      if (is_punct(t[k], "-")) sign = -sign;
+      ++k;
+    }
+    if (k >= t.size() || t[k].kind != TokenKind::kNumber || t[k].space_before ||
+        t[k].decimals != 0 || t[k].value > 308) {
+      return;
+    }
+    const double exponent = sign * t[k].value;
+    // A minus before the base is the result's: "-1.1^23" is -(1.1^23).
+    q.value = times_ten ? base * std::pow(10.0, exponent)
+                        : std::copysign(std::pow(std::abs(base), exponent), base);
+    if (!std::isfinite(q.value)) {
+      q.value = base;
+      return;
+    }
+    q.decimals = fraction_decimals(q.value);
+    q.trailing_zeros = 0;
+    if (std::abs(q.value) >= 1000) {
+      // Three significant digits: "1.3x10^6" is read to the ten thousand.
+      q.decimals = 0;
+      q.trailing_zeros =
+          std::max(0, static_cast<int>(std::floor(std::log10(std::abs(q.value)))) - 2);
+    }
+    q.year_like = false;
+    q.numeral_end = k + 1;
+    q.end = k + 1;
+  }
+
   // "½", "⅔": a character whose numeric value is a fraction (ICU's numeric value).
   static std::optional<double> vulgar_fraction(const Token& x) {
     if (x.kind != TokenKind::kPunct && x.kind != TokenKind::kWord) return std::nullopt;
@@ -1156,6 +1229,9 @@ struct FigureFinder::Impl {
     if (own > 1 && q.value * scale >= own) {
       // "one billion and a half million": the half million adds to the billion.
       q.value += part * own / scale;
+    } else if (own == 1 && scale == 1 && q.spelled_scale >= 1e6) {
+      // "five billion and three quarters", "one million and a half": of the last scale.
+      q.value += part * q.spelled_scale;
     } else {
       // "one and a half", "3 million and a half", "two and a half million".
       q.value += part;
@@ -1213,6 +1289,7 @@ struct FigureFinder::Impl {
       q.year_like = !n.grouped && n.decimals == 0 && n.digits == 4 && n.value >= lex->year_min &&
                     n.value <= lex->year_max;
       digit_fraction(t, j, q);
+      power_of(t, q);
       if (j + 1 < t.size() && !t[j + 1].space_before && t[j + 1].folded.size() > 0 &&
           korean_fraction(t, j + 1, t[j + 1].folded, text, q)) {
         return q;
@@ -1259,7 +1336,8 @@ struct FigureFinder::Impl {
       q.numeral_first = j;
       q.numeral_end = a->end;
       q.end = a->end;
-    } else if (auto d = fraction_word_at(t, a ? a->end : j); d && (a || alone_fraction(t, j))) {
+    } else if (auto d = fraction_word_at(t, a ? a->end : j);
+               d && (a || alone_fraction(t, j) || (j + 1 < t.size() && at(t, j + 1, kScale)))) {
       // "a third", "a quarter", and "half" alone: one of the fraction.
       q.value = 1 / *d;
       q.decimals = 3;

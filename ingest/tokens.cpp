@@ -3,6 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <cctype>
+#include <cmath>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -91,6 +94,22 @@ std::size_t scan_number(std::string_view text, std::size_t i, std::size_t end,
       j = f;
     }
   }
+  // Exponent notation glued on: "1e10", "1.3e6", "12.32e+14", "-12e-1" (not "3e" alone).
+  int exponent = 0;
+  if (!grouped && j + 1 < end && (text[j] == 'e' || text[j] == 'E')) {
+    std::size_t k = j + 1;
+    const bool minus = text[k] == '-';
+    if (text[k] == '+' || text[k] == '-') ++k;
+    const std::size_t x = digits_from(text, k, end);
+    const bool letter_after = x < end && std::isalpha(static_cast<unsigned char>(text[x]));
+    if (x > k && x - k <= 3 && !letter_after) {
+      const int e = std::atoi(std::string(text.substr(k, x - k)).c_str()) * (minus ? -1 : 1);
+      if (e >= -300 && e <= 300) {
+        exponent = e;
+        j = x;
+      }
+    }
+  }
   t.kind = TokenKind::kNumber;
   t.grouped = grouped;
   t.digits = static_cast<int>(digits.size());
@@ -102,6 +121,17 @@ std::size_t scan_number(std::string_view text, std::size_t i, std::size_t end,
   }
   t.folded = fraction.empty() ? digits : digits + "." + fraction;
   t.value = std::strtod(t.folded.c_str(), nullptr);
+  if (exponent != 0) {
+    // As precise as the digits written: "1e10" is one significant digit, "1.3e6" two.
+    const int places = static_cast<int>(fraction.size());
+    t.value *= std::pow(10.0, exponent);
+    t.decimals = std::max(0, places - exponent);
+    int zeros = 0;
+    for (auto it = digits.rbegin(); it != digits.rend() && *it == '0' && places == 0; ++it) ++zeros;
+    t.trailing_zeros = std::max(0, exponent - places) + (places == 0 ? zeros : 0);
+    t.digits = std::max(1, t.digits + exponent);
+    t.folded += "e" + std::to_string(exponent);
+  }
   return j;
 }
 
