@@ -90,7 +90,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "currency_subunits", "zero_words", "scale_articles",
                           "calendar", "determiner_numerals",
                           "determiners_before_nouns", "fractions",
-                          "decimal_points", "fraction_joiners", "percent_before"},
+                          "decimal_points", "fraction_joiners", "percent_before",
+                          "ratio_words", "pronoun_determiners"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -218,6 +219,21 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
       add_words(lex, f, member(f, c, "words", ctx), ctx, kCurrencySubunit,
                 static_cast<std::uint32_t>(lex.currency_subunits.size() - 1));
     }
+  }
+  if (d.HasMember("ratio_words")) {
+    const auto& r = member(f, d, "ratio_words", "");
+    json::check_keys(f, r, {"over", "part_of", "not_of_units"}, "ratio_words");
+    if (r.HasMember("not_of_units")) {
+      for (auto& unit : json::strings(f, r["not_of_units"], "ratio_words.not_of_units")) {
+        lex.not_ratio_units.insert(unit);
+      }
+    }
+    add_words(lex, f, member(f, r, "over", "ratio_words"), "ratio_words.over", kRatioOver, 0);
+    add_words(lex, f, member(f, r, "part_of", "ratio_words"), "ratio_words.part_of", kRatioPartOf, 0);
+  }
+  if (d.HasMember("pronoun_determiners")) {
+    add_words(lex, f, member(f, d, "pronoun_determiners", ""), "pronoun_determiners",
+              kPronounDeterminer, 0);
   }
   if (d.HasMember("decimal_points")) {
     add_words(lex, f, member(f, d, "decimal_points", ""), "decimal_points", kDecimalPoint, 0);

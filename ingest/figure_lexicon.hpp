@@ -88,6 +88,9 @@ enum PhraseKind : std::uint16_t {
   kDecimalPoint,      // "point" of "two point five", "точка"
   kFractionJoiner,    // "and" of "one and a half", "с" of "три с половиной"
   kPercentBefore,     // "percent of" before its number
+  kRatioOver,         // "over" of "1 over 3"
+  kRatioPartOf,       // "out of", "in", "из" of "one out of three", "1 in 5"
+  kPronounDeterminer, // "the", "that", "which" before a pronoun "one"
 };
 
 struct KnownActor {
@@ -143,6 +146,7 @@ struct FigureLexicon {
   std::set<std::string, std::less<>> numeral_lookalikes;
   // Numerals in the form they take before the noun they count ("한", "두", "세", "네"): one
   // syllable alone, they count only there.
+  std::set<std::string, std::less<>> not_ratio_units;  // "5 in 10 years" is no ratio
   std::set<std::string, std::less<>> determiner_numerals;
   // Of those, the ones that count any noun after them ("두 아들"); "한" before a noun that is
   // no counter is "a" ("한 학교").

@@ -1347,6 +1347,11 @@ struct FigureFinder::Impl {
       q.end = q.numeral_end;
     } else if (!spelled_at(t, j, text, q)) {
       return std::nullopt;
+    } else if (std::size_t d; q.value == 1 && q.numeral_end == j + 1 && t[j].script != TokenScript::kHangul &&
+                              ending_at(t, j, kPronounDeterminer, &d) &&
+                              !(q.end < t.size() && (at(t, q.end, kScale) || unit_at(t, q.end) ||
+                                                     at(t, q.end, kCurrencyAfter)))) {
+      return std::nullopt;  // "the one you mentioned", "which one": a pronoun
     } else if (std::size_t sign; j == i && ending_at(t, j, kNegative, &sign) &&
                                    t[sign].kind == TokenKind::kWord) {
       // "minus one", "negative five point five", "마이너스 오", "음수 일천구백".
@@ -1374,7 +1379,80 @@ struct FigureFinder::Impl {
     suffixes(t, q);
     if (compose) compose_myriads(t, q, text);
     if (compose) currency_and_cents(t, q, text);
+    if (compose) scaled_groups(t, q, text);
+    if (compose) ratio(t, q, text);
     return q;
+  }
+
+  // "1 over 3", "2000 over 3", "one out of three", "1 in twenty-one", "two out of five
+  // hundred", "3 из 10": one number of two. A part ("in", "out of") is smaller than its
+  // whole; neither end carries a unit, and the whole is no year ("5 in 2008").
+  void ratio(const std::vector<Token>& t, Quantity& q, std::string_view text) const {
+    if (q.end != q.numeral_end || q.end >= t.size() || q.vague || q.percent ||
+        !q.currency.empty() || !q.unit.empty() || q.scale != 1) {
+      return;
+    }
+    bool part = false;
+    auto w = phrases().longest(t, q.end, kRatioOver);
+    if (!w || w->rest != 0) {
+      w = phrases().longest(t, q.end, kRatioPartOf);
+      part = true;
+    }
+    if (!w || w->rest != 0 || w->end >= t.size()) return;
+    const auto whole = quantity_at(t, w->end, text, /*compose=*/false);
+    if (!whole || whole->first != w->end || whole->vague || whole->percent ||
+        !whole->currency.empty() || whole->year_like || whole->value == 0) {
+      return;
+    }
+    const double denominator = whole->value * whole->scale;
+    if (part && !(std::abs(q.value) < denominator)) return;
+    if (lex->not_ratio_units.count(whole->unit) > 0) return;
+    const Quantity counted = *whole;
+    q.value = q.value / denominator;
+    q.decimals = fraction_decimals(q.value);
+    q.trailing_zeros = 0;
+    q.year_like = false;
+    q.numeral_end = counted.numeral_end;
+    q.end = counted.end;
+    // A share of what is counted, not a count of it: "1 in 5 people" is 0.2, of persons.
+    q.unit.clear();
+    q.supported = true;
+    q.approx_after = counted.approx_after;
+    q.bound_after = counted.bound_after;
+    q.hedge_after = counted.hedge_after;
+  }
+
+  // "3 hundred and 21", "4 thousand 3 hundred and 21", "6 crore and two hundred": a number
+  // with its scale word and, after it, smaller groups that add to it.
+  void scaled_groups(const std::vector<Token>& t, Quantity& q, std::string_view text) const {
+    while (q.scale >= 100 && q.unit.empty() && q.currency.empty() &&
+           !q.percent && q.end < t.size() && q.value == std::floor(q.value) &&
+           t[q.end].script != TokenScript::kHangul && !q.vague) {
+      std::size_t k = q.end;
+      if (auto j = phrases().longest(t, k, kFractionJoiner); j && j->rest == 0 && t[k].kind == TokenKind::kWord) {
+        k = j->end;
+      }
+      if (k >= t.size() || (t[k].kind != TokenKind::kNumber && t[k].kind != TokenKind::kWord)) return;
+      const auto next = quantity_at(t, k, text, /*compose=*/false);
+      if (!next || next->first != k || next->vague || next->percent || next->value <= 0 ||
+          next->value != std::floor(next->value) || next->year_like ||
+          next->value * next->scale >= q.scale || next->bound_after != Bound::kNone) {
+        return;
+      }
+      const double total = q.value * q.scale + next->value * next->scale;
+      q.value = total;
+      q.scale = 1;
+      q.decimals = 0;
+      q.trailing_zeros = trailing_zeros_of(total);
+      q.numeral_end = next->numeral_end;
+      q.end = next->end;
+      q.unit = next->unit;
+      q.currency = next->currency;
+      q.supported = q.supported || next->supported;
+      if (next->scale < 100) return;
+      q.scale = next->scale;
+      q.value = total / next->scale;
+    }
   }
 
   // "20 dollars 43 cents", "$20 and 43c", "3 GBP 1 pence", "twenty dollars and 43" (at the
