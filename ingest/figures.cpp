@@ -397,8 +397,9 @@ struct FigureFinder::Impl {
     if (syllables == 0) return false;
     if (syllables > 1 || used == word.size()) return true;
     const auto rest = word.substr(used);
-    // A numeral word of two syllables or more with a particle: "하나를", "다섯이".
-    if (used > 3 && particle_or_empty(rest)) return true;
+    // A numeral word with a particle: "하나를", "다섯이", "일입니다" (the place decides: after a
+    // minus, before a fraction), "일과" (and).
+    if (particle_or_empty(rest) || phrases().prefix_of(rest, kFractionJoiner)) return true;
     for (const std::uint16_t kind : {kScale, kUnit, kCurrencyAfter, kPercent, kHedgeAfter}) {
       if (phrases().prefix_of(rest, kind)) return true;
     }
@@ -411,6 +412,15 @@ struct FigureFinder::Impl {
     const auto first = phrases().longest(t, i, kNumberWord);
     if (!first) return false;
     if (t[i].script == TokenScript::kHangul && !hangul_numeral(t[i].folded)) return false;
+    // A Hangul ordinal ("둘째", "셋째", "두번째"): an ordinal suffix ends the word, a particle
+    // aside.
+    if (t[i].script == TokenScript::kHangul) {
+      const std::string_view w(t[i].folded);
+      for (std::size_t p = 3; p < w.size(); p += 3) {
+        const auto m = phrases().prefix_of(w.substr(p), kOrdinalSuffix);
+        if (m && particle_or_empty(w.substr(p + m->second))) return false;
+      }
+    }
     // Glued right after digits, a Hangul word is their suffix ("14일"), never a numeral.
     if (t[i].script == TokenScript::kHangul && i > 0 && !t[i].space_before &&
         t[i - 1].kind == TokenKind::kNumber) {
@@ -542,6 +552,15 @@ struct FigureFinder::Impl {
     if (t[i].script == TokenScript::kHangul) {
       if (!rest.empty() && korean_fraction(t, last, fold_case(rest), text, q)) {
         return true;  // "삼분의 이": two thirds
+      }
+      // A whole number and a fraction: "일과 이분의 일" (1½), "이십삼과 오분의 삼".
+      if (!rest.empty() && korean_mixed(t, last, fold_case(rest), text, q)) return true;
+      // A native numeral takes no scale word: "하나만" is "only one". (One syllable with a
+      // particle is no numeral: "네가" is "you"; "둘째" is an ordinal.)
+      if (!rest.empty() && !one_syllable && native_korean(t[i].folded) &&
+          particle_or_empty(fold_case(rest)) &&
+          !phrases().prefix_of(fold_case(rest), kOrdinalSuffix)) {
+        rest = {};
       }
       if (rest.empty() && last + 1 < t.size() && t[last + 1].script == TokenScript::kHangul &&
           korean_fraction(t, last + 1, t[last + 1].folded, text, q)) {
@@ -1005,6 +1024,30 @@ struct FigureFinder::Impl {
       return std::nullopt;
     }
     return parsed->value;
+  }
+
+  // "일과 이분의 일": the whole in q, its word (token k) ending in a joiner ("과", "와"), a
+  // Korean fraction after it.
+  bool korean_mixed(const std::vector<Token>& t, std::size_t k, std::string_view rest,
+                    std::string_view text, Quantity& q) const {
+    const auto j = phrases().prefix_of(rest, kFractionJoiner);
+    if (!j || j->second != rest.size() || k + 1 >= t.size() || !t[k + 1].space_before) {
+      return false;
+    }
+    const auto part = quantity_at(t, k + 1, text, /*compose=*/false);
+    if (!part || part->first != k + 1 || part->value <= 0 || part->value >= 1 || part->vague ||
+        part->scale != 1 || !part->currency.empty() || part->percent) {
+      return false;
+    }
+    const std::size_t first = q.first;
+    const std::size_t numeral_first = q.numeral_first;
+    const double whole = q.value * q.scale;
+    q = *part;
+    q.first = first;
+    q.numeral_first = numeral_first;
+    q.value = whole + part->value;
+    q.decimals = fraction_decimals(part->value);
+    return true;
   }
 
   // Korean "N분의 M" (M over N): `word` (token k, folded) starts with a fraction marker
