@@ -91,7 +91,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "calendar", "determiner_numerals",
                           "determiners_before_nouns", "fractions",
                           "decimal_points", "fraction_joiners", "percent_before",
-                          "ratio_words", "pronoun_determiners"},
+                          "ratio_words", "pronoun_determiners", "comparisons"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -123,7 +123,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
     add_words(lex, f, member(f, b, "after", ctx), ctx, after, 0);
   }
   const auto& ranges = member(f, d, "ranges", "");
-  json::check_keys(f, ranges, {"open", "join"}, "ranges");
+  json::check_keys(f, ranges, {"open", "join", "glued"}, "ranges");
   i = 0;
   for (const auto& pair : array(f, ranges, "open", "ranges").GetArray()) {
     const auto words = json::strings(f, pair, entry("ranges.open", i++));
@@ -139,6 +139,28 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
     lex.phrases.add(words[0], kRangeOpen, static_cast<std::uint32_t>(lex.range_closers.size() - 1));
   }
   add_words(lex, f, member(f, ranges, "join", "ranges"), "ranges.join", kRangeJoin, 0);
+  if (ranges.HasMember("glued")) {
+    i = 0;
+    for (const auto& pair : array(f, ranges, "glued", "ranges").GetArray()) {
+      const auto words = json::strings(f, pair, entry("ranges.glued", i++));
+      if (words.size() != 2) {
+        throw LexiconError(f.path + ": error: ranges.glued holds [particle, closer] word pairs");
+      }
+      lex.glued_range_closers.push_back(fold_case(words[1]));
+      lex.phrases.add(words[0], kRangeGluedOpen,
+                      static_cast<std::uint32_t>(lex.glued_range_closers.size() - 1));
+    }
+  }
+  if (d.HasMember("comparisons")) {
+    const auto& c = member(f, d, "comparisons", "");
+    json::check_keys(f, c, {"markers", "at_least", "at_most"}, "comparisons");
+    add_words(lex, f, member(f, c, "markers", "comparisons"), "comparisons.markers",
+              kComparisonMarker, 0);
+    add_words(lex, f, member(f, c, "at_least", "comparisons"), "comparisons.at_least",
+              kComparedAtLeast, 0);
+    add_words(lex, f, member(f, c, "at_most", "comparisons"), "comparisons.at_most",
+              kComparedAtMost, 0);
+  }
   i = 0;
   for (const auto& v : array(f, d, "vague", "").GetArray()) {
     const auto ctx = entry("vague", i++);

@@ -91,6 +91,10 @@ enum PhraseKind : std::uint16_t {
   kRatioOver,         // "over" of "1 over 3"
   kRatioPartOf,       // "out of", "in", "из" of "one out of three", "1 in 5"
   kPronounDeterminer, // "the", "that", "which" before a pronoun "one"
+  kRangeGluedOpen,    // payload: index into glued_range_closers ("과" of "20과 30 사이")
+  kComparisonMarker,  // "보다" of "1000보다 크다"
+  kComparedAtLeast,   // "크다", "많거나 같다" after a comparison marker
+  kComparedAtMost,    // "작다", "적거나 같다" after a comparison marker
 };
 
 struct KnownActor {
@@ -146,6 +150,7 @@ struct FigureLexicon {
   std::set<std::string, std::less<>> numeral_lookalikes;
   // Numerals in the form they take before the noun they count ("한", "두", "세", "네"): one
   // syllable alone, they count only there.
+  std::vector<std::string> glued_range_closers;  // "사이", "까지" (folded)
   std::set<std::string, std::less<>> not_ratio_units;  // "5 in 10 years" is no ratio
   std::set<std::string, std::less<>> determiner_numerals;
   // Of those, the ones that count any noun after them ("두 아들"); "한" before a noun that is

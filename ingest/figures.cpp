@@ -43,6 +43,9 @@ struct Quantity {
   std::string hedge_after;
   bool supported = false;  // followed by a unit, currency, percent, measure noun, ...
   bool join_after = false;  // a range word glued on: "500달러에서"
+  int glued_closer = -1;    // "20과": the range needs this closer after its second end
+  bool closer_optional = false;  // "에서": a range word alone too ("500달러에서 900달러")
+  bool compared = false;    // "1000보다": a comparison marker waits for its word
   bool zero = false;        // "ни одного", "not a single": exactly none
   double spelled_scale = 1;  // a spelled number's last word when a scale ("five billion")
 
@@ -153,8 +156,20 @@ struct FigureFinder::Impl {
       any = true;
       rest.remove_prefix(used);
     }
-    if (auto j = phrases().prefix_of(rest, kRangeJoin); j && particle_or_empty(rest.substr(j->second))) {
-      c.join_after = true;
+    const auto glued = phrases().prefix_of(rest, kRangeGluedOpen);
+    if (auto j = phrases().prefix_of(rest, kRangeJoin);
+        j && particle_or_empty(rest.substr(j->second))) {
+      c.join_after = true;  // "500달러에서": a range word of its own; a closer may follow
+      if (glued && glued->second == rest.size()) {
+        c.glued_closer = static_cast<int>(glued->first->payload);
+        c.closer_optional = true;
+      }
+    } else if (glued && glued->second == rest.size()) {
+      c.join_after = true;  // "20과" of "20과 30 사이": a range if the closer comes
+      c.glued_closer = static_cast<int>(glued->first->payload);
+    } else if (auto m = phrases().prefix_of(rest, kComparisonMarker);
+               m && particle_or_empty(rest.substr(m->second))) {
+      c.compared = true;  // "1000보다"
     } else if (!particle_or_empty(rest)) {
       return false;
     }
@@ -897,6 +912,30 @@ struct FigureFinder::Impl {
         q.end = h->end;
       }
     }
+    // A Korean comparison: the marker glued on ("1000보다") or apart ("170 보다"), then the
+    // word that says which way ("크다", "작거나 같다").
+    if (q.end < t.size() && q.bound_after == Bound::kNone) {
+      std::size_t k = q.end;
+      bool marked = q.compared;
+      if (!marked) {
+        if (auto m = phrases().longest(t, k, kComparisonMarker); m && rest_ok(t, *m)) {
+          marked = true;
+          k = m->end;
+        }
+      }
+      if (marked && k < t.size()) {
+        for (const auto& [kind, bound] : {std::pair{kComparedAtLeast, Bound::kAtLeast},
+                                          std::pair{kComparedAtMost, Bound::kAtMost}}) {
+          if (auto w = phrases().longest(t, k, kind); w && rest_ok(t, *w)) {
+            q.bound_after = bound;
+            q.hedge_after = fold_spaces(slice_tokens(t, q.end, w->end));
+            q.end = w->end;
+            q.compared = false;
+            break;
+          }
+        }
+      }
+    }
     if (q.end < t.size() && q.bound_after == Bound::kNone) {
       for (const auto& [kind, bound] : {std::pair{kAtLeastAfter, Bound::kAtLeast},
                                         std::pair{kAtMostAfter, Bound::kAtMost}}) {
@@ -922,6 +961,16 @@ struct FigureFinder::Impl {
       return std::nullopt;
     }
     return u;
+  }
+
+  // The folded words of tokens [b, e), one space apart.
+  static std::string slice_tokens(const std::vector<Token>& t, std::size_t b, std::size_t e) {
+    std::string out;
+    for (std::size_t k = b; k < e && k < t.size(); ++k) {
+      if (!out.empty()) out += ' ';
+      out += t[k].folded;
+    }
+    return out;
   }
 
   // A phrase that ends inside a Hangul word leaves a particle at most: "명이", not "일한다".
@@ -1803,6 +1852,24 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     }
     if (joined && k < t.size()) {
       b = quantity_at(t, k, text);
+      if (b && a->glued_closer >= 0) {
+        // "20과 30 사이", "20부터 100까지": the closer stands after the second end (glued, or
+        // as the next word) and makes it no bound of its own.
+        const auto& closer = lex->glued_range_closers[static_cast<std::size_t>(a->glued_closer)];
+        const std::string_view end_word =
+            b->end > 0 ? std::string_view(t[b->end - 1].folded) : std::string_view();
+        const bool glued = b->hedge_after == closer || end_word.ends_with(closer) ||
+                           (end_word.find(closer) != std::string_view::npos &&
+                            b->bound_after != Bound::kNone);
+        const bool apart = b->end < t.size() && t[b->end].folded.starts_with(closer);
+        if (glued || apart) {
+          if (apart) b->end += 1;
+          b->bound_after = Bound::kNone;
+          b->hedge_after.clear();
+        } else if (!a->closer_optional) {
+          b.reset();
+        }
+      }
       if (b && !b->vague && !a->vague) {
         // "2 to 3 million", "$500 to 700": the first shares the second's scale and currency.
         if (a->scale == 1 && b->scale != 1 && a->value * b->scale <= b->value * b->scale) {
@@ -1823,8 +1890,10 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     }
     const Quantity& last = b ? *b : *a;
     // Years are dates unless something makes them a count: "2000 workers", "$2000".
+    // (A bound makes it a count too: "1000보다 높고", "over 1000".)
     if (a->year_like && !b && a->currency.empty() && !a->percent && a->scale == 1 &&
-        a->unit.empty() && !noun_follows(t, a->end)) {
+        a->unit.empty() && !noun_follows(t, a->end) && a->bound_after == Bound::kNone &&
+        bound == Bound::kNone) {
       i = a->end;
       continue;
     }
