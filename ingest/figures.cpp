@@ -939,7 +939,8 @@ struct FigureFinder::Impl {
     if (q.end < t.size() && q.bound_after == Bound::kNone) {
       for (const auto& [kind, bound] : {std::pair{kAtLeastAfter, Bound::kAtLeast},
                                         std::pair{kAtMostAfter, Bound::kAtMost}}) {
-        if (auto b = phrases().longest(t, q.end, kind); b && rest_ok(t, *b)) {
+        if (auto b = phrases().longest(t, q.end, kind); b && rest_ok(t, *b) &&
+                                                        !bounds_next_number(t, q.end, b->end)) {
           q.bound_after = bound;
           q.hedge_after = std::string(t[q.end].folded);
           q.end = b->end;
@@ -961,6 +962,20 @@ struct FigureFinder::Impl {
       return std::nullopt;
     }
     return u;
+  }
+
+  // Whether words [from, end) read after a number are rather the start of the next number's
+  // bound: "200 or greater than 190" ("greater than" is 190's), "5000 or more than 4500".
+  bool bounds_next_number(const std::vector<Token>& t, std::size_t from, std::size_t end) const {
+    for (std::size_t k = end; k < t.size() && k <= end + 2; ++k) {
+      if (t[k].kind != TokenKind::kNumber && !at(t, k, kNumberWord)) continue;
+      std::size_t s;
+      for (const auto kind : {kAtLeastBefore, kAtMostBefore}) {
+        if (ending_at(t, k, kind, &s) && s >= from && s < end) return true;
+      }
+      return false;
+    }
+    return false;
   }
 
   // The folded words of tokens [b, e), one space apart.
@@ -1774,6 +1789,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     return false;
   };
   std::size_t i = 0;
+  std::size_t consumed = 0;  // the token past the last figure found
   while (i < t.size()) {
     if (!addresses.empty() && in_address(i)) {
       ++i;
@@ -1827,6 +1843,12 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
         break;
       }
     }
+    // Words the figure before took are not this one's: no two figures overlap.
+    if (first < consumed) {
+      first = std::min(consumed, numeral_start);
+      approx = false;
+      bound = Bound::kNone;
+    }
     if (first < numeral_start) {
       hedge = fold_spaces(slice(text, Span{t[first].span.begin, t[numeral_start].span.begin}));
     }
@@ -1835,6 +1857,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     std::size_t k = a->end;
     bool joined = false;
     bool cut = false;  // the text ends inside the range: "between $1.2 billion and"
+    bool closed = false;
     if (closer) {
       const auto& words = lex->range_closers[*closer];
       bool present = k + words.size() <= t.size();
@@ -1843,7 +1866,11 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
       }
       joined = present && k + words.size() < t.size();
       cut = k == t.size() || (present && k + words.size() == t.size());
+      closed = joined || cut;
       if (joined) k += words.size();
+    }
+    // "from $130-$170": an opening word with another joiner than its own closer.
+    if (closed) {
     } else if (a->join_after) {
       joined = true;
     } else if (auto j = phrases().longest(t, k, kRangeJoin); j && j->rest == 0) {
@@ -1922,6 +1949,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     }
     out.push_back(std::move(figure));
     i = last.end;
+    consumed = last.end;
   }
   return out;
 }
