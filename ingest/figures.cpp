@@ -127,7 +127,8 @@ struct FigureFinder::Impl {
     Quantity c = q;
     static constexpr std::uint16_t kKinds[] = {kScale,     kHedgeAfter,  kUnit,       kCurrencyAfter,
                                                kPercent,   kAtLeastAfter, kAtMostAfter, kMonthSuffix,
-                                               kDecadeSuffix, kOrdinalSuffix, kDateWord};
+                                               kDecadeSuffix, kOrdinalSuffix, kDateWord,
+                                               kCurrencySubunit};
     bool any = false;
     while (!rest.empty()) {
       std::uint16_t kind = 0;
@@ -148,6 +149,11 @@ struct FigureFinder::Impl {
         case kHedgeAfter: c.approx_after = true; c.hedge_after = word; break;
         case kUnit: c.unit = lex->units[entry->payload]; c.supported = true; break;
         case kCurrencyAfter: c.currency = lex->currencies[entry->payload]; c.supported = true; break;
+        case kCurrencySubunit:  // "십센트": ten cents
+          c.currency = lex->currency_subunits[entry->payload].first;
+          c.scale *= lex->currency_subunits[entry->payload].second;
+          c.supported = true;
+          break;
         case kPercent: c.percent = true; c.supported = true; break;
         case kAtLeastAfter: c.bound_after = Bound::kAtLeast; c.hedge_after = word; break;
         case kAtMostAfter: c.bound_after = Bound::kAtMost; c.hedge_after = word; break;
@@ -856,7 +862,9 @@ struct FigureFinder::Impl {
         q.currency = lex->currencies[m->entry->payload];
         q.end = m->end;
         q.supported = true;
-      } else if (auto c = phrases().longest(t, q.end, kCurrencySubunit); c && rest_ok(t, *c)) {
+      } else if (auto c = phrases().longest(t, q.end, kCurrencySubunit);
+                 c && rest_ok(t, *c) && !(c->end == q.end + 1 && t[q.end].capitalized &&
+                                          t[q.end].folded.size() == 1)) {  // "20 C" is no cents
         // "50 cents", "30 копеек": an amount of the currency, in its hundredths.
         const auto& subunit = lex->currency_subunits[c->entry->payload];
         q.currency = subunit.first;
@@ -997,6 +1005,16 @@ struct FigureFinder::Impl {
 
   // A numeral (with its currency sign) starting at token i.
   // `compose`: Korean groups after it join it (compose_myriads); false reads one group.
+  // "a dollar", "a euro": a currency word (in Latin or Cyrillic letters, as its article) that
+  // no number follows ("a us $150 million" is 150 million).
+  bool article_currency(const std::vector<Token>& t, std::size_t k) const {
+    const auto c = phrases().longest(t, k, kCurrencyAfter);
+    if (!c || c->rest != 0 || t[k].kind != TokenKind::kWord || t[k].script == TokenScript::kHangul) {
+      return false;
+    }
+    return c->end >= t.size() || (t[c->end].kind != TokenKind::kNumber && !at(t, c->end, kCurrencyBefore));
+  }
+
   // The denominator a fraction word at token k names ("third(s)" 3, "quarter(s)" 4, "трети"
   // 3), from figures.json's fraction_denominators.
   std::optional<double> fraction_word_at(const std::vector<Token>& t, std::size_t k) const {
@@ -1436,8 +1454,9 @@ struct FigureFinder::Impl {
       if (!vague.alone && q.scale == before && q.scale == 1) return std::nullopt;
       return q;
     } else if (auto a = phrases().longest(t, j, kScaleArticle);
-               a && a->rest == 0 && a->end < t.size() && at(t, a->end, kScale)) {
-      // "a hundred", "a thousand": one of the scale that follows.
+               a && a->rest == 0 && a->end < t.size() &&
+               (at(t, a->end, kScale) || article_currency(t, a->end))) {
+      // "a hundred", "a thousand", "a dollar": one of the scale or currency that follows.
       q.value = 1;
       q.spelled = true;
       q.numeral_first = j;
@@ -1940,7 +1959,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     figure.minor = minor;
     // A rate may stand before the figure: "월 500달러" (500 dollars a month).
     if (figure.per.empty() && first > 0) {
-      if (auto r = ending_at(t, first, kRate, &s)) {
+      if (auto r = ending_at(t, first, kRate, &s); r && s >= consumed) {
         figure.per = lex->rates[r->entry->payload];
         figure.unit = (figure.unit.empty() ? std::string("units") : figure.unit) + " per " + figure.per;
         figure.span.begin = t[s].span.begin;

@@ -56,7 +56,9 @@ std::size_t scan_number(std::string_view text, std::size_t i, std::size_t end,
     if (j >= end) break;
     std::size_t next;
     const UChar32 c = code_point_at(text, j, &next);
-    const bool comma = c == ',';
+    // A dot groups thousands in Cyrillic text, where the decimal mark is a comma: "20.000 руб."
+    const bool comma = c == ',' || (c == '.' && options.cyrillic_numbers && next < end &&
+                                    digits_from(text, next, end) - next == 3 && digits[0] != '0');
     // A plain space groups digits in Cyrillic text, or before a group starting with 0
     // ("35 000"); elsewhere "in 2013 200 workers" must stay two numbers.
     // Elsewhere a plain space groups too where two groups of three or more follow a lead of
