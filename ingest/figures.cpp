@@ -1966,9 +1966,9 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
         figure.before_token = s;
       }
     }
+    consumed = std::max(last.end, figure.after_token);
     out.push_back(std::move(figure));
     i = last.end;
-    consumed = last.end;
   }
   return out;
 }
