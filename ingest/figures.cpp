@@ -862,6 +862,13 @@ struct FigureFinder::Impl {
         q.currency = lex->currencies[m->entry->payload];
         q.end = m->end;
         q.supported = true;
+        // "75 USD million": a scale word after the currency code.
+        if (q.end < t.size() && t[q.end].kind == TokenKind::kWord && t[q.end].folded.size() > 1) {
+          if (auto sc = phrases().longest(t, q.end, kScale); sc && sc->rest == 0) {
+            q.scale *= lex->scales[sc->entry->payload];
+            q.end = sc->end;
+          }
+        }
       } else if (auto c = phrases().longest(t, q.end, kCurrencySubunit);
                  c && rest_ok(t, *c) && !(c->end == q.end + 1 && t[q.end].capitalized &&
                                           t[q.end].folded.size() == 1)) {  // "20 C" is no cents
@@ -879,12 +886,23 @@ struct FigureFinder::Impl {
         q.supported = true;
       }
     }
-    // "five-year", "8-hour": a unit joined by a hyphen.
+    // "five-year", "8-hour": a unit joined by a hyphen; "12-cent", "one-yen": money.
     if (q.end + 1 < t.size() && is_punct(t[q.end], "-") && !t[q.end].space_before &&
-        !t[q.end + 1].space_before) {
+        !t[q.end + 1].space_before && q.currency.empty() && !q.percent) {
       if (auto u = phrases().longest(t, q.end + 1, kUnit); u && u->end == q.end + 2) {
         q.unit = lex->units[u->entry->payload];
         q.end = u->end;
+        q.supported = true;
+      } else if (auto c = phrases().longest(t, q.end + 1, kCurrencyAfter);
+                 c && c->end == q.end + 2 && t[q.end + 1].kind == TokenKind::kWord) {
+        q.currency = lex->currencies[c->entry->payload];
+        q.end = c->end;
+        q.supported = true;
+      } else if (auto c2 = phrases().longest(t, q.end + 1, kCurrencySubunit);
+                 c2 && c2->end == q.end + 2 && t[q.end + 1].kind == TokenKind::kWord) {
+        q.currency = lex->currency_subunits[c2->entry->payload].first;
+        q.scale *= lex->currency_subunits[c2->entry->payload].second;
+        q.end = c2->end;
         q.supported = true;
       }
     }
@@ -1917,19 +1935,28 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
         }
       }
       if (b && !b->vague && !a->vague) {
-        // "2 to 3 million", "$500 to 700": the first shares the second's scale and currency.
-        if (a->scale == 1 && b->scale != 1 && a->value * b->scale <= b->value * b->scale) {
-          a->scale = b->scale;
-        }
-        if (a->currency.empty()) a->currency = b->currency;
-        if (b->currency.empty()) b->currency = a->currency;
-        // Ends in different units are no range: "rose 6% to $1.45 billion" is a change.
+        // Ends in different units are no range: "rose 6% to $1.45 billion" is a change, and
+        // neither end takes the other's scale or currency.
         const auto kind_of = [](const Quantity& x) {
           return x.percent ? std::string("%") : !x.currency.empty() ? x.currency : x.unit;
         };
         const bool other_units =
             !kind_of(*a).empty() && !kind_of(*b).empty() && kind_of(*a) != kind_of(*b);
-        if (!(a->low() < b->high()) || (a->year_like && b->year_like) || other_units) b.reset();
+        if (other_units) {
+          b.reset();
+        } else {
+          // "2 to 3 million", "$500 to 700": the first shares the second's scale and currency.
+          const Quantity a_before = *a;
+          if (a->scale == 1 && b->scale != 1 && a->value * b->scale <= b->value * b->scale) {
+            a->scale = b->scale;
+          }
+          if (a->currency.empty()) a->currency = b->currency;
+          if (b->currency.empty()) b->currency = a->currency;
+          if (!(a->low() < b->high()) || (a->year_like && b->year_like)) {
+            b.reset();
+            *a = a_before;  // no range: the first end keeps what it said
+          }
+        }
       } else {
         b.reset();
       }
