@@ -91,7 +91,8 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "calendar", "determiner_numerals",
                           "determiners_before_nouns", "fractions",
                           "decimal_points", "fraction_joiners", "percent_before",
-                          "ratio_words", "pronoun_determiners", "comparisons"},
+                          "ratio_words", "pronoun_determiners", "comparisons",
+                          "article_units"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -256,6 +257,11 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
   if (d.HasMember("pronoun_determiners")) {
     add_words(lex, f, member(f, d, "pronoun_determiners", ""), "pronoun_determiners",
               kPronounDeterminer, 0);
+  }
+  if (d.HasMember("article_units")) {
+    for (auto& unit : json::strings(f, d["article_units"], "article_units")) {
+      lex.article_units.insert(unit);
+    }
   }
   if (d.HasMember("decimal_points")) {
     add_words(lex, f, member(f, d, "decimal_points", ""), "decimal_points", kDecimalPoint, 0);

@@ -1025,6 +1025,13 @@ struct FigureFinder::Impl {
   // `compose`: Korean groups after it join it (compose_myriads); false reads one group.
   // "a dollar", "a euro": a currency word (in Latin or Cyrillic letters, as its article) that
   // no number follows ("a us $150 million" is 150 million).
+  // "a kilogram", "a lb": a unit of measure the lexicon lets an article count.
+  bool article_unit(const std::vector<Token>& t, std::size_t k) const {
+    const auto u = unit_at(t, k);
+    return u && u->rest == 0 && t[k].kind == TokenKind::kWord &&
+           lex->article_units.count(lex->units[u->entry->payload]) > 0;
+  }
+
   bool article_currency(const std::vector<Token>& t, std::size_t k) const {
     const auto c = phrases().longest(t, k, kCurrencyAfter);
     if (!c || c->rest != 0 || t[k].kind != TokenKind::kWord || t[k].script == TokenScript::kHangul) {
@@ -1437,6 +1444,17 @@ struct FigureFinder::Impl {
           korean_fraction(t, j + 1, t[j + 1].folded, text, q)) {
         return q;
       }
+    } else if (auto p = phrases().longest(t, j, kDecimalPoint);
+               p && p->rest == 0 && p->end < t.size() && t[p->end].kind == TokenKind::kNumber &&
+               t[p->end].decimals == 0 && !t[p->end].grouped &&
+               (j == 0 || t[j - 1].kind != TokenKind::kWord)) {
+      // "point 77": decimals with no integer, where no word before makes "point" a noun.
+      const std::string digits = t[p->end].folded;
+      q.value = std::strtod(("0." + digits).c_str(), nullptr);
+      q.decimals = static_cast<int>(digits.size());
+      q.numeral_first = j;
+      q.numeral_end = p->end + 1;
+      q.end = p->end + 1;
     } else if (const auto vf = vulgar_fraction(t[j]); vf) {
       // "½", "¾": a fraction written as one character.
       q.value = *vf;
@@ -1473,7 +1491,7 @@ struct FigureFinder::Impl {
       return q;
     } else if (auto a = phrases().longest(t, j, kScaleArticle);
                a && a->rest == 0 && a->end < t.size() &&
-               (at(t, a->end, kScale) || article_currency(t, a->end))) {
+               (at(t, a->end, kScale) || article_currency(t, a->end) || article_unit(t, a->end))) {
       // "a hundred", "a thousand", "a dollar": one of the scale or currency that follows.
       q.value = 1;
       q.spelled = true;
@@ -1915,6 +1933,11 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
       k = j->end;
     }
     if (joined && k < t.size()) {
+      // "between 2.0 g and about 7.0 g": a hedge on the second end makes the range approximate.
+      if (auto h = phrases().longest(t, k, kHedgeBefore); h && h->rest == 0 && h->end < t.size()) {
+        approx = true;
+        k = h->end;
+      }
       b = quantity_at(t, k, text);
       if (b && a->glued_closer >= 0) {
         // "20과 30 사이", "20부터 100까지": the closer stands after the second end (glued, or
@@ -1963,10 +1986,16 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     }
     const Quantity& last = b ? *b : *a;
     // Years are dates unless something makes them a count: "2000 workers", "$2000".
-    // (A bound makes it a count too: "1000보다 높고", "over 1000".)
+    // (A bound makes it a count too: "1000보다 높고", "over 1000"; not "over 2000 - 2050".)
+    const bool year_range_after = [&] {
+      if (!a->year_like || a->end >= t.size()) return false;
+      const auto j = phrases().longest(t, a->end, kRangeJoin);
+      return j && j->end < t.size() && t[j->end].kind == TokenKind::kNumber &&
+             t[j->end].digits == 4 && t[j->end].decimals == 0;
+    }();
     if (a->year_like && !b && a->currency.empty() && !a->percent && a->scale == 1 &&
-        a->unit.empty() && !noun_follows(t, a->end) && a->bound_after == Bound::kNone &&
-        bound == Bound::kNone) {
+        a->unit.empty() && !noun_follows(t, a->end) &&
+        ((a->bound_after == Bound::kNone && bound == Bound::kNone) || year_range_after)) {
       i = a->end;
       continue;
     }

@@ -238,7 +238,8 @@ Outcome score_whole(const PeerCase& c, Family family, const std::vector<FoundFig
 // outside every quantity, except a quantity word without a number ("hundreds"), which the
 // suites leave unlabelled.
 const std::set<std::string> kTimeUnits = {"seconds", "minutes", "hours", "days", "weeks", "months",
-                                          "years", "decades", "centuries", "nights"};
+                                          "years", "decades", "centuries", "nights",
+                                          "years of age"};
 
 Outcome score_news(const PeerCase& c, const std::vector<FoundFigure>& found) {
   auto touches = [](const FoundFigure& f, Span s) {
