@@ -2024,7 +2024,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     }
     consumed = std::max(last.end, figure.after_token);
     out.push_back(std::move(figure));
-    i = last.end;
+    i = consumed;
   }
   return out;
 }
