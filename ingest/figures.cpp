@@ -532,6 +532,19 @@ struct FigureFinder::Impl {
     // A trailing joiner is not part of the number.
     while (last > i && at(t, last, kNumberJoiner)) --last;
     q.value = parsed->value;
+    // "구천오백이다" is 9,500 and the copula "이다", not 9,502 and "다": a last digit syllable
+    // "이" that makes a particle with what follows is the particle.
+    if (t[i].script == TokenScript::kHangul && !rest.empty() && stop - run.begin > 3) {
+      const std::string_view numeral = text.substr(run.begin, stop - run.begin);
+      const std::string with_last = std::string(numeral.substr(numeral.size() - 3)) + std::string(rest);
+      if (numeral.ends_with("이") && particle_or_empty(with_last)) {
+        if (const auto shorter = sino_word(numeral.substr(0, numeral.size() - 3));
+            shorter && *shorter + 2 == q.value) {
+          q.value = *shorter;
+          rest = text.substr(stop - 3, t[last].span.end - (stop - 3));
+        }
+      }
+    }
     if (!rest.empty() || stop >= t[last].span.end) {
       // keep parsed value; ICU's value covers up to `stop`
     }
@@ -1183,9 +1196,24 @@ struct FigureFinder::Impl {
         sign_end = n->end;
       }
       numerator = quantity_at(t, sign_end, text, /*compose=*/false);
+      if (numerator && negative && numerator->first == k + 1) {
+        negative = false;  // the numerator read its own minus
+        numerator->first = sign_end;
+      }
       if (!numerator && t[sign_end].script == TokenScript::kHangul) {
-        // One sino syllable is a numerator here ("삼분의 이"), though alone too ambiguous.
-        if (const auto v = sino_word(t[sign_end].folded)) {
+        // One sino syllable is a numerator here ("삼분의 이"), though alone too ambiguous;
+        // so is a numeral before a noun spelled like one ("일조각" is one piece, "조각").
+        std::optional<double> v = sino_word(t[sign_end].folded);
+        const std::string_view w(t[sign_end].folded);
+        for (std::size_t p = 3; !v && p < w.size(); p += 3) {
+          for (std::size_t len = 6; len <= 9 && p + len <= w.size(); len += 3) {
+            if (lex->numeral_lookalikes.count(w.substr(p, len)) > 0) {
+              v = sino_word(w.substr(0, p));
+              break;
+            }
+          }
+        }
+        if (v) {
           Quantity x;
           x.first = x.numeral_first = sign_end;
           x.numeral_end = x.end = sign_end + 1;
@@ -1195,6 +1223,18 @@ struct FigureFinder::Impl {
       }
       if (!numerator || numerator->first != sign_end || numerator->vague) return false;
       if (negative) numerator->value = -numerator->value;
+      // "오분의 일만을" is one fifth "only", not 10,000 fifths: a numerator ending in "만" with
+      // a particle reads the "만" as the particle.
+      if (t[sign_end].script == TokenScript::kHangul && std::abs(numerator->value) >= 10000) {
+        const std::string_view w(t[sign_end].folded);
+        const auto at_man = w.find("만");
+        if (at_man != std::string_view::npos && at_man > 0 && particle_or_empty(w.substr(at_man))) {
+          if (const auto v = sino_word(w.substr(0, at_man))) {
+            numerator->value = negative ? -*v : *v;
+            numerator->scale = 1;
+          }
+        }
+      }
     }
     if (numerator->scale != 1) return false;
     const double denominator = q.value * q.scale;
