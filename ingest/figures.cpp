@@ -238,6 +238,15 @@ struct FigureFinder::Impl {
     const Token& n = t[i];
     // "5/17/2018": three groups joined by slashes are a date.
     if (slash_group(t, i) && slash_group(t, i + 2)) return true;
+    // "222-2222-2222", "+1-222-2222": three groups joined by dashes are a code or a phone
+    // number (a range has two ends), and so is each group after the first.
+    const auto dash_group = [&](std::size_t k) {
+      return k + 2 < t.size() && (is_punct(t[k + 1], "-") || is_punct(t[k + 1], "/")) &&
+             !t[k + 1].space_before && t[k + 2].kind == TokenKind::kNumber &&
+             !t[k + 2].space_before && t[k].kind == TokenKind::kNumber;
+    };
+    if (dash_group(i) && dash_group(i + 2)) return true;
+    if (i >= 2 && dash_group(i - 2) && (dash_group(i) || (i >= 4 && dash_group(i - 4)))) return true;
     if (korean_calendar(t, i)) return true;
     // Glued to a word before it: "G20", "Sakhalin-1", "MH17".
     if (i > 0 && !n.space_before) {
@@ -260,7 +269,13 @@ struct FigureFinder::Impl {
         if (!leads) return true;
       }
       if ((is_punct(p, "-") || is_punct(p, "‐")) && i > 1 && !p.space_before &&
-          t[i - 2].kind == TokenKind::kWord) {
+          t[i - 2].kind == TokenKind::kWord &&
+          !(at(t, i - 2, kScale) && i > 2 && t[i - 3].kind == TokenKind::kNumber)) {  // "5k-20k"
+        return true;
+      }
+      // Phone numbers and codes: "+1-222-2222", three digit groups joined by dashes.
+      if (is_punct(p, "+") && i + 2 < t.size() && is_punct(t[i + 1], "-") &&
+          t[i + 2].kind == TokenKind::kNumber) {
         return true;
       }
       if (is_punct(p, "#") || is_punct(p, "№")) return true;
@@ -420,7 +435,11 @@ struct FigureFinder::Impl {
     const auto rest = word.substr(used);
     // A numeral word with a particle: "하나를", "다섯이", "일입니다" (the place decides: after a
     // minus, before a fraction), "일과" (and).
-    if (particle_or_empty(rest) || phrases().prefix_of(rest, kFractionJoiner)) return true;
+    if (particle_or_empty(rest) || phrases().prefix_of(rest, kFractionJoiner) ||
+        phrases().prefix_of(rest, kComparisonMarker) || phrases().prefix_of(rest, kRangeGluedOpen) ||
+        phrases().prefix_of(rest, kRangeJoin)) {
+      return true;
+    }
     for (const std::uint16_t kind : {kScale, kUnit, kCurrencyAfter, kPercent, kHedgeAfter}) {
       if (phrases().prefix_of(rest, kind)) return true;
     }
@@ -637,14 +656,18 @@ struct FigureFinder::Impl {
       const bool money = !q.currency.empty() || q.percent;
       std::size_t sign;
       const bool after_minus = ending_at(t, i, kNegative, &sign) && t[sign].kind == TokenKind::kWord;
+      const bool compared_or_joined = q.compared || q.join_after;
       if (one_syllable && !(money || after_minus || (scale_syllable && !q.unit.empty()) ||
+                            (scale_syllable && compared_or_joined) ||
                             (determiner && !q.unit.empty()))) {
         return false;
       }
     } else if (one_syllable) {
       const std::size_t k = last + 1;
       const bool counter = k < t.size() && (at(t, k, kUnit) || at(t, k, kCurrencyAfter) ||
-                                            at(t, k, kPercent));
+                                            at(t, k, kPercent) ||
+                                            (scale_syllable && (at(t, k, kAtLeastAfter) ||
+                                                                at(t, k, kAtMostAfter))));
       // A sino digit syllable apart ("오 퍼센트") counts only before a percent or currency
       // word of two syllables or more standing whole (a particle aside): "이 사람" is "this
       // person", "이 불로" "this fire", "이 프로그램" "this program".
@@ -1006,8 +1029,11 @@ struct FigureFinder::Impl {
   // Whether words [from, end) read after a number are rather the start of the next number's
   // bound: "200 or greater than 190" ("greater than" is 190's), "5000 or more than 4500".
   bool bounds_next_number(const std::vector<Token>& t, std::size_t from, std::size_t end) const {
-    for (std::size_t k = end; k < t.size() && k <= end + 2; ++k) {
-      if (t[k].kind != TokenKind::kNumber && !at(t, k, kNumberWord)) continue;
+    for (std::size_t k = end; k < t.size() && k <= end + 4; ++k) {
+      if (t[k].kind != TokenKind::kNumber && !at(t, k, kNumberWord) && !at(t, k, kScaleArticle) &&
+          !at(t, k, kFraction)) {
+        continue;
+      }
       std::size_t s;
       for (const auto kind : {kAtLeastBefore, kAtMostBefore}) {
         if (ending_at(t, k, kind, &s) && s >= from && s < end) return true;
@@ -1464,8 +1490,12 @@ struct FigureFinder::Impl {
       std::size_t sign;
       if (j == i && ending_at(t, j, kNegative, &sign)) {
         const Token& m = t[sign];
+        // (Or right after another sign: "<-30".)
         const bool glued_dash = m.kind == TokenKind::kPunct && !n.space_before &&
-                                (sign == 0 || m.space_before);
+                                (sign == 0 || m.space_before ||
+                                 is_punct(t[sign - 1], "<") || is_punct(t[sign - 1], ">") ||
+                                 is_punct(t[sign - 1], "=") || is_punct(t[sign - 1], "≤") ||
+                                 is_punct(t[sign - 1], "≥"));
         if (m.kind == TokenKind::kWord || glued_dash) {
           q.value = -q.value;
           q.first = sign;
@@ -1910,9 +1940,11 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     const std::size_t numeral_start = first;
     for (int round = 0; round < 2; ++round) {
       // "increased to 35,000", "увеличена до 35 000": a change's target, not a bound.
+      // (Only a one-word bound: "cut up to 700 workers" is at most 700.)
       const auto after_change = [&](std::size_t start) {
         std::size_t c;
-        return start > 0 && ending_at(t, start, kChangeWord, &c).has_value();
+        return start > 0 && first - start == 1 &&
+               ending_at(t, start, kChangeWord, &c).has_value();
       };
       // The longer phrase decides: "no less than" is at least, though "less than" ends it too.
       std::size_t most_start = first;
