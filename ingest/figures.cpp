@@ -389,7 +389,7 @@ struct FigureFinder::Impl {
   bool is_lexicon_word(const std::vector<Token>& t, std::size_t i) const {
     for (const std::uint16_t kind :
          {kHedgeBefore, kAtMostBefore, kAtLeastBefore, kCurrencyBefore, kRangeOpen, kRangeJoin,
-          kMonth, kSince, kUntil, kPresent, kVague, kRangeJoin}) {
+          kMonth, kSince, kUntil, kPresent, kVague, kRangeJoin, kCurrencyAfter}) {
       std::size_t s;
       if (ending_at(t, i + 1, kind, &s)) return true;
     }
@@ -440,7 +440,8 @@ struct FigureFinder::Impl {
         phrases().prefix_of(rest, kRangeJoin)) {
       return true;
     }
-    for (const std::uint16_t kind : {kScale, kUnit, kCurrencyAfter, kPercent, kHedgeAfter}) {
+    for (const std::uint16_t kind :
+         {kScale, kUnit, kCurrencyAfter, kPercent, kHedgeAfter, kCurrencySubunit}) {
       if (phrases().prefix_of(rest, kind)) return true;
     }
     return false;
@@ -850,6 +851,7 @@ struct FigureFinder::Impl {
 
   // Scales, currency, percent and unit words after a numeral.
   void suffixes(const std::vector<Token>& t, Quantity& q) const {
+    spelled_repetition(t, q);
     // Korean suffixes glued to the digits: "3만여", "500달러".
     if (q.end < t.size() && !t[q.end].space_before && t[q.end].script == TokenScript::kHangul &&
         !q.spelled) {
@@ -1051,6 +1053,25 @@ struct FigureFinder::Impl {
       out += t[k].folded;
     }
     return out;
+  }
+
+  // "881 913 (восемьсот восемьдесят одна тысяча девятьсот тринадцать) руб.": the amount
+  // spelled out again in brackets after its digits, as contracts write it, is passed over.
+  void spelled_repetition(const std::vector<Token>& t, Quantity& q) const {
+    if (q.spelled || q.end + 2 >= t.size() || !is_punct(t[q.end], "(") ||
+        !at(t, q.end + 1, kNumberWord)) {
+      return;
+    }
+    std::size_t close = q.end + 1;
+    while (close < t.size() && close < q.end + 24 && !is_punct(t[close], ")")) ++close;
+    if (close >= t.size() || !is_punct(t[close], ")")) return;
+    const auto w = phrases().longest(t, q.end + 1, kNumberWord);
+    const auto& locale = lex->number_locales[w->entry->payload];
+    const auto composed = compose_spelled(t, q.end + 1, close, locale);
+    const double spelled = composed && composed->second + 1 == close
+                               ? composed->first
+                               : word_value(t, q.end + 1, locale).value_or(-1);
+    if (spelled == q.value) q.end = close + 1;
   }
 
   // A phrase that ends inside a Hangul word leaves a particle at most: "명이", not "일한다".
