@@ -649,6 +649,11 @@ struct FigureFinder::Impl {
         q.trailing_zeros = trailing_zeros_of(q.value);
       }
     }
+    // "이백점 영삼" (200.03), "오점 오" (5.5): a decimal point word, then digit syllables.
+    if (t[i].script == TokenScript::kHangul && !rest.empty() && last + 1 < t.size() &&
+        korean_decimals(t, last, fold_case(rest), q)) {
+      return true;
+    }
     if (!rest.empty()) {
       if (!hangul_chain(fold_case(rest), q)) return false;
       // Glued on, a digit syllable counts only money or a percent ("이달러", not "이주를" or
@@ -667,6 +672,10 @@ struct FigureFinder::Impl {
       const std::size_t k = last + 1;
       const bool counter = k < t.size() && (at(t, k, kUnit) || at(t, k, kCurrencyAfter) ||
                                             at(t, k, kPercent) ||
+                                            (determiner && [&] {  // "한 다스", not "한 조항"
+                                              const auto m = phrases().longest(t, k, kScale);
+                                              return m && rest_ok(t, *m);
+                                            }()) ||
                                             (scale_syllable && (at(t, k, kAtLeastAfter) ||
                                                                 at(t, k, kAtMostAfter))));
       // A sino digit syllable apart ("오 퍼센트") counts only before a percent or currency
@@ -696,7 +705,13 @@ struct FigureFinder::Impl {
     // figures.json's numeral_lookalikes) counts only with a counter, currency or percent.
     const auto numeral = slice(text, Span{run.begin, stop});
     if (t[i].script == TokenScript::kHangul && lex->numeral_lookalikes.count(fold_case(numeral)) > 0) {
-      const bool counted = !q.unit.empty() || !q.currency.empty() || q.percent ||
+      // (Or another numeral with it: "이천 이백" 2,200, "이백과 이천".)
+      const bool in_numbers =
+          (q.end < t.size() && t[q.end].script == TokenScript::kHangul && sino_word(t[q.end].folded)) ||
+          (i > 0 && t[i - 1].script == TokenScript::kHangul &&
+           phrases().prefix_of(t[i - 1].folded, kNumberWord) &&
+           (t[i - 1].folded.ends_with("과") || t[i - 1].folded.ends_with("와")));
+      const bool counted = !q.unit.empty() || !q.currency.empty() || q.percent || in_numbers ||
                            (q.end < t.size() && (at(t, q.end, kUnit) ||
                                                  at(t, q.end, kCurrencyAfter) ||
                                                  at(t, q.end, kPercent)));
@@ -1350,6 +1365,47 @@ struct FigureFinder::Impl {
     q.year_like = false;
     q.numeral_end = k + 1;
     q.end = k + 1;
+  }
+
+  // The Korean decimals after a point word: `rest` (the end of token k, folded) is the point
+  // ("점"), the next token starts with digit syllables, each one digit ("영삼" 03, "칠일" 71);
+  // what follows them is read as the number's suffixes.
+  bool korean_decimals(const std::vector<Token>& t, std::size_t k, std::string_view rest,
+                       Quantity& q) const {
+    const auto p = phrases().prefix_of(rest, kDecimalPoint);
+    if (!p || p->second != rest.size() || k + 1 >= t.size() || !t[k + 1].space_before ||
+        t[k + 1].script != TokenScript::kHangul || q.value != std::floor(q.value)) {
+      return false;
+    }
+    const std::string_view w(t[k + 1].folded);
+    std::string digits;
+    std::size_t used = 0;
+    while (used + 3 <= w.size()) {
+      const auto m = phrases().prefix_of(w.substr(used), kNumberWord);
+      if (!m || m->second != 3) break;
+      const auto v = words.parse(lex->number_locales[m->first->payload], w.substr(used, 3));
+      const bool zero = w.substr(used, 3) == "영" || w.substr(used, 3) == "공";
+      if (!zero && (!v || v->bytes != 3 || v->value >= 10 || v->value < 1)) break;
+      digits += static_cast<char>('0' + (zero ? 0 : static_cast<int>(v->value)));
+      used += 3;
+    }
+    // A last "이" that makes the copula with what follows is the copula: "오점 오이다" is 5.5.
+    if (digits.size() > 1 && digits.back() == '2' && used < w.size() &&
+        particle_or_empty(w.substr(used - 3))) {
+      digits.pop_back();
+      used -= 3;
+    }
+    if (digits.empty()) return false;
+    Quantity c = q;
+    if (used < w.size() && !hangul_chain(w.substr(used), c)) return false;
+    q = c;
+    const double fraction = std::strtod(("0." + digits).c_str(), nullptr);
+    q.value = q.value < 0 ? q.value - fraction : q.value + fraction;
+    q.decimals = static_cast<int>(digits.size());
+    q.trailing_zeros = 0;
+    q.numeral_end = k + 2;
+    q.end = k + 2;
+    return true;
   }
 
   // "½", "⅔": a character whose numeric value is a fraction (ICU's numeric value).
