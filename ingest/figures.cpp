@@ -603,6 +603,7 @@ struct FigureFinder::Impl {
       }
     }
     const bool scale_syllable = one_syllable && q.value >= 10;
+    bool native_alone = false;  // "셋에": a one-syllable native numeral that is no determiner
     if (t[i].script == TokenScript::kHangul) {
       if (!rest.empty() && korean_fraction(t, last, fold_case(rest), text, q)) {
         return true;  // "삼분의 이": two thirds
@@ -611,10 +612,14 @@ struct FigureFinder::Impl {
       if (!rest.empty() && korean_mixed(t, last, fold_case(rest), text, q)) return true;
       // A native numeral takes no scale word: "하나만" is "only one". (One syllable with a
       // particle is no numeral: "네가" is "you"; "둘째" is an ordinal.)
-      if (!rest.empty() && !one_syllable && native_korean(t[i].folded) &&
+      // ("둘", "셋", "넷" are numerals only, one syllable or not: "셋에"; not "열", which is
+      // also heat, a row, "열도" an archipelago.)
+      const bool full_native = native_korean(t[i].folded) && !determiner && q.value < 10;
+      if (!rest.empty() && (!one_syllable || full_native) && native_korean(t[i].folded) &&
           particle_or_empty(fold_case(rest)) &&
           !phrases().prefix_of(fold_case(rest), kOrdinalSuffix)) {
         rest = {};
+        if (one_syllable) native_alone = true;
       }
       if (rest.empty() && last + 1 < t.size() && t[last + 1].script == TokenScript::kHangul &&
           korean_fraction(t, last + 1, t[last + 1].folded, text, q)) {
@@ -696,8 +701,10 @@ struct FigureFinder::Impl {
       const bool alone = scale_syllable && (k >= t.size() || t[k].kind == TokenKind::kPunct);
       std::size_t sign;
       const bool after_minus = ending_at(t, i, kNegative, &sign) && t[sign].kind == TokenKind::kWord;
+      // A numeral that is the whole text (a table cell, a heading) is the numeral: "삼".
+      const bool whole_text = i == 0 && last + 1 == t.size();
       if (!(long_counter || (counter && (scale_syllable || determiner)) || alone || after_minus ||
-            (before_nouns && noun_after))) {
+            native_alone || whole_text || (before_nouns && noun_after))) {
         return false;
       }
     }
@@ -707,11 +714,14 @@ struct FigureFinder::Impl {
     if (t[i].script == TokenScript::kHangul && lex->numeral_lookalikes.count(fold_case(numeral)) > 0) {
       // (Or another numeral with it: "이천 이백" 2,200, "이백과 이천".)
       const bool in_numbers =
-          (q.end < t.size() && t[q.end].script == TokenScript::kHangul && sino_word(t[q.end].folded)) ||
+          q.numeral_end > i + 1 ||
+          (i + 1 < t.size() && t[i + 1].script == TokenScript::kHangul && sino_word(t[i + 1].folded)) ||
           (i > 0 && t[i - 1].script == TokenScript::kHangul &&
            phrases().prefix_of(t[i - 1].folded, kNumberWord) &&
            (t[i - 1].folded.ends_with("과") || t[i - 1].folded.ends_with("와")));
+      const bool whole_text = i == 0 && q.end == t.size();
       const bool counted = !q.unit.empty() || !q.currency.empty() || q.percent || in_numbers ||
+                           whole_text ||
                            (q.end < t.size() && (at(t, q.end, kUnit) ||
                                                  at(t, q.end, kCurrencyAfter) ||
                                                  at(t, q.end, kPercent)));
