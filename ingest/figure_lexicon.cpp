@@ -92,7 +92,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "determiners_before_nouns", "fractions",
                           "decimal_points", "fraction_joiners", "percent_before",
                           "ratio_words", "pronoun_determiners", "comparisons",
-                          "article_units"},
+                          "article_units", "si_prefixes"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -257,6 +257,17 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
   if (d.HasMember("pronoun_determiners")) {
     add_words(lex, f, member(f, d, "pronoun_determiners", ""), "pronoun_determiners",
               kPronounDeterminer, 0);
+  }
+  if (d.HasMember("si_prefixes")) {
+    std::size_t k = 0;
+    for (const auto& item : array(f, d, "si_prefixes", "").GetArray()) {
+      const auto ctx = entry("si_prefixes", k++);
+      json::check_keys(f, item, {"value", "words"}, ctx);
+      const double value = number(f, item, "value", ctx);
+      for (auto& word : json::strings(f, member(f, item, "words", ctx), ctx)) {
+        lex.si_prefixes[word] = value;  // case kept: "G" is giga, "g" grams
+      }
+    }
   }
   if (d.HasMember("article_units")) {
     for (auto& unit : json::strings(f, d["article_units"], "article_units")) {

@@ -152,7 +152,8 @@ struct FigureLexicon {
   // syllable alone, they count only there.
   std::vector<std::string> glued_range_closers;  // "사이", "까지" (folded)
   std::set<std::string, std::less<>> not_ratio_units;
-  std::set<std::string, std::less<>> article_units;  // "a kilogram": one of these units  // "5 in 10 years" is no ratio
+  std::set<std::string, std::less<>> article_units;  // "a kilogram": one of these units
+  std::map<std::string, double, std::less<>> si_prefixes;  // "G" -> 1e9, as written  // "5 in 10 years" is no ratio
   std::set<std::string, std::less<>> determiner_numerals;
   // Of those, the ones that count any noun after them ("두 아들"); "한" before a noun that is
   // no counter is "a" ("한 학교").

@@ -317,9 +317,14 @@ struct FigureFinder::Impl {
       const bool times_ten = (x.folded == "x" || x.folded == "×") && i + 3 < t.size() &&
                              t[i + 2].kind == TokenKind::kNumber && t[i + 2].value == 10 &&
                              is_punct(t[i + 3], "^");
+      const bool si_prefix = n.decimals > 0 && x.capitalized && [&] {
+        for (const auto& [letter, value] : lex->si_prefixes)
+          if (fold_case(letter) == x.folded) return true;
+        return false;
+      }();
       if (!x.space_before && x.kind == TokenKind::kWord && x.script != TokenScript::kHangul &&
           !at(t, i + 1, kScale) && !at(t, i + 1, kCurrencyAfter) && !at(t, i + 1, kPercent) &&
-          !unit_at(t, i + 1) && !times_ten) {
+          !unit_at(t, i + 1) && !times_ten && !si_prefix) {
         return true;
       }
       if (x.script == TokenScript::kHangul && !x.space_before) {
@@ -877,6 +882,18 @@ struct FigureFinder::Impl {
   // Scales, currency, percent and unit words after a numeral.
   void suffixes(const std::vector<Token>& t, Quantity& q) const {
     spelled_repetition(t, q);
+    // ".0012G": a capital SI prefix glued after a number with decimals.
+    if (q.decimals > 0 && !q.spelled && q.end < t.size() && !t[q.end].space_before &&
+        t[q.end].kind == TokenKind::kWord && t[q.end].capitalized) {
+      const std::string_view written(t[q.end].folded);
+      for (const auto& [letter, value] : lex->si_prefixes) {
+        if (fold_case(letter) == written) {
+          q.scale *= value;
+          ++q.end;
+          break;
+        }
+      }
+    }
     // Korean suffixes glued to the digits: "3만여", "500달러".
     if (q.end < t.size() && !t[q.end].space_before && t[q.end].script == TokenScript::kHangul &&
         !q.spelled) {
