@@ -95,7 +95,9 @@ enum PhraseKind : std::uint16_t {
   kComparisonMarker,  // "보다" of "1000보다 크다"
   kComparedAtLeast,   // "크다", "많거나 같다" after a comparison marker
   kComparedAtMost,    // "작다", "적거나 같다" after a comparison marker
+  kPhraseKindEnd,     // not a kind: one past the last
 };
+static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");
 
 struct KnownActor {
   std::string name;

@@ -2017,10 +2017,21 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
       if (t[k].span.begin >= a.begin && t[k].span.end <= a.end) return true;
     return false;
   };
+  // The phrase kinds a figure can start with; a word token with none of them (and no
+  // number, and no fraction character) starts nothing, and is passed over at once.
+  static const PhraseKinds start_kinds =
+      kind_bit(kCurrencyBefore) | kind_bit(kPercentBefore) | kind_bit(kZeroWord) |
+      kind_bit(kVague) | kind_bit(kDecimalPoint) | kind_bit(kScaleArticle) | kind_bit(kFraction) |
+      kind_bit(kFractionAlone) | kind_bit(kNumberWord) | kind_bit(kNumberForm);
   std::size_t i = 0;
   std::size_t consumed = 0;  // the token past the last figure found
   while (i < t.size()) {
     if (!addresses.empty() && in_address(i)) {
+      ++i;
+      continue;
+    }
+    if (t[i].kind != TokenKind::kNumber && t[i].indexed && !(t[i].phrase_kinds & start_kinds) &&
+        !(t[i].kind == TokenKind::kPunct && t[i].folded.size() > 1)) {
       ++i;
       continue;
     }

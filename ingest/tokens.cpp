@@ -248,7 +248,7 @@ void PhraseTable::add(std::string_view phrase, std::uint16_t kind, std::uint32_t
   auto& bucket = e.prefix.front() || is_hangul_word(e.words.front())
                      ? by_initial_[std::string(initial_of(e.words.front()))]
                      : by_first_[e.words.front()];
-  bucket.kinds |= std::uint64_t{1} << (kind & 63);
+  bucket.kinds |= kind_bit(kind);
   bucket.entries.push_back(std::move(e));
 }
 
@@ -305,7 +305,7 @@ std::vector<PhraseTable::Match> PhraseTable::all(const std::vector<Token>& token
                                                  std::uint16_t kind, std::size_t limit) const {
   std::vector<Match> found;
   if (i >= tokens.size()) return found;
-  const std::uint64_t bit = std::uint64_t{1} << (kind & 63);
+  const PhraseKinds bit = kind_bit(kind);
   if (tokens[i].indexed && !(tokens[i].phrase_kinds & bit)) return found;
   buckets(tokens[i], [&](const Bucket& b) {
     if (!(b.kinds & bit)) return;
@@ -341,7 +341,7 @@ std::optional<PhraseTable::Match> PhraseTable::longest(const std::vector<Token>&
                                                        std::size_t i, std::uint16_t kind,
                                                        std::size_t limit) const {
   if (i >= tokens.size()) return std::nullopt;
-  const std::uint64_t bit = std::uint64_t{1} << (kind & 63);
+  const PhraseKinds bit = kind_bit(kind);
   if (tokens[i].indexed && !(tokens[i].phrase_kinds & bit)) return std::nullopt;
   std::optional<Match> best;
   buckets(tokens[i], [&](const Bucket& b) {
@@ -360,7 +360,7 @@ std::optional<std::pair<const PhraseTable::Entry*, std::size_t>> PhraseTable::pr
     std::string_view word, std::uint16_t kind) const {
   if (word.empty()) return std::nullopt;
   const auto it = by_initial_.find(initial_of(word));
-  if (it == by_initial_.end() || !(it->second.kinds & (std::uint64_t{1} << (kind & 63)))) {
+  if (it == by_initial_.end() || !(it->second.kinds & kind_bit(kind))) {
     return std::nullopt;
   }
   std::optional<std::pair<const Entry*, std::size_t>> best;

@@ -17,6 +17,10 @@ namespace claimgraph::ingest {
 enum class TokenKind : std::uint8_t { kWord, kNumber, kPunct };
 enum class TokenScript : std::uint8_t { kOther, kLatin, kCyrillic, kHangul };
 
+// A set of phrase kinds, a bit each (the lexicons use fewer than 128 kinds).
+using PhraseKinds = unsigned __int128;
+inline PhraseKinds kind_bit(std::uint16_t kind) { return PhraseKinds{1} << (kind & 127); }
+
 struct Token {
   graph::Span span;
   TokenKind kind = TokenKind::kPunct;
@@ -34,7 +38,7 @@ struct Token {
   // and a bit per phrase kind among them.
   const void* phrases_exact = nullptr;
   const void* phrases_initial = nullptr;
-  std::uint64_t phrase_kinds = 0;
+  PhraseKinds phrase_kinds = 0;
   bool indexed = false;
 };
 
@@ -85,7 +89,7 @@ class PhraseTable {
  private:
   struct Bucket {
     std::vector<Entry> entries;
-    std::uint64_t kinds = 0;  // bit k: an entry of kind k (kinds are below 64)
+    PhraseKinds kinds = 0;  // bit k: an entry of kind k (kinds are below 128)
   };
   struct Hash {
     using is_transparent = void;

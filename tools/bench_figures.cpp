@@ -67,6 +67,9 @@ void print_spans(const ingest::FigureFinder& finder, std::string_view text,
                  const std::vector<graph::Span>& lines) {
   for (const graph::Span& line : lines) {
     for (const ingest::FoundFigure& figure : finder.find(text, line)) {
+      // A minor numeral ("one of them") is no figure of a claim: the ingester leaves it out,
+      // and so does the precision scored here.
+      if (figure.minor) continue;
       rapidjson::StringBuffer buffer;
       rapidjson::Writer<rapidjson::StringBuffer> out(buffer);
       out.StartObject();
