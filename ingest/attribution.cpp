@@ -67,6 +67,20 @@ class Attributor {
     return capitalized > 0 && 2 * capitalized >= words;
   }
 
+  // A date is never a source: "June 3 said", "according to June 5", "2019년 3월".
+  bool is_date(std::size_t from, std::size_t to) const {
+    if (from >= to) return false;
+    if (at(from, kMonth)) return true;
+    bool all_numbers = true;
+    for (std::size_t k = from; k < to; ++k) {
+      all_numbers = all_numbers && (t_[k].kind == TokenKind::kNumber || t_[k].kind == TokenKind::kPunct);
+    }
+    if (all_numbers) return true;
+    // "3월 5일": a number with a month suffix.
+    return t_[from].kind == TokenKind::kNumber && from + 1 < to &&
+           lex_.phrases.prefix_of(t_[from + 1].folded, kMonthSuffix).has_value();
+  }
+
   // The known actor a source's words hold ("interviews featured in a New York Times piece").
   std::optional<std::string> known_within(std::size_t from, std::size_t to) const {
     for (std::size_t k = from; k < to; ++k) {
@@ -95,7 +109,9 @@ class Attributor {
     bool maker = false;
     for (std::size_t k = from; k < verb; ++k) maker = maker || at(k, kMakerBy).has_value();
     // A proper name starts with a capital; a maker names one ("statistics published by X").
-    if (n.empty() || !named(from, verb) || (!maker && !t_[nf].capitalized)) return out;
+    if (n.empty() || !named(from, verb) || (!maker && !t_[nf].capitalized) || is_date(nf, nt)) {
+      return out;
+    }
     // "The U.S. State Department’s latest ... Report describes": the known actor behind it.
     out.claimant = known_within(nf, nt).value_or(n);
     out.subject = out.claimant;
@@ -118,7 +134,7 @@ class Attributor {
           out.claimant = previous->claimant;
         } else if (auto k = known_within(a->end, end)) {
           out.claimant = *k;
-        } else if (!n.empty()) {
+        } else if (!n.empty() && !is_date(nf, nt)) {
           out.claimant = n;
         }
         out.phrase = span(i, end);
@@ -139,7 +155,8 @@ class Attributor {
         continue;
       }
       // A reporting verb is a lower-case word ("says"; "the United States" is no verb).
-      if (auto v = at(i, kReportVerb); v && i > 0 && !t_[i].capitalized) {
+      // ("a report from X stated": "report" opens the maker's name here, no verb.)
+      if (auto v = at(i, kReportVerb); v && i > 0 && !t_[i].capitalized && !at(i, kMakerBy)) {
         // The source is the phrase before the verb, back to the clause's start; over an
         // apposition ("Anthony Ruggiero, a former official, recommends") to the name.
         std::size_t from = clause_start(i);

@@ -46,6 +46,12 @@ TEST_CASE("attribution: 'according to', reporting verbs, appositions, makers", "
        "as Anthony Rinna explains"},
       {"По данным ФМС, в России работают 30 тысяч человек.", "Federal Migration Service",
        "По данным ФМС"},
+      // A source's maker after "from", its kind of outlet dropped (issue 15).
+      {"A report from the daily Kommersant stated that 40,000 workers were there.", "Kommersant",
+       "A report from the daily Kommersant stated"},
+      // A date is never a claimant (issue 15).
+      {"June 3 said that 20,000 workers were in Russia.", "", ""},
+      {"According to June 5, 30,000 workers were employed.", "", "According to June"},
       // No source named: a verb of the wrong case, a common noun, a pronoun with nothing before.
       {"The United States wants to put pressure on North Korea.", "", ""},
       {"Crucially, this migration from North Korea indicates a degree of volition.", "", ""},
