@@ -120,8 +120,73 @@ class Attributor {
     return out;
   }
 
+  // The words of tokens [from, to) with `particle` cut from the last one: "미국 국무부에" ->
+  // "미국 국무부".
+  std::string without_particle(std::size_t from, std::size_t to, std::string_view particle) const {
+    if (from >= to) return {};
+    const Span all = span(from, to);
+    std::string words = fold_spaces(slice(text_, all));
+    if (words.size() > particle.size() && words.ends_with(particle)) {
+      words.resize(words.size() - particle.size());
+    }
+    return words;
+  }
+
+  // Korean: "X에 따르면" (according to X) and "X는 … 밝혔다" (X said, the verb ending the
+  // sentence).
+  std::optional<Attribution> korean(const Attribution* previous) const {
+    Attribution out;
+    for (std::size_t i = 1; i < t_.size(); ++i) {
+      if (t_[i].script != TokenScript::kHangul || !at(i, kAccordingToAfter)) continue;
+      const std::string& before = t_[i - 1].folded;
+      if (!before.ends_with("에") || before.size() <= 3) continue;
+      const std::size_t from = clause_start(i - 1);
+      const std::string source = without_particle(from, i, "에");
+      if (source.empty()) continue;
+      out.whole_sentence = true;
+      out.claimant = known_within(from, i).value_or(source);
+      out.phrase = span(from, at(i, kAccordingToAfter)->end);
+      out.source = span(from, i);
+      return out;
+    }
+    // The reporting verb ends the sentence (a full stop or a quote aside).
+    std::size_t last = t_.size();
+    while (last > 0 && t_[last - 1].kind == TokenKind::kPunct) --last;
+    if (last == 0 || t_[last - 1].script != TokenScript::kHangul) return std::nullopt;
+    const auto verb = at(last - 1, kReportVerb);
+    if (!verb || verb->end != last) return std::nullopt;
+    // The subject: the first words up to one that ends in a subject particle, within four.
+    for (std::size_t k = 0; k < std::min<std::size_t>(last - 1, 4); ++k) {
+      if (t_[k].script != TokenScript::kHangul && t_[k].script != TokenScript::kLatin) break;
+      // "그는 … 말했다": the previous sentence's source.
+      if (auto p = at(k, kSubjectPronoun); p && p->end == k + 1) {
+        if (!previous || !previous->subject) return Attribution{};
+        out.whole_sentence = true;
+        out.claimant = previous->subject;
+        out.subject = previous->subject;
+        out.phrase = span(last - 1, last);
+        return out;
+      }
+      for (const auto& particle : lex_.subject_particles) {
+        const std::string& w = t_[k].folded;
+        if (w.size() > particle.size() && w.ends_with(particle)) {
+          const std::string source = without_particle(0, k + 1, particle);
+          if (source.empty()) continue;
+          out.whole_sentence = true;
+          out.claimant = known_within(0, k + 1).value_or(source);
+          out.subject = out.claimant;
+          out.phrase = span(last - 1, last);
+          out.source = span(0, k + 1);
+          return out;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
   Attribution run(const Attribution* previous) const {
     Attribution out;
+    if (auto k = korean(previous)) return *k;
     for (std::size_t i = 0; i < t_.size(); ++i) {
       const auto news = at(i, kNewsFrom);
       if (auto a = news ? news : at(i, kAccordingTo)) {

@@ -427,8 +427,17 @@ void load_events(FigureLexicon& lex, const JsonFile& f) {
 void load_attribution(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, f.doc,
                    {"about", "according_to", "verbs", "by", "pronouns", "determiners", "same_source",
-                    "source_ends", "using", "news_from"},
+                    "source_ends", "using", "news_from", "korean"},
                    "");
+  if (f.doc.HasMember("korean")) {
+    const auto& k = member(f, f.doc, "korean", "");
+    json::check_keys(f, k, {"according_to_after", "subject_particles"}, "korean");
+    add_words(lex, f, member(f, k, "according_to_after", "korean"), "korean.according_to_after",
+              kAccordingToAfter, 0);
+    for (auto& p : json::strings(f, member(f, k, "subject_particles", "korean"), "korean.subject_particles")) {
+      lex.subject_particles.push_back(fold_case(p));
+    }
+  }
   add_words(lex, f, member(f, f.doc, "determiners", ""), "determiners", kDeterminer, 0);
   add_words(lex, f, member(f, f.doc, "same_source", ""), "same_source", kSameSource, 0);
   add_words(lex, f, member(f, f.doc, "source_ends", ""), "source_ends", kSourceEnd, 0);

@@ -52,6 +52,12 @@ TEST_CASE("attribution: 'according to', reporting verbs, appositions, makers", "
       // A date is never a claimant (issue 15).
       {"June 3 said that 20,000 workers were in Russia.", "", ""},
       {"According to June 5, 30,000 workers were employed.", "", "According to June"},
+      // Korean: the source before its particle (issue 15).
+      {"통일부는 북한 노동자 2만 명이 러시아에 있다고 밝혔다.", "통일부", "밝혔다"},
+      {"통일부에 따르면 북한 노동자 2만 명이 러시아에 있다.", "통일부", "통일부에 따르면"},
+      {"지난해 미국 국무부 보고서에 따르면 3만 명이다.", "U.S. State Department",
+       "지난해 미국 국무부 보고서에 따르면"},
+      {"북한 노동자 2만 명이 러시아에 있다.", "", ""},
       // No source named: a verb of the wrong case, a common noun, a pronoun with nothing before.
       {"The United States wants to put pressure on North Korea.", "", ""},
       {"Crucially, this migration from North Korea indicates a degree of volition.", "", ""},
@@ -84,6 +90,12 @@ TEST_CASE("attribution: 'It says' and 'the same data set' point back; the data u
 
   const auto c = attributions({"It says nothing new."});
   CHECK_FALSE(c[0].claimant.has_value());  // no sentence before to point back to
+
+  // Korean "그는 … 말했다" points back too (issue 15).
+  const auto k = attributions({"국정원은 3만 명이라고 추산했다.", "그는 2만 명이라고 말했다."});
+  CHECK(k[0].claimant == "국정원");
+  CHECK(k[1].claimant == "국정원");
+  CHECK_FALSE(attributions({"그는 2만 명이라고 말했다."})[0].claimant.has_value());
 }
 
 TEST_CASE("attribution: news reported inside the author's sentence is not the whole sentence",
