@@ -22,8 +22,9 @@ constexpr NameTable<EdgeKind, 8> kEdgeKinds{{{EdgeKind::kContains, "contains"},
                                              {EdgeKind::kAuthoredBy, "authored_by"},
                                              {EdgeKind::kPublishedBy, "published_by"},
                                              {EdgeKind::kCitedIn, "cited_in"}}};
-constexpr NameTable<ActorKind, 5> kActorKinds{{{ActorKind::kPerson, "person"},
+constexpr NameTable<ActorKind, 6> kActorKinds{{{ActorKind::kPerson, "person"},
                                                {ActorKind::kOrganization, "organization"},
+                                               {ActorKind::kGroup, "group"},
                                                {ActorKind::kCountry, "country"},
                                                {ActorKind::kPlace, "place"},
                                                {ActorKind::kOther, "other"}}};

@@ -38,7 +38,7 @@ enum class EdgeKind : std::uint8_t {
   kPublishedBy,  // Source -> Actor
   kCitedIn,      // Reference -> Reference
 };
-enum class ActorKind : std::uint8_t { kPerson, kOrganization, kCountry, kPlace, kOther };
+enum class ActorKind : std::uint8_t { kPerson, kOrganization, kCountry, kPlace, kOther, kGroup };
 enum class ReferenceKind : std::uint8_t { kFootnote, kInText, kSecondary };
 enum class Bound : std::uint8_t { kNone, kAtMost, kAtLeast };
 

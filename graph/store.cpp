@@ -1048,8 +1048,9 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
     ((list += (list.empty() ? "'" : ", '") + std::string(to_string(kinds)) + "'"), ...);
     return list;
   };
-  const std::string actor_kinds = names(ActorKind::kPerson, ActorKind::kOrganization,
-                                        ActorKind::kCountry, ActorKind::kPlace, ActorKind::kOther);
+  const std::string actor_kinds =
+      names(ActorKind::kPerson, ActorKind::kOrganization, ActorKind::kGroup, ActorKind::kCountry,
+            ActorKind::kPlace, ActorKind::kOther);
   const std::string bounds = names(Bound::kNone, Bound::kAtMost, Bound::kAtLeast);
   const std::string ref_kinds =
       names(ReferenceKind::kFootnote, ReferenceKind::kInText, ReferenceKind::kSecondary);

@@ -141,6 +141,14 @@ ActorKind ActorFinder::kind_of(std::string_view name) const {
   lex_->phrases.index(t);
   std::size_t words = 0;
   bool plain = true;
+  // A group of people by its last word: "local officials", "Russian authorities", "당국".
+  std::size_t head = t.size();
+  while (head > 0 && t[head - 1].kind != TokenKind::kWord) --head;
+  if (head > 0) {
+    if (auto g = lex_->phrases.longest(t, head - 1, kGroupWord); g && g->end == head) {
+      return ActorKind::kGroup;
+    }
+  }
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (lex_->phrases.longest(t, i, kOrganizationWord)) return ActorKind::kOrganization;
     if (t[i].kind == TokenKind::kWord) {

@@ -108,8 +108,11 @@ class Attributor {
     const auto n = name(from, verb, &nf, &nt);
     bool maker = false;
     for (std::size_t k = from; k < verb; ++k) maker = maker || at(k, kMakerBy).has_value();
-    // A proper name starts with a capital; a maker names one ("statistics published by X").
-    if (n.empty() || !named(from, verb) || (!maker && !t_[nf].capitalized) || is_date(nf, nt)) {
+    // A proper name starts with a capital; a maker names one ("statistics published by X");
+    // a group is named by its noun ("local officials said", "местные власти сообщили").
+    const bool group = nt > nf && at(nt - 1, kGroupWord).has_value() && nt - nf <= 4;
+    if (n.empty() || (!group && (!named(from, verb) || (!maker && !t_[nf].capitalized))) ||
+        is_date(nf, nt)) {
       return out;
     }
     // "The U.S. State Department’s latest ... Report describes": the known actor behind it.

@@ -451,7 +451,12 @@ void load_attribution(FigureLexicon& lex, const JsonFile& f) {
 
 void load_actors(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, f.doc,
-                   {"about", "actors", "organization_words", "connectors", "not_name_starts"}, "");
+                   {"about", "actors", "organization_words", "connectors", "not_name_starts",
+                    "group_words"},
+                   "");
+  if (f.doc.HasMember("group_words")) {
+    add_words(lex, f, member(f, f.doc, "group_words", ""), "group_words", kGroupWord, 0);
+  }
   std::size_t i = 0;
   for (const auto& a : array(f, f.doc, "actors", "").GetArray()) {
     const auto ctx = entry("actors", i++);

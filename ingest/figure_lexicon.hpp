@@ -96,6 +96,7 @@ enum PhraseKind : std::uint16_t {
   kComparedAtLeast,   // "크다", "많거나 같다" after a comparison marker
   kComparedAtMost,    // "작다", "적거나 같다" after a comparison marker
   kAccordingToAfter,  // "따르면" of "X에 따르면" (attribution.json korean)
+  kGroupWord,         // "officials", "власти", "당국": a group of people (actors.json)
   kPhraseKindEnd,     // not a kind: one past the last
 };
 static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");

@@ -187,7 +187,8 @@ int main(int argc, char** argv) {
   std::optional<std::string> actors_kind;
   auto* actors = add_common(app.add_subcommand(
       "actors", "list the actors, sorted by name, each with every spelling met"));
-  actors->add_option("--kind", actors_kind, "person, organization, country, place or other");
+  actors->add_option("--kind", actors_kind,
+                     "person, organization, group, country, place or other");
 
   query::ConflictQuery conflict_query;
   std::string conflict_kind;
@@ -332,7 +333,7 @@ int main(int argc, char** argv) {
         kind = graph::actor_kind_from(*actors_kind);
         if (!kind) {
           std::cerr << "claimgraph: unknown actor kind \"" << *actors_kind
-                    << "\" (person, organization, country, place, other)\n";
+                    << "\" (person, organization, group, country, place, other)\n";
           return tools::kExitUsage;
         }
       }

@@ -83,6 +83,17 @@ TEST_CASE("actors: a registry keeps every spelling of one actor", "[ingest]") {
   CHECK(nk.aliases == std::vector<std::string>{"North Korea", "DPRK", "КНДР"});
 }
 
+TEST_CASE("actors: a group of people is of kind group", "[ingest]") {
+  // Named by the noun that ends the name (actors.json group_words), in every language.
+  for (const char* name : {"local officials", "Russian authorities", "местные власти", "정부 당국"}) {
+    INFO(name);
+    CHECK(finder().kind_of(name) == ActorKind::kGroup);
+  }
+  CHECK(finder().kind_of("Ministry of Labor") == ActorKind::kOrganization);
+  CHECK(std::string(to_string(ActorKind::kGroup)) == "group");
+  CHECK(claimgraph::graph::actor_kind_from("group") == ActorKind::kGroup);
+}
+
 TEST_CASE("actors: one person in every script, named after the fullest Latin spelling", "[ingest]") {
   ActorRegistry registry(finder(), &names());
   std::vector<claimgraph::graph::Edge> edges;

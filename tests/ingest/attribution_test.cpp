@@ -52,6 +52,10 @@ TEST_CASE("attribution: 'according to', reporting verbs, appositions, makers", "
       // A date is never a claimant (issue 15).
       {"June 3 said that 20,000 workers were in Russia.", "", ""},
       {"According to June 5, 30,000 workers were employed.", "", "According to June"},
+      // A group of people is a claimant, named by its noun (issue 15).
+      {"At the border, officials said 25,000 workers lived there.", "officials", "officials said"},
+      {"Местные власти сообщили, что в регионе 5 тысяч рабочих.", "Местные власти",
+       "Местные власти сообщили"},
       // Korean: the source before its particle (issue 15).
       {"통일부는 북한 노동자 2만 명이 러시아에 있다고 밝혔다.", "통일부", "밝혔다"},
       {"통일부에 따르면 북한 노동자 2만 명이 러시아에 있다.", "통일부", "통일부에 따르면"},
