@@ -285,6 +285,16 @@ void Resolver::find_times(Sentence& s, const std::vector<FoundFigure>& figures) 
       i = p->end;
       continue;
     }
+    // "last year", "в прошлом году", "지난해": a year counted from the document's date (none
+    // when the document has no date).
+    if (auto r = at(t, i, kRelativeYear); r && r->rest == 0) {
+      if (date_ && date_->size() >= 4) {
+        const int year = std::stoi(date_->substr(0, 4)) + lex_.relative_years[r->entry->payload];
+        s.times.push_back({i, std::to_string(year), std::to_string(year)});
+      }
+      i = r->end;
+      continue;
+    }
     ++i;
   }
 }

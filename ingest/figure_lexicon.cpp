@@ -406,7 +406,17 @@ void load_places(FigureLexicon& lex, const JsonFile& f) {
 }
 
 void load_events(FigureLexicon& lex, const JsonFile& f) {
-  json::check_keys(f, f.doc, {"about", "present", "since", "until", "events"}, "");
+  json::check_keys(f, f.doc, {"about", "present", "since", "until", "events", "relative_years"}, "");
+  if (f.doc.HasMember("relative_years")) {
+    std::size_t r = 0;
+    for (const auto& item : array(f, f.doc, "relative_years", "").GetArray()) {
+      const auto ctx = entry("relative_years", r++);
+      json::check_keys(f, item, {"offset", "words"}, ctx);
+      lex.relative_years.push_back(static_cast<int>(number(f, item, "offset", ctx)));
+      add_words(lex, f, member(f, item, "words", ctx), ctx, kRelativeYear,
+                static_cast<std::uint32_t>(lex.relative_years.size() - 1));
+    }
+  }
   add_words(lex, f, member(f, f.doc, "present", ""), "present", kPresent, 0);
   add_words(lex, f, member(f, f.doc, "since", ""), "since", kSince, 0);
   add_words(lex, f, member(f, f.doc, "until", ""), "until", kUntil, 0);

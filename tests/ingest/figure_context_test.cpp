@@ -145,6 +145,22 @@ TEST_CASE("time: years, ranges, decades, 'since' an event, the present, a state'
   CHECK_FALSE(undated.of("approximately 30,000").time_from.has_value());
 }
 
+TEST_CASE("time: a year counted from the document's date, in three languages (issue 15)",
+          "[ingest][figures]") {
+  const Doc doc({{"Last year 30,000 workers were employed in Russia."},
+                 {"В прошлом году в России работали 25 тысяч рабочих."},
+                 {"지난해 러시아에 있는 북한 노동자는 3만 명이었다."},
+                 {"올해 북한 노동자 2만 명이 러시아에 있다."}},
+                std::string("2019-05-01"));
+  CHECK(or_null(doc.of("30,000").time_from) == "2018");
+  CHECK(or_null(doc.of("25 тысяч").time_from) == "2018");
+  CHECK(or_null(doc.of("3만 명이었다").time_from) == "2018");
+  CHECK(or_null(doc.of("2만 명이").time_from) == "2019");
+  // Without a document date the year stays unknown, not guessed.
+  const Doc undated({{"Last year 30,000 workers were employed in Russia."}}, std::nullopt);
+  CHECK_FALSE(undated.of("30,000").time_from.has_value());
+}
+
 TEST_CASE("claimant: 'according to', a reporting verb, 'It says'", "[ingest][figures]") {
   const Doc doc({{"Irina Ivakhnyuk demonstrates that in 2006, Chinese workers comprised 21% of the "
                   "work force."},
