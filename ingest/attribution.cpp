@@ -142,9 +142,13 @@ class Attributor {
     for (std::size_t i = 1; i < t_.size(); ++i) {
       if (t_[i].script != TokenScript::kHangul || !at(i, kAccordingToAfter)) continue;
       const std::string& before = t_[i - 1].folded;
-      if (!before.ends_with("에") || before.size() <= 3) continue;
+      std::string_view particle;
+      for (const auto& p : lex_.according_to_particles) {
+        if (before.size() > p.size() && before.ends_with(p)) particle = p;
+      }
+      if (particle.empty()) continue;
       const std::size_t from = clause_start(i - 1);
-      const std::string source = without_particle(from, i, "에");
+      const std::string source = without_particle(from, i, particle);
       if (source.empty()) continue;
       out.whole_sentence = true;
       out.claimant = known_within(from, i).value_or(source);

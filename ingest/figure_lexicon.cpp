@@ -65,6 +65,21 @@ void named_lists(FigureLexicon& lex, const JsonFile& f, const rapidjson::Value& 
   }
 }
 
+// An object under `key` of `d` (when present) whose members are word lists, each list's
+// words phrases of its kind: "comparisons": {"markers": [...], "at_least": [...], ...}.
+void word_lists(FigureLexicon& lex, const JsonFile& f, const rapidjson::Value& d, const char* key,
+                std::initializer_list<std::pair<const char*, PhraseKind>> lists) {
+  if (!d.HasMember(key)) return;
+  const auto& object = member(f, d, key, "");
+  std::set<std::string> known;
+  for (const auto& [name, kind] : lists) known.insert(name);
+  json::check_keys(f, object, known, key);
+  for (const auto& [name, kind] : lists) {
+    if (!object.HasMember(name)) continue;
+    add_words(lex, f, member(f, object, name, key), std::string(key) + "." + name, kind, 0);
+  }
+}
+
 // A list of {"value": number, "words": [...]} under `key`: each value kept in `values`, its
 // words added as phrases of `kind` whose payload is the value's index.
 void valued_words(FigureLexicon& lex, const JsonFile& f, const char* key, PhraseKind kind,
@@ -92,7 +107,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "determiners_before_nouns", "fractions",
                           "decimal_points", "fraction_joiners", "percent_before",
                           "ratio_words", "pronoun_determiners", "comparisons",
-                          "article_units", "si_prefixes"},
+                          "article_units", "si_prefixes", "zero_digits"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -152,16 +167,10 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                       static_cast<std::uint32_t>(lex.glued_range_closers.size() - 1));
     }
   }
-  if (d.HasMember("comparisons")) {
-    const auto& c = member(f, d, "comparisons", "");
-    json::check_keys(f, c, {"markers", "at_least", "at_most"}, "comparisons");
-    add_words(lex, f, member(f, c, "markers", "comparisons"), "comparisons.markers",
-              kComparisonMarker, 0);
-    add_words(lex, f, member(f, c, "at_least", "comparisons"), "comparisons.at_least",
-              kComparedAtLeast, 0);
-    add_words(lex, f, member(f, c, "at_most", "comparisons"), "comparisons.at_most",
-              kComparedAtMost, 0);
-  }
+  word_lists(lex, f, d, "comparisons",
+             {{"markers", kComparisonMarker},
+              {"at_least", kComparedAtLeast},
+              {"at_most", kComparedAtMost}});
   i = 0;
   for (const auto& v : array(f, d, "vague", "").GetArray()) {
     const auto ctx = entry("vague", i++);
@@ -294,18 +303,13 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
     add_words(lex, f, member(f, fr, "alone", "fractions"), "fractions.alone", kFractionAlone, 0);
     add_words(lex, f, member(f, fr, "markers", "fractions"), "fractions.markers", kFractionMarker, 0);
   }
-  if (d.HasMember("calendar")) {
-    const auto& c = member(f, d, "calendar", "");
-    json::check_keys(f, c, {"day_suffixes", "hour_suffixes", "minute_suffixes", "duration_markers"},
-                     "calendar");
-    add_words(lex, f, member(f, c, "day_suffixes", "calendar"), "calendar.day_suffixes",
-              kDaySuffix, 0);
-    add_words(lex, f, member(f, c, "hour_suffixes", "calendar"), "calendar.hour_suffixes",
-              kHourSuffix, 0);
-    add_words(lex, f, member(f, c, "minute_suffixes", "calendar"), "calendar.minute_suffixes",
-              kMinuteSuffix, 0);
-    add_words(lex, f, member(f, c, "duration_markers", "calendar"), "calendar.duration_markers",
-              kDurationMarker, 0);
+  word_lists(lex, f, d, "calendar",
+             {{"day_suffixes", kDaySuffix},
+              {"hour_suffixes", kHourSuffix},
+              {"minute_suffixes", kMinuteSuffix},
+              {"duration_markers", kDurationMarker}});
+  if (d.HasMember("zero_digits")) {
+    add_words(lex, f, member(f, d, "zero_digits", ""), "zero_digits", kZeroDigit, 0);
   }
   if (d.HasMember("scale_articles")) {
     add_words(lex, f, member(f, d, "scale_articles", ""), "scale_articles", kScaleArticle, 0);
@@ -441,7 +445,12 @@ void load_attribution(FigureLexicon& lex, const JsonFile& f) {
                    "");
   if (f.doc.HasMember("korean")) {
     const auto& k = member(f, f.doc, "korean", "");
-    json::check_keys(f, k, {"according_to_after", "subject_particles"}, "korean");
+    json::check_keys(f, k, {"according_to_after", "according_to_particles", "subject_particles"},
+                     "korean");
+    for (auto& p : json::strings(f, member(f, k, "according_to_particles", "korean"),
+                                 "korean.according_to_particles")) {
+      lex.according_to_particles.push_back(fold_case(p));
+    }
     add_words(lex, f, member(f, k, "according_to_after", "korean"), "korean.according_to_after",
               kAccordingToAfter, 0);
     for (auto& p : json::strings(f, member(f, k, "subject_particles", "korean"), "korean.subject_particles")) {

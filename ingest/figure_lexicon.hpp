@@ -98,6 +98,7 @@ enum PhraseKind : std::uint16_t {
   kAccordingToAfter,  // "따르면" of "X에 따르면" (attribution.json korean)
   kGroupWord,         // "officials", "власти", "당국": a group of people (actors.json)
   kRelativeYear,      // payload: index into relative_years ("last year" = -1)
+  kZeroDigit,         // "영", "공": zero as a digit of Korean decimals
   kPhraseKindEnd,     // not a kind: one past the last
 };
 static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");
@@ -157,6 +158,7 @@ struct FigureLexicon {
   // syllable alone, they count only there.
   std::vector<std::string> glued_range_closers;  // "사이", "까지" (folded)
   std::vector<std::string> subject_particles;    // "은", "는", "이", "가" (attribution.json)
+  std::vector<std::string> according_to_particles;  // "에" of "X에 따르면" (attribution.json)
   std::vector<int> relative_years;               // "last year" -1, "this year" 0 (events.json)
   std::set<std::string, std::less<>> not_ratio_units;
   std::set<std::string, std::less<>> article_units;  // "a kilogram": one of these units

@@ -561,10 +561,11 @@ struct FigureFinder::Impl {
     // "이" that makes a particle with what follows is the particle.
     if (t[i].script == TokenScript::kHangul && !rest.empty() && stop - run.begin > 3) {
       const std::string_view numeral = text.substr(run.begin, stop - run.begin);
-      const std::string with_last = std::string(numeral.substr(numeral.size() - 3)) + std::string(rest);
-      if (numeral.ends_with("이") && particle_or_empty(with_last)) {
+      const std::string last_syllable(numeral.substr(numeral.size() - 3));
+      const auto last_value = sino_word(last_syllable);
+      if (last_value && particle_or_empty(last_syllable + std::string(rest))) {
         if (const auto shorter = sino_word(numeral.substr(0, numeral.size() - 3));
-            shorter && *shorter + 2 == q.value) {
+            shorter && *shorter + *last_value == q.value) {
           q.value = *shorter;
           rest = text.substr(stop - 3, t[last].span.end - (stop - 3));
         }
@@ -722,8 +723,12 @@ struct FigureFinder::Impl {
           q.numeral_end > i + 1 ||
           (i + 1 < t.size() && t[i + 1].script == TokenScript::kHangul && sino_word(t[i + 1].folded)) ||
           (i > 0 && t[i - 1].script == TokenScript::kHangul &&
-           phrases().prefix_of(t[i - 1].folded, kNumberWord) &&
-           (t[i - 1].folded.ends_with("과") || t[i - 1].folded.ends_with("와")));
+           phrases().prefix_of(t[i - 1].folded, kNumberWord) && t[i - 1].folded.size() > 3 &&
+           [&] {  // a numeral ending in a joiner: "이백과"
+             const std::string_view w(t[i - 1].folded);
+             const auto j = phrases().prefix_of(w.substr(w.size() - 3), kFractionJoiner);
+             return j && j->second == 3;
+           }());
       const bool whole_text = i == 0 && q.end == t.size();
       const bool counted = !q.unit.empty() || !q.currency.empty() || q.percent || in_numbers ||
                            whole_text ||
@@ -1312,16 +1317,18 @@ struct FigureFinder::Impl {
       }
       if (!numerator || numerator->first != sign_end || numerator->vague) return false;
       if (negative) numerator->value = -numerator->value;
-      // "오분의 일만을" is one fifth "only", not 10,000 fifths: a numerator ending in "만" with
-      // a particle reads the "만" as the particle.
-      if (t[sign_end].script == TokenScript::kHangul && std::abs(numerator->value) >= 10000) {
+      // "오분의 일만을" is one fifth "only", not 10,000 fifths: a numerator ending in a scale
+      // word that is also a particle ("만") reads it as the particle.
+      if (t[sign_end].script == TokenScript::kHangul && numerator->value != 0) {
         const std::string_view w(t[sign_end].folded);
-        const auto at_man = w.find("만");
-        if (at_man != std::string_view::npos && at_man > 0 && particle_or_empty(w.substr(at_man))) {
-          if (const auto v = sino_word(w.substr(0, at_man))) {
+        for (std::size_t p = 3; p < w.size(); p += 3) {
+          const auto scale = phrases().prefix_of(w.substr(p), kScale);
+          if (!scale || !particle_or_empty(w.substr(p))) continue;
+          if (const auto v = sino_word(w.substr(0, p)); v && *v < std::abs(numerator->value)) {
             numerator->value = negative ? -*v : *v;
             numerator->scale = 1;
           }
+          break;
         }
       }
     }
@@ -1411,7 +1418,8 @@ struct FigureFinder::Impl {
       const auto m = phrases().prefix_of(w.substr(used), kNumberWord);
       if (!m || m->second != 3) break;
       const auto v = words.parse(lex->number_locales[m->first->payload], w.substr(used, 3));
-      const bool zero = w.substr(used, 3) == "영" || w.substr(used, 3) == "공";
+      const auto z = phrases().prefix_of(w.substr(used, 3), kZeroDigit);
+      const bool zero = z && z->second == 3;
       if (!zero && (!v || v->bytes != 3 || v->value >= 10 || v->value < 1)) break;
       digits += static_cast<char>('0' + (zero ? 0 : static_cast<int>(v->value)));
       used += 3;

@@ -29,26 +29,14 @@ struct Row {
   const char* unit;
 };
 
-const FigureFinder& finder() {
-  static const FigureFinder f(claimgraph::testing::lexicons().figures);
-  return f;
-}
-
-std::string words_of(const std::string& s, const FoundFigure& f) {
-  return s.substr(f.span.begin, f.span.size());
-}
+const FigureFinder& finder() { return claimgraph::testing::figure_finder(); }
+using claimgraph::testing::words_of;
 
 void check_row(const Row& row) {
   const std::string sentence = row.sentence;
   INFO(sentence);
   const auto found = finder().find(sentence);
-  const FoundFigure* hit = nullptr;
-  for (const auto& f : found) {
-    if (words_of(sentence, f) == row.words) hit = &f;
-  }
-  if (hit == nullptr) {
-    for (const auto& f : found) UNSCOPED_INFO("found: " << words_of(sentence, f));
-  }
+  const FoundFigure* hit = claimgraph::testing::figure_with_words(sentence, found, row.words);
   REQUIRE(hit != nullptr);
   CHECK(hit->lo == Approx(row.lo));
   if (std::isinf(row.hi)) {

@@ -31,26 +31,14 @@ struct Row {
   const char* unit;
 };
 
-const FigureFinder& finder() {
-  static const FigureFinder f(claimgraph::testing::lexicons().figures);
-  return f;
-}
-
-std::string words_of(const std::string& s, const FoundFigure& f) {
-  return s.substr(f.span.begin, f.span.size());
-}
+const FigureFinder& finder() { return claimgraph::testing::figure_finder(); }
+using claimgraph::testing::words_of;
 
 void check(const Row& row) {
   const std::string sentence = row.sentence;
   INFO(sentence);
   const auto found = finder().find(sentence);
-  const FoundFigure* hit = nullptr;
-  for (const auto& f : found) {
-    if (words_of(sentence, f) == row.words) hit = &f;
-  }
-  if (hit == nullptr) {
-    for (const auto& f : found) UNSCOPED_INFO("found: " << words_of(sentence, f));
-  }
+  const FoundFigure* hit = claimgraph::testing::figure_with_words(sentence, found, row.words);
   REQUIRE(hit != nullptr);
   if (std::isnan(row.point)) {
     CHECK(hit->form == FigureForm::kRange);
@@ -92,6 +80,10 @@ TEST_CASE("fractions in three languages", "[ingest][figures][grammar]") {
       {"예산의 사분의 삼을 썼다.", "사분의 삼을", 0.75, kAny, kAny, Bound::kNone, ""},
       {"모두 일과 이분의 일 시간이 걸렸다.", "일과 이분의 일 시간이", 1.5, kAny, kAny, Bound::kNone,
        "hours"},
+      // A scale word that is also a particle ends the numerator as the particle ("만" only);
+      // a last "이" that makes the copula is the copula.
+      {"투자 금액의 오분의 일만을 돌려받았다.", "오분의 일만을", 0.2, kAny, kAny, Bound::kNone, ""},
+      {"답은 오분의 구천오백이다.", "오분의 구천오백이다", 1900, kAny, kAny, Bound::kNone, ""},
   };
   for (const auto& row : rows) check(row);
   // The first half of a match is no fraction; a date with slashes is no fraction either.
@@ -103,6 +95,7 @@ TEST_CASE("powers, decimal words, ratios and compounds", "[ingest][figures][gram
       {"The sample held 1.5e6 cells.", "1.5e6", 1.5e6, kAny, kAny, Bound::kNone, ""},
       {"Its mass is 6.2x10^3 tons.", "6.2x10^3 tons", 6200, kAny, kAny, Bound::kNone, "tons"},
       {"The index stood at two point five.", "two point five", 2.5, kAny, kAny, Bound::kNone, ""},
+      {"그녀는 이백점 영삼점을 받았다.", "이백점 영삼점을", 200.03, kAny, kAny, Bound::kNone, "points"},
       {"One in five workers is a migrant.", "One in five", 0.2, kAny, kAny, Bound::kNone, ""},
       {"Трое из десяти опрошенных согласны.", "Трое из десяти", 0.3, kAny, kAny, Bound::kNone, ""},
       {"They counted 4 thousand 2 hundred and 12 votes.", "4 thousand 2 hundred and 12", 4212, kAny,

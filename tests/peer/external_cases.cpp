@@ -241,6 +241,22 @@ std::string quantity_word(std::string_view text) {
   return "";
 }
 
+// Adds a case to its file, or counts it skipped when every result in it is optional (and
+// counts each optional result's reason).
+void add_case(PeerFile& file, PeerCase&& pc) {
+  const bool all_optional =
+      !pc.expected.empty() &&
+      std::all_of(pc.expected.begin(), pc.expected.end(),
+                  [](const ExpectedFigure& e) { return !e.optional_because.empty(); });
+  if (all_optional) {
+    ++file.skipped["only optional results: " + pc.expected.front().optional_because];
+    return;
+  }
+  for (const auto& e : pc.expected)
+    if (!e.optional_because.empty()) ++file.optional[e.optional_because];
+  file.cases.push_back(std::move(pc));
+}
+
 // ---- Recognizers-Text ----------------------------------------------------------------------
 
 // "[20,30)", "(,5000)", "[500,)", "[170,170]". Whether an end is included is not kept: our
@@ -387,17 +403,7 @@ void load_recognizers(const rapidjson::Document& doc, const Scope& scope, PeerFi
       ++file.skipped["expected text or value unreadable"];
       continue;
     }
-    const bool all_optional =
-        !pc.expected.empty() &&
-        std::all_of(pc.expected.begin(), pc.expected.end(),
-                    [](const ExpectedFigure& e) { return !e.optional_because.empty(); });
-    if (all_optional) {
-      ++file.skipped["only optional results: " + pc.expected.front().optional_because];
-      continue;
-    }
-    for (const auto& e : pc.expected)
-      if (!e.optional_because.empty()) ++file.optional[e.optional_because];
-    file.cases.push_back(std::move(pc));
+    add_case(file, std::move(pc));
   }
 }
 
@@ -577,17 +583,7 @@ void load_news(const std::string& text, PeerFile& file) {
         pc.expected.push_back(std::move(e));
       }
     }
-    const bool all_optional =
-        !pc.expected.empty() &&
-        std::all_of(pc.expected.begin(), pc.expected.end(),
-                    [](const ExpectedFigure& e) { return !e.optional_because.empty(); });
-    if (all_optional) {
-      ++file.skipped["only optional results: " + pc.expected.front().optional_because];
-      continue;
-    }
-    for (const auto& e : pc.expected)
-      if (!e.optional_because.empty()) ++file.optional[e.optional_because];
-    file.cases.push_back(std::move(pc));
+    add_case(file, std::move(pc));
   }
 }
 

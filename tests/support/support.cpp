@@ -35,6 +35,28 @@ const ingest::Lexicons& lexicons() {
   return lex;
 }
 
+const ingest::FigureFinder& figure_finder() {
+  static const ingest::FigureFinder finder(lexicons().figures);
+  return finder;
+}
+
+std::string words_of(const std::string& sentence, const ingest::FoundFigure& f) {
+  return sentence.substr(f.span.begin, f.span.size());
+}
+
+const ingest::FoundFigure* figure_with_words(const std::string& sentence,
+                                             const std::vector<ingest::FoundFigure>& found,
+                                             const std::string& words) {
+  const ingest::FoundFigure* hit = nullptr;
+  for (const auto& f : found) {
+    if (words_of(sentence, f) == words) hit = &f;
+  }
+  if (hit == nullptr) {
+    for (const auto& f : found) UNSCOPED_INFO("found: " << words_of(sentence, f));
+  }
+  return hit;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in.good());

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/figures.hpp"
 #include "ingest/lexicon.hpp"
 
 namespace claimgraph::testing {
@@ -19,6 +20,16 @@ std::string gen_corpus_binary();  // the built claimgraph-gen-corpus
 
 // The lexicons of corpus/lexicons, loaded once.
 const ingest::Lexicons& lexicons();
+
+// One figure finder over the lexicons, for the figure tests.
+const ingest::FigureFinder& figure_finder();
+// A figure's words as written.
+std::string words_of(const std::string& sentence, const ingest::FoundFigure& f);
+// The figure of `sentence` whose words are `words`, or null (then every figure found is
+// printed with the failure).
+const ingest::FoundFigure* figure_with_words(const std::string& sentence,
+                                             const std::vector<ingest::FoundFigure>& found,
+                                             const std::string& words);
 
 // The bytes of a file (fails the test when it cannot be read).
 std::string read_file(const std::string& path);
