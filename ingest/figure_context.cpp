@@ -74,6 +74,20 @@ class Resolver {
   // A year with the month and day written around it: "2017-07" for "July 2017".
   std::string date_of(const std::vector<Token>& t, std::size_t i, int year, std::size_t* end) const;
   void find_nouns(Sentence& s) const;
+  // The place alias `a` at token i names where the counted come from: an origin word before
+  // it ("from", "из") or after it ("출신", "에서 온").
+  bool origin_at(const std::vector<Token>& t, std::size_t i, const PhraseTable::Match& a) const;
+  // A noun of persons ends right before token i ("граждан КНДР").
+  bool persons_before(const std::vector<Token>& t, std::size_t i) const;
+  // The place an origin or genitive after a noun ending at `end` names: "workers from North
+  // Korea", "рабочих из КНДР", "граждан КНДР".
+  std::optional<std::size_t> origin_after_noun(const std::vector<Token>& t, std::size_t end) const;
+  // The status of what the figure counts (measures.json statuses) in the tokens [b, e), the
+  // nearest to token `near`; Hangul words match at a word's start.
+  std::optional<std::size_t> status_in(const Sentence& s, std::size_t b, std::size_t e,
+                                       std::size_t near) const;
+  // The figure is followed by a word that may be what it counts, which no lexicon knows.
+  bool unknown_noun_after(const std::vector<Token>& t, const FoundFigure& fig) const;
 
   std::optional<std::size_t> people_after(const std::vector<Token>& t, std::size_t end) const;
   std::optional<NounPhrase> chain_after(const Sentence& s, std::size_t k) const;
@@ -148,8 +162,11 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       // "Sakhalin-1" names a project, not the island.
       const bool numbered = a->end + 1 < t.size() && t[a->end].folded == "-" &&
                             !t[a->end].space_before && t[a->end + 1].kind == TokenKind::kNumber;
-      // A country's name before what is counted qualifies it: "DPRK workers", "북한 노동자".
-      const bool qualifier = at(t, a->end, kMeasureNoun).has_value();
+      // A country's name before what is counted qualifies it: "DPRK workers", "북한 노동자";
+      // so does where the counted come from ("from North Korea", "북한 출신"), and a country
+      // named right after persons ("граждан КНДР").
+      const bool qualifier = at(t, a->end, kMeasureNoun).has_value() || origin_at(t, i, *a) ||
+                             persons_before(t, i);
       if (!numbered && !qualifier) s.places.push_back({i, lex_.places[a->entry->payload].name, 3});
       i = a->end;
       continue;
@@ -299,6 +316,82 @@ void Resolver::find_times(Sentence& s, const std::vector<FoundFigure>& figures) 
   }
 }
 
+bool Resolver::origin_at(const std::vector<Token>& t, std::size_t i,
+                         const PhraseTable::Match& a) const {
+  if (i > 0 && ending_at(t, i, kOriginBefore)) return true;
+  // The rest of the alias's last word, then the words after it: "북한|에서 온".
+  const std::string& last = t[a.end - 1].folded;
+  const std::string rest = last.substr(last.size() - a.rest);
+  for (const auto& words : lex_.origin_after) {
+    std::size_t k = a.end;
+    std::size_t w = 0;
+    if (!rest.empty()) {
+      if (words[0] != rest) continue;
+      w = 1;
+    }
+    bool ok = true;
+    for (; w < words.size() && ok; ++w, ++k) {
+      ok = k < t.size() && t[k].folded.compare(0, words[w].size(), words[w]) == 0;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+bool Resolver::persons_before(const std::vector<Token>& t, std::size_t i) const {
+  for (std::size_t back = std::min<std::size_t>(i, 4); back >= 1; --back) {
+    for (const auto& m : phrases().all(t, i - back, kMeasureNoun, i)) {
+      if (m.end == i && m.rest == 0 && lex_.measures[m.entry->payload].unit == "persons") return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::size_t> Resolver::origin_after_noun(const std::vector<Token>& t,
+                                                       std::size_t end) const {
+  std::size_t k = end;
+  if (auto o = at(t, k, kOriginBefore)) k = o->end;
+  if (auto a = at(t, k, kPlaceAlias); a && lex_.places[a->entry->payload].country) {
+    return a->entry->payload;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Resolver::status_in(const Sentence& s, std::size_t b, std::size_t e,
+                                               std::size_t near) const {
+  const auto& t = s.tokens;
+  std::optional<std::size_t> best;
+  std::size_t best_distance = SIZE_MAX;
+  const auto within = [&](std::size_t i, Span outer) {
+    return !outer.empty() && t[i].span.begin >= outer.begin && t[i].span.end <= outer.end;
+  };
+  for (std::size_t i = b; i < e && i < t.size(); ++i) {
+    // Who said it is not what is counted: "workers interviewed by Reuters said".
+    if (within(i, s.attribution.source) || within(i, s.attribution.underlying_span)) continue;
+    const auto m = phrases().longest(t, i, kMeasureStatus);
+    if (!m || (m->rest > 0 && t[m->end - 1].script != TokenScript::kHangul)) continue;
+    const std::size_t d = i < near ? near - i : i - near;
+    if (d < best_distance) {
+      best_distance = d;
+      best = m->entry->payload;
+    }
+  }
+  return best;
+}
+
+bool Resolver::unknown_noun_after(const std::vector<Token>& t, const FoundFigure& fig) const {
+  const std::size_t k = fig.after_token;
+  if (!fig.unit.empty() || k >= t.size() || t[k].kind != TokenKind::kWord) return false;
+  if (t[k].script != TokenScript::kLatin && t[k].script != TokenScript::kCyrillic) return false;
+  for (const std::uint16_t kind : {kAfterCount, kNpLink, kPronoun, kMeasurePredicate, kMeasureNoun,
+                                   kDemonym, kPlaceAdjective, kPlaceAlias, kRelativePlace,
+                                   kPresent, kSince, kUntil, kMonth, kReportVerb, kRelativeYear,
+                                   kOriginBefore}) {
+    if (at(t, k, kind)) return false;
+  }
+  return true;
+}
+
 void Resolver::find_nouns(Sentence& s) const {
   const auto& t = s.tokens;
   std::optional<std::size_t> pending_demonym;
@@ -311,6 +404,9 @@ void Resolver::find_nouns(Sentence& s) const {
       np.people = lex_.measures[*np.measure].people;
       if (pending_demonym && i - demonym_end <= 2) np.demonym = pending_demonym;
       if (!np.demonym) np.demonym = people_after(t, m->end);
+      if (!np.demonym && lex_.measures[*np.measure].unit == "persons") {
+        np.demonym = origin_after_noun(t, m->end);
+      }
       s.nouns.push_back(np);
       pending_demonym.reset();
       i = m->end;
@@ -336,6 +432,17 @@ void Resolver::find_nouns(Sentence& s) const {
     if (auto a = at(t, i, kPlaceAdjective)) {
       pending_demonym = a->entry->payload;
       demonym_end = a->end;
+      i = a->end;
+      continue;
+    }
+    // "북한 출신 노동자", "북한에서 온 노동자": an origin before the noun qualifies it.
+    if (auto a = at(t, i, kPlaceAlias); a && lex_.places[a->entry->payload].country &&
+                                        !lex_.origin_after.empty() && origin_at(t, i, *a) &&
+                                        !ending_at(t, i, kOriginBefore)) {
+      pending_demonym = a->entry->payload;
+      std::size_t k = a->end;
+      while (k < t.size() && k < a->end + 3 && !at(t, k, kMeasureNoun)) ++k;
+      demonym_end = k;
       i = a->end;
       continue;
     }
@@ -374,6 +481,9 @@ std::optional<NounPhrase> Resolver::chain_after(const Sentence& s, std::size_t k
       np.measure = m->entry->payload;
       np.people = lex_.measures[*np.measure].people;
       np.demonym = demonym ? demonym : people_after(t, m->end);
+      if (!np.demonym && lex_.measures[*np.measure].unit == "persons") {
+        np.demonym = origin_after_noun(t, m->end);
+      }
       return np;
     }
     if (auto d = at(t, i, kDemonym)) {
@@ -440,8 +550,10 @@ std::optional<NounPhrase> Resolver::chain_before(const Sentence& s, std::size_t 
       if (matched) break;
       for (const std::uint16_t kind : {kDemonym, kPlaceAdjective, kPlaceAlias}) {
         for (const auto& m : phrases().all(t, st, kind, i)) {
-          if (m.end != i) continue;
-          if (kind != kPlaceAlias) demonym = m.entry->payload;
+          // A name with a particle glued to it ("러시아에는") qualifies no noun after it; the
+          // people nearest the noun does ("베트남 노동자").
+          if (m.end != i || m.rest > 0) continue;
+          if (kind != kPlaceAlias && !demonym) demonym = m.entry->payload;
           i = st;
           matched = true;
           break;
@@ -461,6 +573,10 @@ std::optional<NounPhrase> Resolver::chain_before(const Sentence& s, std::size_t 
     i = j;
   }
   if (head && !head->demonym) head->demonym = demonym;
+  // The sentence's reading of that noun knows the origin before it ("북한 출신 노동자").
+  for (const auto& np : s.nouns) {
+    if (head && !head->demonym && np.token == head->token) head->demonym = np.demonym;
+  }
   return head;
 }
 
@@ -664,11 +780,14 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
           whole = np;
           np.reset();
         }
-        if (!np || (percent && !np->pronoun)) {
+        // "200 houses": the figure counts a noun no lexicon knows, so it has no measure (no
+        // noun before it, of the clause, or of the figure before lends it one).
+        const bool unknown_noun = !np && unknown_noun_after(s.tokens, fig);
+        if ((!np || (percent && !np->pronoun)) && !unknown_noun) {
           auto before = chain_before(s, fig.before_token);
           if (before) np = before;
         }
-        if (!np) {
+        if (!np && !unknown_noun) {
           // A subject pronoun ("They have numbered ...") before the figure in its clause.
           for (std::size_t i = s.clauses[clause].first; i < fig.before_token; ++i) {
             if (at(s.tokens, i, kPronoun)) {
@@ -696,18 +815,25 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
           }
           np = antecedent;
         }
-        if (!np && !percent) {
+        if (!np && !percent && !unknown_noun) {
           // Any counted noun of the clause, nearest first; then of the sentence.
+          // An amount of money counts money: a noun whose measure has a unit of its own
+          // ("countries", "workers") is not what it counts.
+          const bool money = std::find(lex_.currencies.begin(), lex_.currencies.end(), fig.unit) !=
+                             lex_.currencies.end();
+          const auto fits = [&](const NounPhrase& cand) {
+            return !money || !cand.measure || lex_.measures[*cand.measure].unit.empty();
+          };
           const NounPhrase* nearest = nullptr;
           for (const auto& cand : s.nouns) {
-            if (clause_of(s, cand.token) != clause) continue;
+            if (clause_of(s, cand.token) != clause || !fits(cand)) continue;
             if (!nearest || (cand.token < fig.before_token && cand.token > nearest->token)) {
               nearest = &cand;
             }
           }
           if (!nearest) {
             for (const auto& cand : s.nouns) {
-              if (cand.token < fig.before_token) nearest = &cand;
+              if (cand.token < fig.before_token && fits(cand)) nearest = &cand;
             }
           }
           if (nearest) np = *nearest;
@@ -718,7 +844,15 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
           fact.measure =
               key_of(*np, ns, from_sentence == n ? clause : clause_of(ns, np->token), &measure);
           if (fig.unit.empty() && measure) fact.unit = lex_.measures[*measure].unit;
-        } else {
+          // Persons sent, planned or interviewed are another measure than persons present.
+          if (measure && (fig.unit.empty() || fig.unit == "persons") &&
+              lex_.measures[*measure].unit == "persons") {
+            const auto [b, e] = s.clauses[clause];
+            if (const auto st = status_in(s, b, e, fig.before_token)) {
+              fact.measure += "-" + lex_.statuses[*st];
+            }
+          }
+        } else if (!unknown_noun) {
           // The figure before of the same unit in the paragraph ("$200 to work in China").
           for (std::size_t m = n + 1; m-- > 0 && fact.measure.empty();) {
             if (input[m].paragraph != input[n].paragraph) break;

@@ -337,8 +337,22 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
 }
 
 void load_measures(FigureLexicon& lex, const JsonFile& f) {
-  json::check_keys(f, f.doc, {"about", "pronouns", "same_as_before", "links", "measures"}, "");
+  json::check_keys(f, f.doc,
+                   {"about", "pronouns", "same_as_before", "links", "statuses", "after_count", "measures"}, "");
   add_words(lex, f, member(f, f.doc, "pronouns", ""), "pronouns", kPronoun, 0);
+  if (f.doc.HasMember("after_count")) add_words(lex, f, f.doc["after_count"], "after_count", kAfterCount, 0);
+  if (f.doc.HasMember("statuses")) {
+    std::size_t k = 0;
+    for (const auto& st : array(f, f.doc, "statuses", "").GetArray()) {
+      const auto ctx = entry("statuses", k++);
+      json::check_keys(f, st, {"key", "words"}, ctx);
+      const auto key = optional_string(f, st, "key").value_or("");
+      if (key.empty()) throw LexiconError(f.path + ": error: " + ctx + " needs a \"key\"");
+      lex.statuses.push_back(key);
+      add_words(lex, f, member(f, st, "words", ctx), ctx + ".words", kMeasureStatus,
+                static_cast<std::uint32_t>(lex.statuses.size() - 1));
+    }
+  }
   add_words(lex, f, member(f, f.doc, "same_as_before", ""), "same_as_before", kSameAsBefore, 0);
   add_words(lex, f, member(f, f.doc, "links", ""), "links", kNpLink, 0);
   std::size_t i = 0;
@@ -362,7 +376,26 @@ void load_measures(FigureLexicon& lex, const JsonFile& f) {
 }
 
 void load_places(FigureLexicon& lex, const JsonFile& f) {
-  json::check_keys(f, f.doc, {"about", "places", "relative"}, "");
+  json::check_keys(f, f.doc, {"about", "places", "relative", "roles"}, "");
+  if (f.doc.HasMember("roles")) {
+    const auto& roles = f.doc["roles"];
+    json::check_keys(f, roles, {"origin_before", "origin_after"}, "roles");
+    if (roles.HasMember("origin_before")) {
+      add_words(lex, f, roles["origin_before"], "roles.origin_before", kOriginBefore, 0);
+    }
+    if (roles.HasMember("origin_after")) {
+      for (const auto& words : json::strings(f, roles["origin_after"], "roles.origin_after")) {
+        std::vector<std::string> parts;
+        const auto folded = fold_case(words);
+        for (std::size_t at = 0; at <= folded.size();) {
+          const auto space = std::min(folded.find(' ', at), folded.size());
+          if (space > at) parts.push_back(folded.substr(at, space - at));
+          at = space + 1;
+        }
+        if (!parts.empty()) lex.origin_after.push_back(std::move(parts));
+      }
+    }
+  }
   std::size_t i = 0;
   for (const auto& p : array(f, f.doc, "places", "").GetArray()) {
     const auto ctx = entry("places", i++);

@@ -99,6 +99,9 @@ enum PhraseKind : std::uint16_t {
   kGroupWord,         // "officials", "власти", "당국": a group of people (actors.json)
   kRelativeYear,      // payload: index into relative_years ("last year" = -1)
   kZeroDigit,         // "영", "공": zero as a digit of Korean decimals
+  kMeasureStatus,     // payload: index into statuses ("sent": a flow, not a stock)
+  kAfterCount,        // "are", "уже": a word after a number that is not what it counts
+  kOriginBefore,      // "from", "из": the place after it is where the counted come from
   kPhraseKindEnd,     // not a kind: one past the last
 };
 static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");
@@ -168,6 +171,12 @@ struct FigureLexicon {
   // no counter is "a" ("한 학교").
   std::set<std::string, std::less<>> determiners_before_nouns;
   std::vector<Measure> measures;
+  // What is said of counted persons that makes them another measure: "sent", "interviewed"
+  // (measures.json statuses): the key suffix of each.
+  std::vector<std::string> statuses;
+  // Words after a place that make it the origin of the counted (places.json roles
+  // origin_after), folded, each split at its spaces: {"에서", "온"}, {"출신"}.
+  std::vector<std::vector<std::string>> origin_after;
   std::vector<Place> places;
   std::vector<std::string> relatives;    // "abroad", "home"
   std::vector<TimeEvent> events;

@@ -196,3 +196,49 @@ TEST_CASE("context in Russian and Korean", "[ingest][figures]") {
   CHECK(or_null(ko.of("약 3만 명의").place) == "Russia");
   CHECK(or_null(ko.of("약 3만 명의").time_from) == "2017-09-28");
 }
+
+// One sentence each, in three languages: the figure's words, its measure and its place
+// ("null" for none). Issue 15: the counted noun with its qualifiers (origin, status, the
+// noun itself), and the place by role.
+struct ScopeRow {
+  const char* sentence;
+  const char* figure;
+  const char* measure;
+  const char* place;
+};
+
+TEST_CASE("measure and place by role: qualifiers, statuses, other nouns (issue 15)",
+          "[ingest][figures]") {
+  const ScopeRow rows[] = {
+      // Other nationalities are other measures.
+      {"Russia also employs some 90,000 Uzbek workers.", "some 90,000", "uzbek-workers", "Russia"},
+      {"В Москве трудятся около 40 тысяч таджикских рабочих.", "около 40 тысяч", "tajik-workers", "Moscow"},
+      {"러시아에는 베트남 노동자 약 2만 명이 있다.", "약 2만 명이", "vietnamese-workers", "Russia"},
+      // The noun itself: countries, firms and interviewees are not workers.
+      {"North Korean workers are found in about 30 countries.", "about 30", "countries", "null"},
+      {"North Korean laborers built 200 houses in Vladivostok last summer.", "200", "unknown", "Vladivostok"},
+      {"Рабочие из КНДР трудятся более чем в 40 странах мира.", "40", "countries", "null"},
+      // A flow is not a stock; a sample is not a population; a quota is not a count.
+      {"In 2019, about 10,000 North Korean workers were sent to Russia.", "about 10,000",
+       "north-korean-workers-sent", "Russia"},
+      {"Eight workers we interviewed in Khabarovsk described 16-hour shifts.", "Eight",
+       "workers-interviewed", "Khabarovsk"},
+      {"В 2018 году в Россию прибыли 12 тысяч рабочих из КНДР.", "12 тысяч",
+       "north-korean-workers-sent", "Russia"},
+      {"2018년 러시아에 파견된 북한 노동자는 1만 명이다.", "1만 명이다", "north-korean-workers-sent", "Russia"},
+      {"Moscow set a quota of 5,000 North Korean workers for 2020.", "5,000",
+       "north-korean-workers-permitted", "Moscow"},
+      // Origin is a qualifier, never the place: sent from North Korea to Russia is in Russia.
+      {"Some 20,000 workers from North Korea are employed in Russia.", "Some 20,000",
+       "north-korean-workers", "Russia"},
+      {"В России работают около 20 тысяч граждан КНДР.", "около 20 тысяч", "north-korean-workers", "Russia"},
+      {"러시아에서 일하는 북한 출신 노동자는 약 2만 명이다.", "약 2만 명이다", "north-korean-workers", "Russia"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.sentence);
+    const Doc doc({{row.sentence}}, std::string("2020-05-01"));
+    const auto& f = doc.of(row.figure);
+    CHECK(f.measure == row.measure);
+    CHECK(or_null(f.place) == row.place);
+  }
+}
