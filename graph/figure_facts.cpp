@@ -51,10 +51,14 @@ FigureFacts facts_of(std::string_view measure, std::string_view unit,
 }
 
 FigureFacts facts_of(const Figure& f) {
-  return facts_of(f.measure, f.unit,
-                  f.place ? std::optional<std::string_view>(*f.place) : std::nullopt, f.lo, f.hi,
-                  f.time_from ? &*f.time_from : nullptr, f.time_to ? &*f.time_to : nullptr,
-                  f.source_id, f.bound != Bound::kNone || !f.point);
+  auto facts = facts_of(f.measure, f.unit,
+                        f.place ? std::optional<std::string_view>(*f.place) : std::nullopt, f.lo,
+                        f.hi, f.time_from ? &*f.time_from : nullptr,
+                        f.time_to ? &*f.time_to : nullptr, f.source_id,
+                        f.bound != Bound::kNone || !f.point);
+  facts.approx = f.approx;
+  facts.inferred = f.inferred;
+  return facts;
 }
 
 namespace {

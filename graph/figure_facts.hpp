@@ -24,7 +24,9 @@ struct FigureFacts {
   std::int32_t from = 0;  // the first day of the time, yyyymmdd; 0 when unknown
   std::int32_t to = 0;    // the last day
   std::string_view source;
-  bool vague = false;  // approximate, a bound, or a range: a softer claim
+  bool vague = false;  // a bound or a range: a softer claim
+  bool approx = false;  // hedged: "an estimated", "around"
+  std::uint8_t inferred = 0;  // Figure::inferred: scope read beyond the figure's sentence
 };
 
 // "2017" -> 20170101 (first) or 20171231 (last); "2017-09" -> 20170901 / 20170931.

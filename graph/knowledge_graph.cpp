@@ -286,6 +286,7 @@ Vertex KnowledgeGraph::add_figure(Figure figure, bool known_new) {
   r.span = figure.span;
   r.approx = figure.approx;
   r.bound = figure.bound;
+  r.inferred = figure.inferred;
   figures_.push_back(r);
   return add_owned_vertex(NodeKind::kFigure, figures_.size() - 1, key, row);
 }
@@ -500,10 +501,13 @@ KnowledgeGraph::FigureStrings KnowledgeGraph::figure_strings(Vertex v) const {
 
 FigureFacts KnowledgeGraph::figure_facts(Vertex v) const {
   const auto& r = figures_[nodes_[v].index];
-  return facts_of(*r.measure, *r.unit,
-                  r.place ? std::optional<std::string_view>(*r.place) : std::nullopt, r.lo, r.hi,
-                  r.time_from, r.time_to, *source_ids_[owner_[v]],
-                  r.bound != Bound::kNone || !r.has_point);
+  auto facts = facts_of(*r.measure, *r.unit,
+                        r.place ? std::optional<std::string_view>(*r.place) : std::nullopt, r.lo,
+                        r.hi, r.time_from, r.time_to, *source_ids_[owner_[v]],
+                        r.bound != Bound::kNone || !r.has_point);
+  facts.approx = r.approx;
+  facts.inferred = r.inferred;
+  return facts;
 }
 
 std::optional<Vertex> KnowledgeGraph::source_of(Vertex v) const {
@@ -526,6 +530,7 @@ Figure KnowledgeGraph::figure(Vertex v) const {
   if (r.has_point) f.point = r.point;
   f.approx = r.approx;
   f.bound = r.bound;
+  f.inferred = r.inferred;
   f.hedge = *r.hedge;
   f.unit = *r.unit;
   f.measure = *r.measure;

@@ -171,6 +171,7 @@ class KnowledgeGraph {
     bool has_point = false;
     bool approx = false;
     Bound bound = Bound::kNone;
+    std::uint8_t inferred = 0;
   };
   // A cited work: its strings interned (lists joined by '\x1f'), its raw text its source's
   // bytes at its span unless kept apart.

@@ -67,4 +67,12 @@ std::optional<Bound> bound_from(std::string_view n) { return value_of(kBounds, n
 
 std::string_view to_string(Polarity p) { return p == Polarity::kFor ? "for" : "against"; }
 
+std::vector<std::string_view> inferred_names(std::uint8_t inferred) {
+  std::vector<std::string_view> out;
+  if (inferred & kInferredPlace) out.emplace_back("place");
+  if (inferred & kInferredTime) out.emplace_back("time");
+  if (inferred & kInferredMeasure) out.emplace_back("measure");
+  return out;
+}
+
 }  // namespace claimgraph::graph

@@ -118,7 +118,14 @@ struct Figure {
   std::optional<std::string> time_from;
   std::optional<std::string> time_to;
   std::string claimant;
+  // What of the figure's scope was not read in its own sentence: a sum of kInferred* bits.
+  std::uint8_t inferred = 0;
 };
+inline constexpr std::uint8_t kInferredPlace = 1;    // from the paragraph or the document
+inline constexpr std::uint8_t kInferredTime = 2;     // the document's date
+inline constexpr std::uint8_t kInferredMeasure = 4;  // a noun of another sentence
+// The names of the bits set: "place", "time", "measure".
+std::vector<std::string_view> inferred_names(std::uint8_t inferred);
 
 // A person, organization, country or place, with every spelling met.
 struct Actor {

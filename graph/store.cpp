@@ -43,7 +43,8 @@ CREATE TABLE figures(
   ord INTEGER NOT NULL, claim_id TEXT NOT NULL, span_begin INTEGER NOT NULL,
   span_end INTEGER NOT NULL, text TEXT NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL, point REAL,
   approx INTEGER NOT NULL, bound TEXT, unit TEXT NOT NULL, measure TEXT NOT NULL, place TEXT,
-  time_from TEXT, time_to TEXT, claimant TEXT NOT NULL, hedge TEXT NOT NULL DEFAULT '');
+  time_from TEXT, time_to TEXT, claimant TEXT NOT NULL, hedge TEXT NOT NULL DEFAULT '',
+  inferred INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE actors(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
   aliases TEXT NOT NULL);
@@ -286,6 +287,7 @@ void Store::open_schema(bool read_only) {
       db_->exec("ALTER TABLE refs ADD COLUMN work_key TEXT NOT NULL DEFAULT ''");
     }
     if (version < 4) db_->exec("ALTER TABLE claims ADD COLUMN stances TEXT NOT NULL DEFAULT '[]'");
+    if (version < 5) db_->exec("ALTER TABLE figures ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0");
     db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     tx.commit();
   }
@@ -455,8 +457,8 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
 
   sqlite::Reused figure(*db_, 
       "INSERT INTO figures(id, source_id, ord, claim_id, span_begin, span_end, text, lo, hi, "
-      "point, approx, bound, unit, measure, place, time_from, time_to, claimant, hedge) "
-      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
+      "point, approx, bound, unit, measure, place, time_from, time_to, claimant, hedge, inferred) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
   ord = 0;
   for (const auto& f : doc.figures) {
     figure->bind(1, std::string_view(f.id))
@@ -478,6 +480,7 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
         .bind(17, f.time_to)
         .bind(18, std::string_view(f.claimant))
         .bind(19, std::string_view(f.hedge))
+        .bind(20, std::int64_t{f.inferred})
         .run();
   }
 
@@ -738,7 +741,7 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
   flush(true);
   auto figures = db.prepare(
       "SELECT id, source_id, claim_id, span_begin, span_end, text, lo, hi, point, approx, "
-      "bound, unit, measure, place, time_from, time_to, claimant, hedge FROM figures "
+      "bound, unit, measure, place, time_from, time_to, claimant, hedge, inferred FROM figures "
       "ORDER BY rowid");
   while (figures.step()) {
     Figure f;
@@ -764,6 +767,7 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     f.time_to = figures.optional_text(15);
     f.claimant = figures.text(16);
     f.hedge = figures.text(17);
+    f.inferred = static_cast<std::uint8_t>(figures.integer(18) & 7);
     batch.figures.push_back(std::move(f));
     flush(false);
   }

@@ -55,7 +55,7 @@ struct SourceSummary {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   static constexpr int kApplicationId = 0x43475248;  // "CGRH"
 
   // Opens (or creates) the store at `path`. Throws StoreError when the file is not a

@@ -93,8 +93,10 @@ class Resolver {
   std::optional<NounPhrase> chain_after(const Sentence& s, std::size_t k) const;
   std::optional<NounPhrase> chain_before(const Sentence& s, std::size_t k) const;
   // The measure key of a noun phrase, and the measure it resolved to.
+  // `from_topic` is set when the measure is the document's for the noun's people, not the
+  // sentence's.
   std::string key_of(const NounPhrase& np, const Sentence& s, std::size_t clause,
-                     std::optional<std::size_t>* resolved) const;
+                     std::optional<std::size_t>* resolved, bool* from_topic = nullptr) const;
   std::size_t clause_of(const Sentence& s, std::size_t token) const;
 
   std::string_view text_;
@@ -581,7 +583,7 @@ std::optional<NounPhrase> Resolver::chain_before(const Sentence& s, std::size_t 
 }
 
 std::string Resolver::key_of(const NounPhrase& np, const Sentence& s, std::size_t clause,
-                             std::optional<std::size_t>* resolved) const {
+                             std::optional<std::size_t>* resolved, bool* from_topic) const {
   std::optional<std::size_t> measure = np.measure;
   if (np.people || !measure) {
     // People: what the clause says they do ("employed") or what the document counts them as.
@@ -598,6 +600,7 @@ std::string Resolver::key_of(const NounPhrase& np, const Sentence& s, std::size_
         if (pair.first == *np.demonym && count > best && !lex_.measures[pair.second].people) {
           best = count;
           measure = pair.second;
+          if (from_topic) *from_topic = true;
         }
       }
     }
@@ -718,6 +721,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
       if (!fact.place) {
         fact.place = pick_place(s, [&](const Evidence& e) { return e.token < fig.before_token; });
       }
+      if (!fact.place) fact.inferred |= graph::kInferredPlace;
       for (std::size_t d = 1; !fact.place && d <= 3; ++d) {
         for (const std::size_t m : {n - d, n + d}) {
           if (m >= input.size() || input[m].paragraph != input[n].paragraph || fact.place) continue;
@@ -732,6 +736,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
         }
       }
       if (!fact.place) fact.place = main_place;
+      if (!fact.place) fact.inferred &= static_cast<std::uint8_t>(~graph::kInferredPlace);
 
       // Time: the figure's clause, clauses it owns, the sentence; else the document's date.
       std::optional<TimeSpan> time;
@@ -748,6 +753,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
         fact.time_to = time->to;
       } else {
         fact.time_from = date_;
+        if (date_) fact.inferred |= graph::kInferredTime;
         fact.time_to = date_;
       }
       // A state bounds the time: a figure in the U.S.S.R. lies within its years.
@@ -841,8 +847,10 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
         const auto& ns = sentences[from_sentence];
         if (np) {
           std::optional<std::size_t> measure;
-          fact.measure =
-              key_of(*np, ns, from_sentence == n ? clause : clause_of(ns, np->token), &measure);
+          bool from_topic = false;
+          fact.measure = key_of(*np, ns, from_sentence == n ? clause : clause_of(ns, np->token),
+                                &measure, &from_topic);
+          if (from_topic || from_sentence != n) fact.inferred |= graph::kInferredMeasure;
           if (fig.unit.empty() && measure) fact.unit = lex_.measures[*measure].unit;
           // Persons sent, planned or interviewed are another measure than persons present.
           if (measure && (fig.unit.empty() || fig.unit == "persons") &&
@@ -861,6 +869,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
             for (std::size_t g = upto; g-- > 0;) {
               if (input[m].figures[g].unit == fig.unit && !prev[g].measure.empty()) {
                 fact.measure = prev[g].measure;
+                if (m != n) fact.inferred |= graph::kInferredMeasure;
                 break;
               }
             }

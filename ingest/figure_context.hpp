@@ -34,6 +34,7 @@ struct FigureFacts {
   std::optional<std::string> time_from;  // "YYYY[-MM[-DD]]"; both null = unknown
   std::optional<std::string> time_to;
   std::string claimant;
+  std::uint8_t inferred = 0;  // graph::kInferred* bits: scope read beyond the sentence
 };
 
 // Facts for every figure of every sentence, in the same order. `document_date` is the

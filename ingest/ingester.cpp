@@ -286,6 +286,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
       f.time_from = fact.time_from;
       f.time_to = fact.time_to;
       f.claimant = fact.claimant;
+      f.inferred = fact.inferred;
       g.edges.push_back(Edge{EdgeKind::kStates, f.claim_id, f.id});
       g.figures.push_back(std::move(f));
     }

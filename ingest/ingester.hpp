@@ -18,7 +18,7 @@
 namespace claimgraph::ingest {
 
 // Bumped whenever the pipeline's output changes, so stored documents are redone.
-inline constexpr const char* kPipelineVersion = "claimgraph-ingest-5";
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-6";
 
 struct IngestResult {
   graph::DocumentGraph graph;

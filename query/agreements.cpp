@@ -21,7 +21,8 @@ std::size_t root(std::vector<std::size_t>& parent, std::size_t x) {
 
 }  // namespace
 
-std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q) {
+std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q,
+                                        Hidden* hidden) {
   const auto& vertices = g.of_kind(NodeKind::kFigure);
   std::vector<graph::FigureFacts> facts;  // in the order of `vertices`
   facts.reserve(vertices.size());
@@ -80,14 +81,26 @@ std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const Co
       who += (who.empty() ? "" : " and ") + side.label;
       c.sides.push_back(std::move(side));
     }
-    c.confidence = 0.9 * (unknown_time ? 0.7 : 1.0);
+    {
+      std::vector<FigureFacts> mine;
+      for (const auto i : members) mine.push_back(facts[i]);
+      c.confidence = conflict_confidence(mine);
+    }
     c.explanation = who + " agree: their intervals overlap, " +
                     std::string(unknown_time ? "a time is unknown" : "their times overlap") +
                     ", same measure (" + first.unit + ") and place (" +
                     first.place.value_or("unknown") + "), from " + std::to_string(c.sides.size()) +
                     " sources";
-    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+    if (!wanted_source || !wanted_actor) continue;
     if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
+    if (unknown_time && !q.include_undated) {
+      if (hidden) ++hidden->undated;
+      continue;
+    }
+    if (c.confidence < q.min_confidence) {
+      if (hidden) ++hidden->low_confidence;
+      continue;
+    }
     const int n = ++per_measure[c.topic];
     c.id = "agreement:" + c.topic + (n > 1 ? "-" + std::to_string(n) : "");
     out.push_back(std::move(c));
@@ -96,7 +109,8 @@ std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const Co
 }
 
 std::vector<Conflict> stance_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q,
-                                        const std::map<std::string, std::string>& propositions) {
+                                        const std::map<std::string, std::string>& propositions,
+                                        Hidden* hidden) {
   // proposition -> polarity -> source -> claims
   std::map<std::pair<std::string, graph::Polarity>, std::map<std::string, std::vector<Vertex>>> sides;
   std::map<std::pair<std::string, graph::Polarity>, double> weight;
@@ -143,7 +157,11 @@ std::vector<Conflict> stance_agreements(const graph::KnowledgeGraph& g, const Co
     c.explanation = "\u201C" + (words == propositions.end() ? proposition : words->second) +
                     "\u201D: " + std::string(to_string(polarity)) + " \u2014 " + who + ": " +
                     std::to_string(by_source.size()) + " sources take the same side";
-    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+    if (!wanted_source || !wanted_actor) continue;
+    if (c.confidence < q.min_confidence) {
+      if (hidden) ++hidden->low_confidence;
+      continue;
+    }
     if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
     out.push_back(std::move(c));
   }

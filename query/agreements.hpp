@@ -14,10 +14,12 @@
 namespace claimgraph::query {
 
 // Figures in agreement, by measure: connected sets of agreeing figures from two sources or more.
-std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q);
+std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q,
+                                        Hidden* hidden = nullptr);
 
 // Claims on one side of a proposition from two sources or more.
 std::vector<Conflict> stance_agreements(const graph::KnowledgeGraph& g, const ConflictQuery& q,
-                                        const std::map<std::string, std::string>& propositions);
+                                        const std::map<std::string, std::string>& propositions,
+                                        Hidden* hidden = nullptr);
 
 }  // namespace claimgraph::query

@@ -367,107 +367,257 @@ std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
       pairs);
 }
 
-std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q) {
+double conflict_confidence(const std::vector<FigureFacts>& figures) {
+  bool hedged = false, place = false, measure = false, dated = false, unknown = false;
+  for (const auto& f : figures) {
+    hedged = hedged || f.vague || f.approx;
+    place = place || (f.inferred & graph::kInferredPlace) != 0;
+    measure = measure || (f.inferred & graph::kInferredMeasure) != 0;
+    dated = dated || (f.inferred & graph::kInferredTime) != 0;
+    unknown = unknown || f.from == 0;
+  }
+  double c = 0.9;
+  if (hedged) c *= 0.9;
+  if (place) c *= 0.85;
+  if (measure) c *= 0.85;
+  if (unknown) {
+    c *= 0.75;
+  } else if (dated) {
+    c *= 0.9;
+  }
+  return c;
+}
+
+namespace {
+
+// Whether a reader can check the sides: every pair of figures on different sides conflicts,
+// but for a pair of one source (a source weighing two estimates is no conflict of its own),
+// and every figure conflicts with one on another side (none is there only for being near
+// another). Sides of one time whose values lie apart side after side hold it at once;
+// otherwise each pair is asked, up to a bound past which the group is taken as it is (a group
+// of tens of thousands of figures).
+bool every_pair_conflicts(const std::vector<std::vector<FigureFacts>>& sides) {
+  bool one_time = true;
+  std::size_t total = 0;
+  std::vector<std::set<std::string_view>> sources(sides.size());
+  for (std::size_t k = 0; k < sides.size(); ++k) {
+    for (const auto& f : sides[k]) {
+      one_time = one_time && f.from != 0 && f.from == sides.front().front().from &&
+                 f.to == sides.front().front().to;
+      sources[k].insert(f.source);
+    }
+    total += sides[k].size();
+  }
+  // Each figure has a figure of another source on another side.
+  for (std::size_t k = 0; k < sides.size(); ++k) {
+    for (const auto& f : sides[k]) {
+      bool partner = false;
+      for (std::size_t j = 0; j < sides.size() && !partner; ++j) {
+        partner = j != k && (sources[j].size() > 1 || sources[j].count(f.source) == 0);
+      }
+      if (!partner) return false;
+    }
+  }
+  if (one_time) {
+    bool apart = true;
+    for (std::size_t k = 0; k + 1 < sides.size() && apart; ++k) {
+      double top = 0, bottom = 0;
+      bool points_only = true;
+      for (const auto& f : sides[k]) top = std::max(top, f.hi), points_only = points_only && f.lo == f.hi;
+      bottom = sides[k + 1].front().lo;
+      for (const auto& f : sides[k + 1]) bottom = std::min(bottom, f.lo);
+      apart = points_only ? top < bottom : top <= bottom;
+    }
+    if (apart) return true;
+  }
+  if (total * total > 16'000'000) return true;
+  for (std::size_t a = 0; a < sides.size(); ++a) {
+    for (std::size_t b = a + 1; b < sides.size(); ++b) {
+      for (const auto& x : sides[a]) {
+        for (const auto& y : sides[b]) {
+          if (x.source != y.source && !conflicting(x, y)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+struct MadeConflict {
+  Conflict conflict;
+  bool undated = false;
+};
+
+// The conflict of `sides` (figure numbers in the index's vertices), without its id.
+MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
+                                  const std::vector<std::uint32_t>& vertices, const Sides& sides,
+                                  const ConflictQuery& q, bool* wanted) {
+  // A figure's outlet, else its source's id (as outlet_of, without the look-up of the
+  // source by its id): a conflict reported by hundreds of sources asks it per figure.
+  const auto outlet = [](const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
+    return f.outlet ? *f.outlet : *f.source_id;
+  };
+  std::vector<graph::KnowledgeGraph::FigureStrings> strings;
+  MadeConflict made;
+  Conflict& c = made.conflict;
+  const auto first = g.figure_strings(vertices[sides.front().front()]);
+  c.topic = *first.measure;
+  bool wanted_source = !q.source;
+  bool wanted_actor = !q.actor;
+  std::vector<std::string> labels, ranges;
+  std::vector<std::pair<double, double>> hulls;
+  std::vector<FigureFacts> all;
+  for (const auto& side : sides) {
+    ConflictSide s;
+    // Figure strings are interned: equal texts share their address. Where a figure comes from
+    // (outlet, time) is spelled out once for each (source, time) met.
+    std::vector<const std::string*> texts;
+    std::set<std::tuple<const std::string*, const std::string*, const std::string*>> met;
+    std::vector<std::string> whence;
+    std::unordered_set<std::string> whence_seen;
+    // The side's records gathered first, in loops of their own: they lie far apart in
+    // memory, and loads that do not wait on each other overlap.
+    s.figures.reserve(side.size());
+    for (const auto i : side) s.figures.push_back(vertices[i]);
+    strings.clear();
+    for (const auto v : s.figures) strings.push_back(g.figure_strings(v));
+    auto [lo, hi] = g.figure_interval(s.figures.front());
+    for (std::size_t k = 0; k < side.size(); ++k) {
+      const auto v = s.figures[k];
+      const auto& f = strings[k];
+      const auto facts = g.figure_facts(v);
+      made.undated = made.undated || facts.from == 0;
+      all.push_back(facts);
+      lo = std::min(lo, facts.lo);
+      hi = std::max(hi, facts.hi);
+      if (q.source && *f.source_id == *q.source) wanted_source = true;
+      if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
+        wanted_actor = true;
+      }
+      if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
+      const auto where = std::make_tuple(f.source_id, f.time_from, f.time_to);
+      if (!met.insert(where).second) continue;  // a set: a side of thousands of sources
+      auto w = outlet(f) + ", " + time_words(f.time_from, f.time_to);
+      if (whence_seen.insert(w).second) whence.push_back(std::move(w));
+    }
+    std::string label;
+    for (const auto* t : texts) label += (label.empty() ? "" : "; ") + *t;
+    std::string from;
+    for (const auto& w : whence) from += (from.empty() ? "" : "; ") + w;
+    s.label = label + " (" + from + ")";
+    labels.push_back(s.label);
+    ranges.push_back(interval(lo, hi));
+    hulls.emplace_back(lo, hi);
+    c.sides.push_back(std::move(s));
+  }
+  c.confidence = conflict_confidence(all);
+  std::string against, apart;
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    against += (k == 0 ? "" : " against ") + labels[k];
+    apart += (k == 0 ? "" : k + 1 == labels.size() ? " and " : ", ") + ranges[k];
+  }
+  bool hulls_apart = true;
+  for (std::size_t k = 0; k + 1 < hulls.size(); ++k) {
+    hulls_apart = hulls_apart && hulls[k].second <= hulls[k + 1].first;
+  }
+  // What weakens it, in words.
+  std::vector<std::string> doubts;
+  bool place = false, measure = false, dated = false, hedged = false;
+  for (const auto& f : all) {
+    place = place || (f.inferred & graph::kInferredPlace);
+    measure = measure || (f.inferred & graph::kInferredMeasure);
+    dated = dated || (f.inferred & graph::kInferredTime);
+    hedged = hedged || f.approx || f.vague;
+  }
+  if (hedged) doubts.emplace_back("a figure is hedged, a range or a bound");
+  if (place) doubts.emplace_back("a place is read from beyond its sentence");
+  if (measure) doubts.emplace_back("what is counted is read from another sentence");
+  if (dated && !made.undated) doubts.emplace_back("a time is its article's date");
+  std::string doubt;
+  for (const auto& d : doubts) doubt += "; " + d;
+  c.explanation = against + ": " + apart +
+                  (hulls_apart ? " do not overlap; "
+                               : ": each side agrees within itself, and the conflicting "
+                                 "figures across sides do not overlap; ") +
+                  (made.undated ? "a time is unknown, so it overlaps every time"
+                                : "the times overlap") +
+                  "; same measure (" + *first.unit + "), same place (" +
+                  (first.place ? *first.place : std::string("unknown")) + ")" + doubt;
+  *wanted = wanted_source && wanted_actor && (!q.measure || contains_folded(c.topic, *q.measure));
+  return made;
+}
+
+}  // namespace
+
+std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q,
+                                       Hidden* hidden) {
   const auto& index = g.figure_index();
   const auto& vertices = index.vertices;
   const auto groups = group_by_value(
       vertices.size(), [&](std::size_t i) { return g.figure_interval(vertices[i]); },
       connecting_pairs(index.order));
 
-  // Each group's conflict is made apart, slices of the groups on threads of their own; the
+  // Each group's conflicts are made apart, slices of the groups on threads of their own; the
   // filter and the numbering of ids then go in group order.
-  std::vector<std::optional<Conflict>> made(groups.size());
+  std::vector<std::vector<Conflict>> made(groups.size());
+  std::atomic<std::size_t> undated{0}, low{0};
   in_slices(groups.size(), 64, [&](std::size_t from, std::size_t to) {
-    // A figure's outlet, else its source's id (as outlet_of, without the look-up of the
-    // source by its id): a conflict reported by hundreds of sources asks it per figure.
-    const auto outlet = [](const graph::KnowledgeGraph::FigureStrings& f) -> const std::string& {
-      return f.outlet ? *f.outlet : *f.source_id;
-    };
-    std::vector<graph::KnowledgeGraph::FigureStrings> strings;
     for (std::size_t group = from; group < to; ++group) {
       const auto& sides = groups[group];
-      Conflict c;
-      const auto first = g.figure_strings(vertices[sides.front().front()]);
-      c.topic = *first.measure;
-      bool unknown_time = false;
-      bool vague = false;
-      bool wanted_source = !q.source;
-      bool wanted_actor = !q.actor;
-      std::vector<std::string> labels, ranges;
-      std::vector<std::pair<double, double>> hulls;
+      std::vector<std::vector<FigureFacts>> facts;
       for (const auto& side : sides) {
-        ConflictSide s;
-        // Figure strings are interned: equal texts share their address. Where a figure comes from
-        // (outlet, time) is spelled out once for each (source, time) met.
-        std::vector<const std::string*> texts;
-        std::set<std::tuple<const std::string*, const std::string*, const std::string*>> met;
-        std::vector<std::string> whence;
-        std::unordered_set<std::string> whence_seen;
-        // The side's records gathered first, in loops of their own: they lie far apart in
-        // memory, and loads that do not wait on each other overlap.
-        s.figures.reserve(side.size());
-        for (const auto i : side) s.figures.push_back(vertices[i]);
-        strings.clear();
-        for (const auto v : s.figures) strings.push_back(g.figure_strings(v));
-        auto [lo, hi] = g.figure_interval(s.figures.front());
-        for (std::size_t k = 0; k < side.size(); ++k) {
-          const auto v = s.figures[k];
-          const auto& f = strings[k];
-          const auto facts = g.figure_facts(v);
-          unknown_time = unknown_time || facts.from == 0;
-          vague = vague || facts.vague;
-          lo = std::min(lo, facts.lo);
-          hi = std::max(hi, facts.hi);
-          if (q.source && *f.source_id == *q.source) wanted_source = true;
-          if (q.actor && (contains_folded(*f.claimant, *q.actor) || contains_folded(outlet(f), *q.actor))) {
-            wanted_actor = true;
-          }
-          if (std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
-          const auto where = std::make_tuple(f.source_id, f.time_from, f.time_to);
-          if (!met.insert(where).second) continue;  // a set: a side of thousands of sources
-          auto w = outlet(f) + ", " + time_words(f.time_from, f.time_to);
-          if (whence_seen.insert(w).second) whence.push_back(std::move(w));
+        facts.emplace_back();
+        for (const auto i : side) facts.back().push_back(g.figure_facts(vertices[i]));
+      }
+      std::vector<Sides> parts;
+      if (every_pair_conflicts(facts)) {
+        parts.push_back(sides);
+      } else {
+        // Its conflicting pairs, each a conflict of its own, the lower value first.
+        std::vector<std::pair<std::size_t, const FigureFacts*>> members;
+        for (std::size_t k = 0; k < sides.size(); ++k) {
+          for (std::size_t m = 0; m < sides[k].size(); ++m) members.emplace_back(sides[k][m], &facts[k][m]);
         }
-        std::string label;
-        for (const auto* t : texts) label += (label.empty() ? "" : "; ") + *t;
-        std::string from;
-        for (const auto& w : whence) from += (from.empty() ? "" : "; ") + w;
-        s.label = label + " (" + from + ")";
-        labels.push_back(s.label);
-        ranges.push_back(interval(lo, hi));
-        hulls.emplace_back(lo, hi);
-        c.sides.push_back(std::move(s));
+        std::sort(members.begin(), members.end());
+        for (std::size_t x = 0; x < members.size(); ++x) {
+          for (std::size_t y = x + 1; y < members.size(); ++y) {
+            const auto& a = *members[x].second;
+            const auto& b = *members[y].second;
+            if (!conflicting(a, b)) continue;
+            const bool a_low = std::make_pair(a.lo, a.hi) <= std::make_pair(b.lo, b.hi);
+            parts.push_back(a_low ? Sides{{members[x].first}, {members[y].first}}
+                                  : Sides{{members[y].first}, {members[x].first}});
+          }
+        }
       }
-      c.confidence = 0.9 * (unknown_time ? 0.7 : 1.0) * (vague ? 0.8 : 1.0);
-      std::string against, apart;
-      for (std::size_t k = 0; k < labels.size(); ++k) {
-        against += (k == 0 ? "" : " against ") + labels[k];
-        apart += (k == 0 ? "" : k + 1 == labels.size() ? " and " : ", ") + ranges[k];
+      for (const auto& part : parts) {
+        bool wanted = false;
+        auto m = make_figure_conflict(g, vertices, part, q, &wanted);
+        if (!wanted) continue;
+        if (m.undated && !q.include_undated) {
+          ++undated;
+          continue;
+        }
+        if (m.conflict.confidence < q.min_confidence) {
+          ++low;
+          continue;
+        }
+        made[group].push_back(std::move(m.conflict));
       }
-      bool hulls_apart = true;
-      for (std::size_t k = 0; k + 1 < hulls.size(); ++k) {
-        hulls_apart = hulls_apart && hulls[k].second <= hulls[k + 1].first;
-      }
-      c.explanation = against + ": " + apart +
-                      (hulls_apart ? " do not overlap; "
-                                   : ": each side agrees within itself, and the conflicting "
-                                     "figures across sides do not overlap; ") +
-                      (unknown_time ? "a time is unknown, so it overlaps every time"
-                                    : "the times overlap") +
-                      "; same measure (" + *first.unit + "), same place (" +
-                      (first.place ? *first.place : std::string("unknown")) + ")";
-      if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
-      if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
-      made[group] = std::move(c);
     }
   });
+  if (hidden) {
+    hidden->undated += undated;
+    hidden->low_confidence += low;
+  }
   std::vector<Conflict> out;
   std::map<std::string, int> per_measure;
-  for (auto& c : made) {
-    if (!c) continue;
-    const int n = ++per_measure[c->topic];
-    c->id = "conflict:" + c->topic + (n > 1 ? "-" + std::to_string(n) : "");
-    out.push_back(std::move(*c));
+  for (auto& list : made) {
+    for (auto& c : list) {
+      const int n = ++per_measure[c.topic];
+      c.id = "conflict:" + c.topic + (n > 1 ? "-" + std::to_string(n) : "");
+      out.push_back(std::move(c));
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) {
     return std::tie(a.topic, b.confidence) < std::tie(b.topic, a.confidence);
@@ -476,7 +626,8 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
 }
 
 std::vector<Conflict> stance_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q,
-                                       const std::map<std::string, std::string>& propositions) {
+                                       const std::map<std::string, std::string>& propositions,
+                                       Hidden* hidden) {
   struct Side {
     std::vector<Vertex> claims;
     std::map<std::string, int> claimants;  // claimant -> claims
@@ -530,8 +681,12 @@ std::vector<Conflict> stance_conflicts(const graph::KnowledgeGraph& g, const Con
       }
       c.sides.push_back(std::move(s));
     }
-    if (!wanted_source || !wanted_actor || c.confidence < q.min_confidence) continue;
+    if (!wanted_source || !wanted_actor) continue;
     if (q.measure && !contains_folded(c.topic, *q.measure)) continue;
+    if (c.confidence < q.min_confidence) {
+      if (hidden) ++hidden->low_confidence;
+      continue;
+    }
     out.push_back(std::move(c));
   }
   return out;

@@ -62,25 +62,47 @@ struct Conflict {
   std::vector<ConflictSide> sides;
 };
 
+// Conflicts below this confidence are hidden unless asked for (--min-confidence).
+inline constexpr double kDefaultMinConfidence = 0.4;
+
 struct ConflictQuery {
   std::optional<std::string> measure;  // the measure key contains it
   std::optional<std::string> actor;    // a claimant or source outlet/author contains it
   std::optional<std::string> source;   // one side holds a figure of this source
-  double min_confidence = 0;
+  double min_confidence = kDefaultMinConfidence;
+  // A figure whose time is unknown overlaps every time: its conflicts are candidates, shown
+  // only when asked for.
+  bool include_undated = false;
 };
+
+// What a query left out, for the line under its results.
+struct Hidden {
+  std::size_t undated = 0;          // candidates with a figure of unknown time
+  std::size_t low_confidence = 0;   // below the query's min_confidence
+};
+
+// A conflict's confidence from its figures: 0.9, times 0.9 when one is hedged, a range or a
+// bound; 0.85 when a place, and 0.85 when a measure, was read beyond the figure's sentence;
+// 0.9 when a time is the document's date; 0.75 when a time is unknown.
+double conflict_confidence(const std::vector<FigureFacts>& figures);
 
 // Shared with agreements: `needle` in `haystack`, ASCII case ignored; a source's outlet, else
 // its id.
 bool contains_folded(const std::string& haystack, const std::string& needle);
 std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_id);
 
-// The figure conflicts of the graph, by measure, then by confidence.
-std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q);
+// The figure conflicts of the graph, by measure, then by confidence. Every pair of figures on
+// different sides of one conflict conflicts (DESIGN.md): a group whose sides do not hold that
+// (times that overlap only through a figure between them, one source on two sides) is
+// reported as its conflicting pairs. `hidden`, when given, counts what the query left out.
+std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q,
+                                       Hidden* hidden = nullptr);
 
 // Stance conflicts: per proposition, the claims for it against the claims against it, when
 // a claimant on one side is not on the other. `propositions` gives each proposition's words
 // by its id (for the explanation); an id it lacks is shown as it is.
 std::vector<Conflict> stance_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q,
-                                       const std::map<std::string, std::string>& propositions);
+                                       const std::map<std::string, std::string>& propositions,
+                                       Hidden* hidden = nullptr);
 
 }  // namespace claimgraph::query

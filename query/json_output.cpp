@@ -196,6 +196,11 @@ void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   }
   w.Key("claimant");
   str(w, f.claimant);
+  // What of its scope was read beyond its sentence (the paragraph, the document's date).
+  w.Key("inferred");
+  w.StartArray();
+  for (const auto name : graph::inferred_names(f.inferred)) str(w, name);
+  w.EndArray();
   if (src) location(w, g.source(*src), texts, f.span.begin);
   w.EndObject();
 }

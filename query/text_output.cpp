@@ -198,6 +198,12 @@ std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph
         << "    measure:  " << f.measure << "\n"
         << "    place:    " << or_unknown(f.place) << "  time: " << time_text(f) << "\n"
         << "    claimant: " << f.claimant << "  claim: " << f.claim_id << "\n";
+    const auto inferred = graph::inferred_names(f.inferred);
+    if (!inferred.empty()) {
+      out << "    inferred:";
+      for (std::size_t k = 0; k < inferred.size(); ++k) out << (k ? ", " : " ") << inferred[k];
+      out << " (read beyond the figure's sentence)\n";
+    }
   }
   out << figures.size() << (figures.size() == 1 ? " figure\n" : " figures\n");
   return out.str();
@@ -320,6 +326,23 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     const std::string close = style.color ? "\x1b[0m" : "«";
     out << "\n    " << wrap(ctx.before + open + ctx.span + close + ctx.after, style.width, 4)
         << "\n";
+  }
+  return out.str();
+}
+
+std::string hidden_text(const Hidden& hidden, const ConflictQuery& q, const std::string& noun) {
+  std::ostringstream out;
+  if (hidden.undated > 0) {
+    out << hidden.undated << " candidate" << (hidden.undated == 1 ? "" : "s")
+        << " without a time hidden (--include-undated shows "
+        << (hidden.undated == 1 ? "it" : "them") << ")\n";
+  }
+  if (hidden.low_confidence > 0) {
+    char threshold[16];
+    std::snprintf(threshold, sizeof threshold, "%.2f", q.min_confidence);
+    out << hidden.low_confidence << " " << noun << (hidden.low_confidence == 1 ? "" : "s")
+        << " below confidence " << threshold << " hidden (--min-confidence 0 shows "
+        << (hidden.low_confidence == 1 ? "it" : "them") << ")\n";
   }
   return out.str();
 }

@@ -11,6 +11,8 @@
 namespace claimgraph::query {
 
 struct Conflict;
+struct ConflictQuery;
+struct Hidden;
 struct Trace;
 
 struct TextStyle {
@@ -56,6 +58,11 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
                            SourceTexts& texts, const TextStyle& style,
                            const std::string& noun = "conflict");
+
+// The lines under a listing that say what the query left out: "2 candidates without a time
+// hidden (--include-undated shows them)"; empty when nothing was.
+std::string hidden_text(const Hidden& hidden, const ConflictQuery& q,
+                        const std::string& noun = "conflict");
 
 // A figure's trace: value, sentence with the figure marked, source, claimant, cited works
 // (original-script titles and romanizations, "cited in" chain), related figures.

@@ -202,8 +202,10 @@ int main(int argc, char** argv) {
   conflicts->add_option("--source", conflict_query.source,
                         "only conflicts with a figure of this source id");
   conflicts->add_option("--min-confidence", conflict_query.min_confidence,
-                        "only conflicts at least this confident (0 to 1)")
+                        "only conflicts at least this confident (0 to 1; default 0.4)")
       ->check(CLI::Range(0.0, 1.0));
+  conflicts->add_flag("--include-undated", conflict_query.include_undated,
+                      "also candidates with a figure whose time is unknown");
 
   query::ConflictQuery agreement_query;
   std::string agreement_kind;
@@ -217,8 +219,10 @@ int main(int argc, char** argv) {
   agreements->add_option("--source", agreement_query.source,
                          "only agreements with a figure or claim of this source id");
   agreements->add_option("--min-confidence", agreement_query.min_confidence,
-                         "only agreements at least this confident (0 to 1)")
+                         "only agreements at least this confident (0 to 1; default 0.4)")
       ->check(CLI::Range(0.0, 1.0));
+  agreements->add_flag("--include-undated", agreement_query.include_undated,
+                       "also candidates with a figure whose time is unknown");
 
   std::string trace_query;
   auto* trace = add_common(app.add_subcommand(
@@ -355,13 +359,16 @@ int main(int argc, char** argv) {
         return tools::kExitNotFound;
       }
       std::vector<query::Conflict> found;
-      if (kind != "stance") found = figure_finder(graph, q);
+      query::Hidden hidden;
+      if (kind != "stance") found = figure_finder(graph, q, &hidden);
       if (kind != "figure") {
-        auto stance = stance_finder(graph, q, proposition_texts(lexicons));
+        auto stance = stance_finder(graph, q, proposition_texts(lexicons), &hidden);
         found.insert(found.end(), stance.begin(), stance.end());
       }
       emit(json ? query::conflicts_json(graph, found)
                          : query::conflicts_text(graph, found, texts, text_style(no_color), noun));
+      // What was left out, under the results (on stderr with --json: stdout holds the JSON).
+      (json ? std::cerr : std::cout) << query::hidden_text(hidden, q, noun);
       return tools::kExitOk;
     };
     if (conflicts->parsed()) {
