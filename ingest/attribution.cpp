@@ -1,5 +1,7 @@
 #include "ingest/attribution.hpp"
 
+#include <algorithm>
+
 #include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest {
@@ -162,8 +164,41 @@ class Attributor {
     if (last == 0 || t_[last - 1].script != TokenScript::kHangul) return std::nullopt;
     const auto verb = at(last - 1, kReportVerb);
     if (!verb || verb->end != last) return std::nullopt;
-    // The subject: the first words up to one that ends in a subject particle, within four.
+    // "…라고 시 관계자가 말했다": the words between the quote's end and the verb.
+    for (std::size_t q = last - 1; q-- > 0;) {
+      if (t_[q].script != TokenScript::kHangul) continue;
+      const std::string& w = t_[q].folded;
+      const bool quote = std::any_of(lex_.korean_quote_endings.begin(), lex_.korean_quote_endings.end(),
+                                     [&](const std::string& e) { return w.size() > e.size() && w.ends_with(e); });
+      if (!quote) continue;
+      std::size_t from = q + 1;
+      while (from < last - 1 && std::find(lex_.korean_determiners.begin(), lex_.korean_determiners.end(),
+                                          t_[from].folded) != lex_.korean_determiners.end()) {
+        ++from;
+      }
+      if (from >= last - 1 || last - 1 - from > 4) break;
+      std::string_view particle;
+      for (const auto& p : lex_.subject_particles) {
+        const std::string& end = t_[last - 2].folded;
+        if (end.size() > p.size() && end.ends_with(p)) particle = p;
+      }
+      const std::string source = without_particle(from, last - 1, particle);
+      if (source.empty()) break;
+      out.whole_sentence = true;
+      out.claimant = known_within(from, last - 1).value_or(source);
+      out.subject = out.claimant;
+      out.phrase = span(last - 1, last);
+      out.source = span(from, last - 1);
+      return out;
+    }
+    // The subject: the first words up to one that ends in a subject particle, within four, none
+    // of them ending in a particle no subject holds ("연해주에서").
     for (std::size_t k = 0; k < std::min<std::size_t>(last - 1, 4); ++k) {
+      const std::string& word = t_[k].folded;
+      if (std::any_of(lex_.korean_not_in_subject.begin(), lex_.korean_not_in_subject.end(),
+                      [&](const std::string& p) { return word.size() > p.size() && word.ends_with(p); })) {
+        break;
+      }
       if (t_[k].script != TokenScript::kHangul && t_[k].script != TokenScript::kLatin) break;
       // "그는 … 말했다": the previous sentence's source.
       if (auto p = at(k, kSubjectPronoun); p && p->end == k + 1) {

@@ -38,13 +38,16 @@ struct Sentence {
   std::vector<Evidence> places;
   std::vector<TimeSpan> times;
   std::vector<NounPhrase> nouns;
+  // Where the counted come from: (token, place index) of "from North Korea", "из КНДР".
+  std::vector<std::pair<std::size_t, std::size_t>> origins;
   Attribution attribution;  // who the sentence's statement belongs to
 };
 
 class Resolver {
  public:
-  Resolver(std::string_view text, const FigureLexicon& lex, const std::optional<std::string>& date)
-      : text_(text), lex_(lex), date_(date) {}
+  Resolver(std::string_view text, const FigureLexicon& lex, const std::optional<std::string>& date,
+           Span dateline)
+      : text_(text), lex_(lex), date_(date), dateline_(dateline) {}
 
   std::vector<std::vector<FigureFacts>> run(const std::vector<SentenceFigures>& input,
                                             std::vector<Attribution>* attributions);
@@ -86,6 +89,12 @@ class Resolver {
   // nearest to token `near`; Hangul words match at a word's start.
   std::optional<std::size_t> status_in(const Sentence& s, std::size_t b, std::size_t e,
                                        std::size_t near) const;
+  // Whether the noun's measure may be what the figure counts, by unit: money counts money (a
+  // measure without a unit of its own); a counted unit ("persons", "countries") counts that
+  // unit's measures only; other units (years, percent, tons) any.
+  bool fits_unit(const FoundFigure& fig, const NounPhrase& np) const;
+  // The one measure counted in `unit` ("countries"), if one alone is.
+  std::optional<std::size_t> measure_of_unit(const std::string& unit) const;
   // The figure is followed by a word that may be what it counts, which no lexicon knows.
   bool unknown_noun_after(const std::vector<Token>& t, const FoundFigure& fig) const;
 
@@ -102,6 +111,7 @@ class Resolver {
   std::string_view text_;
   const FigureLexicon& lex_;
   std::optional<std::string> date_;
+  Span dateline_;  // where the reporter wrote from places nothing
   // How often each (demonym, measure) pair occurs in the document: what "North Koreans"
   // means when the sentence doesn't say.
   std::map<std::pair<std::size_t, std::size_t>, int> topic_;
@@ -150,7 +160,7 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
     const auto within = [&](Span outer) {
       return !outer.empty() && t[i].span.begin >= outer.begin && t[i].span.end <= outer.end;
     };
-    if (inside_figure(figures, i) || within(s.attribution.source) ||
+    if (inside_figure(figures, i) || within(s.attribution.source) || within(dateline_) ||
         within(s.attribution.underlying_span)) {
       ++i;
       continue;
@@ -167,8 +177,11 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       // A country's name before what is counted qualifies it: "DPRK workers", "북한 노동자";
       // so does where the counted come from ("from North Korea", "북한 출신"), and a country
       // named right after persons ("граждан КНДР").
-      const bool qualifier = at(t, a->end, kMeasureNoun).has_value() || origin_at(t, i, *a) ||
-                             persons_before(t, i);
+      const bool origin = origin_at(t, i, *a);
+      if (origin && lex_.places[a->entry->payload].country) {
+        s.origins.emplace_back(i, a->entry->payload);
+      }
+      const bool qualifier = at(t, a->end, kMeasureNoun).has_value() || origin || persons_before(t, i);
       if (!numbered && !qualifier) s.places.push_back({i, lex_.places[a->entry->payload].name, 3});
       i = a->end;
       continue;
@@ -351,10 +364,19 @@ bool Resolver::persons_before(const std::vector<Token>& t, std::size_t i) const 
 
 std::optional<std::size_t> Resolver::origin_after_noun(const std::vector<Token>& t,
                                                        std::size_t end) const {
-  std::size_t k = end;
-  if (auto o = at(t, k, kOriginBefore)) k = o->end;
-  if (auto a = at(t, k, kPlaceAlias); a && lex_.places[a->entry->payload].country) {
+  // Right after the noun ("граждан КНДР"), or an origin word within a few words of it, in
+  // its clause ("workers were sent from North Korea").
+  if (auto a = at(t, end, kPlaceAlias); a && lex_.places[a->entry->payload].country) {
     return a->entry->payload;
+  }
+  for (std::size_t k = end; k < t.size() && k < end + 4; ++k) {
+    if (t[k].kind == TokenKind::kPunct || at(t, k, kClauseBreakComma)) break;
+    if (auto o = at(t, k, kOriginBefore)) {
+      if (auto a = at(t, o->end, kPlaceAlias); a && lex_.places[a->entry->payload].country) {
+        return a->entry->payload;
+      }
+      break;
+    }
   }
   return std::nullopt;
 }
@@ -379,6 +401,30 @@ std::optional<std::size_t> Resolver::status_in(const Sentence& s, std::size_t b,
     }
   }
   return best;
+}
+
+bool Resolver::fits_unit(const FoundFigure& fig, const NounPhrase& np) const {
+  if (fig.unit.empty() || !np.measure) return true;
+  const std::string& unit = lex_.measures[*np.measure].unit;
+  if (std::find(lex_.currencies.begin(), lex_.currencies.end(), fig.unit) != lex_.currencies.end()) {
+    return unit.empty();
+  }
+  // Time units (figures.json ratio_words.not_of_units) measure spans, not things counted:
+  // "five-year contracts" are contracts.
+  const bool counted = lex_.not_ratio_units.count(fig.unit) == 0 &&
+                       std::any_of(lex_.measures.begin(), lex_.measures.end(),
+                                   [&](const Measure& m) { return m.unit == fig.unit; });
+  return !counted || unit == fig.unit || (np.people && fig.unit == "persons");
+}
+
+std::optional<std::size_t> Resolver::measure_of_unit(const std::string& unit) const {
+  std::optional<std::size_t> found;
+  for (std::size_t m = 0; m < lex_.measures.size(); ++m) {
+    if (unit.empty() || lex_.not_ratio_units.count(unit) > 0 || lex_.measures[m].unit != unit) continue;
+    if (found) return std::nullopt;
+    found = m;
+  }
+  return found;
 }
 
 bool Resolver::unknown_noun_after(const std::vector<Token>& t, const FoundFigure& fig) const {
@@ -459,6 +505,12 @@ std::optional<std::size_t> Resolver::people_after(const std::vector<Token>& t,
   // link word and a demonym within a few words, in the same clause).
   for (std::size_t i = end; i < t.size() && i < end + 4; ++i) {
     if (t[i].kind == TokenKind::kPunct) break;
+    // "разрешений на работу гражданам КНДР": persons with their country's name after them.
+    if (const auto p = at(t, i, kMeasureNoun); p && lex_.measures[p->entry->payload].people) {
+      if (const auto a = at(t, p->end, kPlaceAlias); a && lex_.places[a->entry->payload].country) {
+        return a->entry->payload;
+      }
+    }
     const auto link = at(t, i, kNpLink);
     if (!link) continue;
     if (const auto d = at(t, link->end, kDemonym)) return d->entry->payload;
@@ -540,6 +592,8 @@ std::optional<NounPhrase> Resolver::chain_before(const Sentence& s, std::size_t 
       const std::size_t st = i - back;
       for (const auto& m : phrases().all(t, st, kMeasureNoun, i)) {
         if (m.end != i) continue;
+        // A noun with a case particle ("광산에서") ends the phrase before the head it found.
+        if (head && m.rest > 0) break;
         NounPhrase np;
         np.token = st;
         np.measure = m.entry->payload;
@@ -689,11 +743,18 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
 
       // Place: the figure's clause, clauses it owns, the sentence before it, the paragraph,
       // the document.
+      // The strongest evidence; in the figure's own sentence, of equal strength, the nearest.
+      const auto distance = [&](const Evidence& e) {
+        return e.token < fig.before_token ? fig.before_token - e.token : e.token - fig.after_token;
+      };
       auto pick_place = [&](const Sentence& from, auto&& accept) -> std::optional<std::string> {
         const Evidence* found = nullptr;
         for (const auto& e : from.places) {
           if (!accept(e)) continue;
-          if (!found || e.strength > found->strength) found = &e;
+          if (!found || e.strength > found->strength ||
+              (&from == &s && e.strength == found->strength && distance(e) < distance(*found))) {
+            found = &e;
+          }
         }
         return found ? std::optional(found->place) : std::nullopt;
       };
@@ -823,13 +884,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
         }
         if (!np && !percent && !unknown_noun) {
           // Any counted noun of the clause, nearest first; then of the sentence.
-          // An amount of money counts money: a noun whose measure has a unit of its own
-          // ("countries", "workers") is not what it counts.
-          const bool money = std::find(lex_.currencies.begin(), lex_.currencies.end(), fig.unit) !=
-                             lex_.currencies.end();
-          const auto fits = [&](const NounPhrase& cand) {
-            return !money || !cand.measure || lex_.measures[*cand.measure].unit.empty();
-          };
+          const auto fits = [&](const NounPhrase& cand) { return fits_unit(fig, cand); };
           const NounPhrase* nearest = nullptr;
           for (const auto& cand : s.nouns) {
             if (clause_of(s, cand.token) != clause || !fits(cand)) continue;
@@ -844,7 +899,27 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
           }
           if (nearest) np = *nearest;
         }
+        // A counter names what is counted: "약 30개국" counts countries, whatever noun is near;
+        // a noun whose measure counts in another unit is not what the figure counts.
+        if (np && !fits_unit(fig, *np)) np.reset();
+        if (!np) {
+          if (const auto own = measure_of_unit(fig.unit)) {
+            NounPhrase counted;
+            counted.token = fig.before_token;
+            counted.measure = own;
+            np = counted;
+            from_sentence = n;
+          }
+        }
         const auto& ns = sentences[from_sentence];
+        // "из КНДР в Приморье были направлены 3 тысячи рабочих": an origin in the figure's
+        // clause qualifies the persons it counts.
+        if (np && !np->demonym && from_sentence == n &&
+            (np->people || (np->measure && lex_.measures[*np->measure].unit == "persons"))) {
+          for (const auto& [token, place] : s.origins) {
+            if (clause_of(s, token) == clause) np->demonym = place;
+          }
+        }
         if (np) {
           std::optional<std::size_t> measure;
           bool from_topic = false;
@@ -903,8 +978,8 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
 std::vector<std::vector<FigureFacts>> resolve_figure_context(
     std::string_view text, const std::vector<SentenceFigures>& sentences,
     const std::optional<std::string>& document_date, const FigureLexicon& lexicon,
-    std::vector<Attribution>* attributions) {
-  Resolver resolver(text, lexicon, document_date);
+    std::vector<Attribution>* attributions, graph::Span dateline) {
+  Resolver resolver(text, lexicon, document_date, dateline);
   return resolver.run(sentences, attributions);
 }
 

@@ -38,11 +38,12 @@ struct FigureFacts {
 };
 
 // Facts for every figure of every sentence, in the same order. `document_date` is the
-// source's date ("YYYY[-MM[-DD]]") or null when unknown.
+// source's date ("YYYY[-MM[-DD]]") or null when unknown. `dateline`: the bytes of a dateline
+// ("VLADIVOSTOK, March 3, 2021 —"), whose place is the reporter's, not the figures'.
 // With `attributions`, also returns who each sentence's statement belongs to (found on the way).
 std::vector<std::vector<FigureFacts>> resolve_figure_context(
     std::string_view text, const std::vector<SentenceFigures>& sentences,
     const std::optional<std::string>& document_date, const FigureLexicon& lexicon,
-    std::vector<Attribution>* attributions = nullptr);
+    std::vector<Attribution>* attributions = nullptr, graph::Span dateline = {});
 
 }  // namespace claimgraph::ingest

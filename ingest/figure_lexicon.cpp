@@ -443,7 +443,11 @@ void load_places(FigureLexicon& lex, const JsonFile& f) {
 }
 
 void load_events(FigureLexicon& lex, const JsonFile& f) {
-  json::check_keys(f, f.doc, {"about", "present", "since", "until", "events", "relative_years"}, "");
+  json::check_keys(f, f.doc,
+                   {"about", "present", "since", "until", "events", "relative_years", "dateline_words"}, "");
+  if (f.doc.HasMember("dateline_words")) {
+    add_words(lex, f, f.doc["dateline_words"], "dateline_words", kDatelineWord, 0);
+  }
   if (f.doc.HasMember("relative_years")) {
     std::size_t r = 0;
     for (const auto& item : array(f, f.doc, "relative_years", "").GetArray()) {
@@ -478,8 +482,17 @@ void load_attribution(FigureLexicon& lex, const JsonFile& f) {
                    "");
   if (f.doc.HasMember("korean")) {
     const auto& k = member(f, f.doc, "korean", "");
-    json::check_keys(f, k, {"according_to_after", "according_to_particles", "subject_particles"},
+    json::check_keys(f, k,
+                     {"according_to_after", "according_to_particles", "subject_particles",
+                      "quote_endings", "not_in_subject", "determiners"},
                      "korean");
+    const auto folded_list = [&](const char* key, std::vector<std::string>& into) {
+      if (!k.HasMember(key)) return;
+      for (auto& p : json::strings(f, k[key], std::string("korean.") + key)) into.push_back(fold_case(p));
+    };
+    folded_list("quote_endings", lex.korean_quote_endings);
+    folded_list("not_in_subject", lex.korean_not_in_subject);
+    folded_list("determiners", lex.korean_determiners);
     for (auto& p : json::strings(f, member(f, k, "according_to_particles", "korean"),
                                  "korean.according_to_particles")) {
       lex.according_to_particles.push_back(fold_case(p));

@@ -102,6 +102,7 @@ enum PhraseKind : std::uint16_t {
   kMeasureStatus,     // payload: index into statuses ("sent": a flow, not a stock)
   kAfterCount,        // "are", "уже": a word after a number that is not what it counts
   kOriginBefore,      // "from", "из": the place after it is where the counted come from
+  kDatelineWord,      // "Published", "Updated", "입력": words beside an article's own date
   kPhraseKindEnd,     // not a kind: one past the last
 };
 static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");
@@ -162,6 +163,9 @@ struct FigureLexicon {
   std::vector<std::string> glued_range_closers;  // "사이", "까지" (folded)
   std::vector<std::string> subject_particles;    // "은", "는", "이", "가" (attribution.json)
   std::vector<std::string> according_to_particles;  // "에" of "X에 따르면" (attribution.json)
+  std::vector<std::string> korean_quote_endings;    // "라고", "다고": a quote ends in them
+  std::vector<std::string> korean_not_in_subject;   // "에서", "를": no subject holds them
+  std::vector<std::string> korean_determiners;      // "한" (a), "그" (that) before a subject
   std::vector<int> relative_years;               // "last year" -1, "this year" 0 (events.json)
   std::set<std::string, std::less<>> not_ratio_units;
   std::set<std::string, std::less<>> article_units;  // "a kilogram": one of these units

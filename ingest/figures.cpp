@@ -1981,8 +1981,10 @@ FoundFigure FigureFinder::Impl::build(const std::vector<Token>& t, const Quantit
   std::size_t k = last.end;
   for (std::size_t steps = 0; k < t.size() && steps < 6; ++steps) {
     std::size_t blocker;
+    // A rate followed by a number is that number's: "8명은 하루 16시간" (8 people, 16 hours a day).
     if (auto r = phrases().longest(t, k, kRate);
-        r && r->rest == 0 && !(k > 0 && ending_at(t, k, kNotRateAfter, &blocker))) {
+        r && r->rest == 0 && !(k > 0 && ending_at(t, k, kNotRateAfter, &blocker)) &&
+        !(r->end < t.size() && t[r->end].kind == TokenKind::kNumber)) {
       f.per = lex->rates[r->entry->payload];
       if (steps == 0) {
         f.span.end = t[r->end - 1].span.end;

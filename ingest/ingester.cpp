@@ -8,6 +8,8 @@
 #include "ingest/actors.hpp"
 #include "ingest/attribution.hpp"
 #include "ingest/claims.hpp"
+#include "ingest/diagnostic.hpp"
+#include "ingest/document_date.hpp"
 #include "ingest/figure_context.hpp"
 #include "ingest/text_util.hpp"
 
@@ -139,6 +141,20 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
   source.content_hash = graph::sha256_hex(doc.bytes);
   source.bytes = doc.bytes;
   for (const auto& w : doc.warnings) g.diagnostics.push_back(w.to_string());
+  // Without a date in its metadata, the article's own dateline or byline gives one; a
+  // dateline's place is the reporter's, whatever the metadata says.
+  const auto text_date = date_from_text(doc.bytes, *figure_lexicon_);
+  if (!source.date) {
+    if (const auto& found = text_date) {
+      source.date = found->date;
+      result.notices.push_back(
+          diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, found->offset,
+                        "no date in the metadata: the article's date " + found->date +
+                            " is read from its text")
+              .to_string());
+      g.diagnostics.push_back(result.notices.back());
+    }
+  }
 
   ActorRegistry actors(actor_finder_, &names_);
   for (const auto& author : doc.meta.authors) {
@@ -229,8 +245,9 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     sentences.push_back(std::move(s));
   }
   std::vector<Attribution> attributions;
-  const auto facts = resolve_figure_context(doc.bytes, sentences, doc.meta.date,
-                                            *figure_lexicon_, &attributions);
+  const auto facts = resolve_figure_context(doc.bytes, sentences, source.date, *figure_lexicon_,
+                                            &attributions,
+                                            text_date ? text_date->dateline : graph::Span{});
 
   std::size_t in_text = 0;
   for (std::size_t c = 0; c < drafts.size(); ++c) {

@@ -23,6 +23,9 @@ inline constexpr const char* kPipelineVersion = "claimgraph-ingest-6";
 struct IngestResult {
   graph::DocumentGraph graph;
   Segmentation segmentation;
+  // What the reader should be told at ingest (also kept among the graph's diagnostics): a
+  // date read from the text for want of one in the metadata.
+  std::vector<std::string> notices;
 };
 
 class Ingester {

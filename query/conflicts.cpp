@@ -547,6 +547,66 @@ MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
   return made;
 }
 
+// A group whose sides a reader cannot check, in parts that can be: the figures of each one
+// time grouped again among themselves (a count of 2020 against another of 2020, though a
+// figure of unknown time conflicted with both and with a count of 2016), and each
+// conflicting pair of figures of different times on its own.
+void split_group(const graph::KnowledgeGraph& g, const std::vector<std::uint32_t>& vertices,
+                 const Sides& sides, const std::vector<std::vector<FigureFacts>>& facts,
+                 std::vector<Sides>& parts) {
+  struct Member {
+    std::size_t index;  // in vertices
+    const FigureFacts* facts;
+  };
+  std::vector<Member> members;
+  for (std::size_t k = 0; k < sides.size(); ++k) {
+    for (std::size_t m = 0; m < sides[k].size(); ++m) members.push_back({sides[k][m], &facts[k][m]});
+  }
+  std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.index < b.index; });
+  const auto pair_part = [&](const Member& x, const Member& y) {
+    const bool x_low = std::make_pair(x.facts->lo, x.facts->hi) <= std::make_pair(y.facts->lo, y.facts->hi);
+    parts.push_back(x_low ? Sides{{x.index}, {y.index}} : Sides{{y.index}, {x.index}});
+  };
+  std::map<std::pair<std::int32_t, std::int32_t>, std::vector<Member>> by_time;
+  for (const auto& m : members) by_time[{m.facts->from, m.facts->to}].push_back(m);
+  for (const auto& [time, list] : by_time) {
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    std::map<std::size_t, const FigureFacts*> of;
+    for (const auto& m : list) of[m.index] = m.facts;
+    for (std::size_t x = 0; x < list.size(); ++x) {
+      for (std::size_t y = x + 1; y < list.size(); ++y) {
+        if (conflicting(*list[x].facts, *list[y].facts)) pairs.emplace_back(list[x].index, list[y].index);
+      }
+    }
+    if (pairs.empty()) continue;
+    const auto regrouped = group_by_value(
+        vertices.size(), [&](std::size_t i) { return g.figure_interval(vertices[i]); }, pairs);
+    for (const auto& part : regrouped) {
+      std::vector<std::vector<FigureFacts>> part_facts;
+      for (const auto& side : part) {
+        part_facts.emplace_back();
+        for (const auto i : side) part_facts.back().push_back(*of.at(i));
+      }
+      if (every_pair_conflicts(part_facts)) {
+        parts.push_back(part);
+        continue;
+      }
+      for (const auto& [a, b] : pairs) {
+        bool here = false;
+        for (const auto& side : part) here = here || std::find(side.begin(), side.end(), a) != side.end();
+        if (here) pair_part(Member{a, of.at(a)}, Member{b, of.at(b)});
+      }
+    }
+  }
+  for (std::size_t x = 0; x < members.size(); ++x) {
+    for (std::size_t y = x + 1; y < members.size(); ++y) {
+      const auto& a = *members[x].facts;
+      const auto& b = *members[y].facts;
+      if ((a.from != b.from || a.to != b.to) && conflicting(a, b)) pair_part(members[x], members[y]);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const ConflictQuery& q,
@@ -573,22 +633,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
       if (every_pair_conflicts(facts)) {
         parts.push_back(sides);
       } else {
-        // Its conflicting pairs, each a conflict of its own, the lower value first.
-        std::vector<std::pair<std::size_t, const FigureFacts*>> members;
-        for (std::size_t k = 0; k < sides.size(); ++k) {
-          for (std::size_t m = 0; m < sides[k].size(); ++m) members.emplace_back(sides[k][m], &facts[k][m]);
-        }
-        std::sort(members.begin(), members.end());
-        for (std::size_t x = 0; x < members.size(); ++x) {
-          for (std::size_t y = x + 1; y < members.size(); ++y) {
-            const auto& a = *members[x].second;
-            const auto& b = *members[y].second;
-            if (!conflicting(a, b)) continue;
-            const bool a_low = std::make_pair(a.lo, a.hi) <= std::make_pair(b.lo, b.hi);
-            parts.push_back(a_low ? Sides{{members[x].first}, {members[y].first}}
-                                  : Sides{{members[y].first}, {members[x].first}});
-          }
-        }
+        split_group(g, vertices, sides, facts, parts);
       }
       for (const auto& part : parts) {
         bool wanted = false;

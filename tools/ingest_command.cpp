@@ -297,6 +297,9 @@ int run_ingest(const IngestCommandOptions& options) {
           std::cerr << query::terminal_safe(w.to_string()) << "\n";
         }
         if (front.result) {
+          for (const auto& n : front.result->notices) std::cerr << query::terminal_safe(n) << "\n";
+        }
+        if (front.result) {
           if (in_batch == 0) {
             store.begin_batch();
             batch_start = Clock::now();

@@ -1,0 +1,124 @@
+// End to end over tests/data/scope/{en,ru,ko}: short articles written for issue 15, each
+// language with the pairs `conflicts` must report, the candidates it reports only with
+// --include-undated, and the look-alikes it must never report (another people, a flow against
+// a stock, a sample, permits, countries, another place, another year). Pairs are scored as
+// a fact-checker reads them: every pair of figures on two sides of a reported conflict.
+
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <set>
+
+#include "support/support.hpp"
+
+using namespace claimgraph::testing;
+using Catch::Matchers::Contains;
+
+namespace {
+
+using Pair = std::pair<std::string, std::string>;  // "file: words", in order
+
+Pair ordered(std::string a, std::string b) { return a < b ? Pair{a, b} : Pair{b, a}; }
+
+// Every pair across the sides of every reported figure conflict.
+std::set<Pair> reported(const std::string& db, bool undated) {
+  std::vector<std::string> args{"conflicts", "--kind", "figure", "--json", "--db", db};
+  if (undated) args.push_back("--include-undated");
+  const auto r = run_claimgraph(args);
+  REQUIRE(r.exit_code == 0);
+  const auto list = parse_json(r.out);
+  std::set<Pair> out;
+  for (const auto& c : list.GetArray()) {
+    std::vector<std::vector<std::string>> sides;
+    for (const auto& side : c["sides"].GetArray()) {
+      sides.emplace_back();
+      for (const auto& item : side["items"].GetArray()) {
+        sides.back().push_back(json_str(item["source"]["file"]) + ": " + json_str(item["text"]));
+      }
+    }
+    for (std::size_t a = 0; a < sides.size(); ++a) {
+      for (std::size_t b = a + 1; b < sides.size(); ++b) {
+        for (const auto& x : sides[a]) {
+          for (const auto& y : sides[b]) out.insert(ordered(x, y));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<Pair> pairs_of(const rapidjson::Value& list) {
+  std::vector<Pair> out;
+  for (const auto& item : list.GetArray()) {
+    out.push_back(ordered(json_str(item["pair"][0]), json_str(item["pair"][1])));
+  }
+  return out;
+}
+
+struct Score {
+  std::size_t expected = 0, found = 0, reported = 0, right = 0;
+};
+
+Score check_language(const std::string& language) {
+  INFO("language: " << language);
+  TempDir dir;
+  const std::string folder = source_dir() + "/tests/data/scope/" + language;
+  const std::string db = dir / "scope.db";
+  const auto ingest = run_claimgraph({"ingest", folder, "--db", db});
+  REQUIRE(ingest.exit_code == 0);
+  // The article without a date in its metadata takes its dateline's, and says so.
+  CHECK_THAT(ingest.err, Contains("no date in the metadata: the article's date 2021-03-03 is read "
+                                  "from its text"));
+  const auto expected = parse_json(read_file(folder + "/expected.json"));
+  const auto must = pairs_of(expected["conflicts"]);
+  const auto candidates = pairs_of(expected["candidates"]);
+  const auto never = pairs_of(expected["not_conflicts"]);
+  const auto plain = reported(db, false);
+  const auto all = reported(db, true);
+  Score score;
+  score.expected = must.size();
+  score.reported = plain.size();
+  for (const auto& p : must) {
+    INFO("must conflict: " << p.first << " | " << p.second);
+    CHECK(plain.count(p) == 1);
+    score.found += plain.count(p);
+  }
+  for (const auto& p : plain) {
+    score.right += std::find(must.begin(), must.end(), p) != must.end();
+  }
+  for (const auto& p : candidates) {
+    INFO("candidate: " << p.first << " | " << p.second);
+    CHECK(plain.count(p) == 0);
+    CHECK(all.count(p) == 1);
+  }
+  for (const auto& p : never) {
+    INFO("look-alike: " << p.first << " | " << p.second);
+    CHECK(all.count(p) == 0);
+  }
+  // Nothing reported by default that is not a listed conflict.
+  for (const auto& p : plain) {
+    INFO("reported: " << p.first << " | " << p.second);
+    CHECK(std::find(must.begin(), must.end(), p) != must.end());
+  }
+  return score;
+}
+
+}  // namespace
+
+TEST_CASE("scope: conflicts and look-alikes in English, Russian and Korean articles", "[e2e]") {
+  Score total;
+  for (const char* language : {"en", "ru", "ko"}) {
+    const auto s = check_language(language);
+    total.expected += s.expected;
+    total.found += s.found;
+    total.reported += s.reported;
+    total.right += s.right;
+  }
+  const double precision = total.reported ? double(total.right) / double(total.reported) : 0;
+  const double recall = total.expected ? double(total.found) / double(total.expected) : 0;
+  std::printf("scope pairs: precision %.3f (%zu of %zu), recall %.3f (%zu of %zu)\n", precision,
+              total.right, total.reported, recall, total.found, total.expected);
+  CHECK(precision >= 0.85);
+  CHECK(recall >= 0.85);
+}
