@@ -93,6 +93,23 @@ class Attributor {
     return std::nullopt;
   }
 
+  // The sentence's last word that is not punctuation, plus one.
+  std::size_t sentence_end() const {
+    std::size_t last = t_.size();
+    while (last > 0 && t_[last - 1].kind == TokenKind::kPunct) --last;
+    return last;
+  }
+
+  // A short description that ends the sentence after a comma names who said it, though it
+  // is no proper name: "…, a city official said.", "…, заявил чиновник мэрии.".
+  bool tail_description(std::size_t nf, std::size_t nt) const {
+    if (nf >= nt || nt - nf > 4 || nf == 0) return false;
+    for (std::size_t k = nf; k < nt; ++k) {
+      if (t_[k].kind != TokenKind::kWord && t_[k].folded != "-") return false;
+    }
+    return true;
+  }
+
   // "X says", "It says": the sentence is X's.
   Attribution reported(Attribution out, std::size_t from, std::size_t verb, std::size_t verb_end,
                        const Attribution* previous) const {
@@ -104,8 +121,22 @@ class Attributor {
       }
       return out;
     }
-    // Words before the name ("as Anthony Rinna explains") are not part of it.
-    while (from < verb && !t_[from].capitalized && at(from, kNotNameStart)) ++from;
+    // "The same officials said": the previous sentence's source.
+    if (auto same = at(from, kSameSubject); same && previous && previous->subject) {
+      out.claimant = previous->subject;
+      out.subject = previous->subject;
+      out.phrase = span(from, verb_end);
+      out.source = previous->source;
+      return out;
+    }
+    // Words before the name ("as Anthony Rinna explains") are not part of it; a description
+    // keeps them ("a labor union estimated").
+    const bool tail_verb = verb_end == sentence_end() && phrase_from > 0 &&
+                           t_[phrase_from - 1].folded == ",";
+    while (from < verb && !t_[from].capitalized && at(from, kNotNameStart) &&
+           (!tail_verb || at(from, kDeterminer) || (from + 1 < verb && t_[from + 1].capitalized))) {
+      ++from;
+    }
     std::size_t nf, nt;
     const auto n = name(from, verb, &nf, &nt);
     bool maker = false;
@@ -113,7 +144,9 @@ class Attributor {
     // A proper name starts with a capital; a maker names one ("statistics published by X");
     // a group is named by its noun ("local officials said", "местные власти сообщили").
     const bool group = nt > nf && at(nt - 1, kGroupWord).has_value() && nt - nf <= 4;
-    if (n.empty() || (!group && (!named(from, verb) || (!maker && !t_[nf].capitalized))) ||
+    // "…, a city official said.": a description after a comma, the verb ending the sentence.
+    const bool tail = tail_verb && tail_description(nf, nt);
+    if (n.empty() || (!group && !tail && (!named(from, verb) || (!maker && !t_[nf].capitalized))) ||
         is_date(nf, nt)) {
       return out;
     }
@@ -267,6 +300,24 @@ class Attributor {
         // The source is the phrase before the verb, back to the clause's start; over an
         // apposition ("Anthony Ruggiero, a former official, recommends") to the name.
         std::size_t from = clause_start(i);
+        // Inverted, after a comma: "…, заявил чиновник мэрии.", "…, as officials said", "…,
+        // как сообщили местные власти.": the words after the verb to the sentence's end.
+        std::size_t opener = from;
+        while (opener < i && at(opener, kNotNameStart)) ++opener;
+        if (opener == i && from > 0 && t_[from - 1].folded == "," && v->end < t_.size()) {
+          const std::size_t last = sentence_end();
+          std::size_t nf, nt;
+          const auto n = name(v->end, last, &nf, &nt);
+          const bool group = nt > nf && at(nt - 1, kGroupWord).has_value();
+          if (!n.empty() && !is_date(nf, nt) && tail_description(nf, nt) &&
+              (group || named(nf, nt) || t_[i].script == TokenScript::kCyrillic)) {
+            out.claimant = known_within(nf, nt).value_or(n);
+            out.subject = out.claimant;
+            out.phrase = span(from, last);
+            out.source = span(nf, nt);
+            return out;
+          }
+        }
         if (from == i && from > 0 && t_[from - 1].folded == ",") {
           const std::size_t apposition = clause_start(from - 1);
           if (at(apposition, kDeterminer) && apposition > 0 && t_[apposition - 1].folded == ",") {

@@ -478,7 +478,7 @@ void load_events(FigureLexicon& lex, const JsonFile& f) {
 void load_attribution(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, f.doc,
                    {"about", "according_to", "verbs", "by", "pronouns", "determiners", "same_source",
-                    "source_ends", "using", "news_from", "korean"},
+                    "source_ends", "using", "news_from", "korean", "same_subject"},
                    "");
   if (f.doc.HasMember("korean")) {
     const auto& k = member(f, f.doc, "korean", "");
@@ -505,6 +505,9 @@ void load_attribution(FigureLexicon& lex, const JsonFile& f) {
   }
   add_words(lex, f, member(f, f.doc, "determiners", ""), "determiners", kDeterminer, 0);
   add_words(lex, f, member(f, f.doc, "same_source", ""), "same_source", kSameSource, 0);
+  if (f.doc.HasMember("same_subject")) {
+    add_words(lex, f, f.doc["same_subject"], "same_subject", kSameSubject, 0);
+  }
   add_words(lex, f, member(f, f.doc, "source_ends", ""), "source_ends", kSourceEnd, 0);
   add_words(lex, f, member(f, f.doc, "using", ""), "using", kUsing, 0);
   add_words(lex, f, member(f, f.doc, "news_from", ""), "news_from", kNewsFrom, 0);

@@ -103,6 +103,7 @@ enum PhraseKind : std::uint16_t {
   kAfterCount,        // "are", "уже": a word after a number that is not what it counts
   kOriginBefore,      // "from", "из": the place after it is where the counted come from
   kDatelineWord,      // "Published", "Updated", "입력": words beside an article's own date
+  kSameSubject,       // "the same" of "the same officials said": the previous source
   kPhraseKindEnd,     // not a kind: one past the last
 };
 static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");

@@ -20,6 +20,7 @@ constexpr std::uint16_t kNegation = 2;
 constexpr std::uint16_t kDispute = 3;
 constexpr std::uint16_t kHedge = 4;
 constexpr std::uint16_t kBreak = 5;
+constexpr std::uint16_t kNegationAfter = 6;
 
 void add_words(FrameLexicon& lex, const JsonFile& f, const rapidjson::Value& list,
                const std::string& what, std::uint16_t kind, std::uint32_t payload) {
@@ -48,8 +49,8 @@ FrameLexicon load_frame_lexicon(const std::string& dir, const FileSystem& fs,
   json::read(dir, "frames.json", fs, f);
   const auto& d = f.doc;
   json::check_keys(f, d,
-                   {"about", "propositions", "negations", "disputes", "hedges", "clause_breaks",
-                    "negation_window", "hedge_weight"},
+                   {"about", "propositions", "negations", "negations_after", "disputes", "hedges",
+                    "clause_breaks", "negation_window", "hedge_weight"},
                    "");
   const auto& propositions = member(f, d, "propositions", "");
   if (!propositions.IsArray()) {
@@ -75,6 +76,9 @@ FrameLexicon load_frame_lexicon(const std::string& dir, const FileSystem& fs,
     add_words(lex, f, member(f, p, "against", ctx), ctx + ".against", kAgainst, payload);
   }
   add_words(lex, f, member(f, d, "negations", ""), "negations", kNegation, 0);
+  if (d.HasMember("negations_after")) {
+    add_words(lex, f, d["negations_after"], "negations_after", kNegationAfter, 0);
+  }
   add_words(lex, f, member(f, d, "disputes", ""), "disputes", kDispute, 0);
   add_words(lex, f, member(f, d, "hedges", ""), "hedges", kHedge, 0);
   add_words(lex, f, member(f, d, "clause_breaks", ""), "clause_breaks", kBreak, 0);
@@ -107,6 +111,7 @@ std::vector<graph::Stance> StanceFinder::find(std::string_view text, graph::Span
   // Clauses, and what each holds: a dispute word, a hedge. Negations by their first token.
   std::vector<std::size_t> clause(t.size());
   std::vector<bool> negation_at(t.size(), false);
+  std::vector<bool> negation_after_at(t.size(), false);  // "강제노동이 아니다": after the cue
   std::vector<bool> disputed{false};
   std::vector<bool> hedged{false};
   std::vector<Cue> cues;
@@ -134,6 +139,9 @@ std::vector<graph::Stance> StanceFinder::find(std::string_view text, graph::Span
     if (const auto n = at(i, kNegation)) {
       negation_at[i] = true;
       next = n->end;
+    } else if (const auto a = at(i, kNegationAfter)) {
+      negation_after_at[i] = true;
+      next = a->end;
     } else if (const auto d = at(i, kDispute)) {
       disputed.back() = true;
       next = d->end;
@@ -159,6 +167,15 @@ std::vector<graph::Stance> StanceFinder::find(std::string_view text, graph::Span
     for (std::size_t k = c.begin > window ? c.begin - window : 0; k < c.begin; ++k) {
       negated = negated || (negation_at[k] && clause[k] == cl);
     }
+    // A negation that follows what it denies (Korean: "강제노동이 아니다", "볼 수 없다"),
+    // before the next cue.
+    bool after = false;
+    for (std::size_t k = c.end; k < t.size() && k < c.end + window && !after; ++k) {
+      if (clause[k] != cl) break;
+      if (std::any_of(cues.begin(), cues.end(), [&](const Cue& o) { return o.begin == k; })) break;
+      after = negation_after_at[k];
+    }
+    negated = negated != after;
     const bool flip = negated != disputed[cl];
     const auto polarity =
         flip ? (c.polarity == Polarity::kFor ? Polarity::kAgainst : Polarity::kFor) : c.polarity;

@@ -62,6 +62,21 @@ TEST_CASE("attribution: 'according to', reporting verbs, appositions, makers", "
       {"지난해 미국 국무부 보고서에 따르면 3만 명이다.", "U.S. State Department",
        "지난해 미국 국무부 보고서에 따르면"},
       {"북한 노동자 2만 명이 러시아에 있다.", "", ""},
+      // Korean: who said it after the quote's end; a locative is no subject.
+      {"연해주에서 일하는 노동자는 약 2만 명이라고 시 관계자가 말했다.", "시 관계자", "말했다"},
+      {"현재 노동자는 약 4만 명이라고 한 활동가가 주장했다.", "활동가", "주장했다"},
+      // A description ending the sentence after a comma; inverted in Russian.
+      {"About 16,000 workers were employed there, a city official said.", "city official",
+       "a city official said"},
+      {"Roughly 25,000 workers were employed there, a labor union estimated.", "labor union",
+       "a labor union estimated"},
+      {"В Приморье работали 12 тысяч рабочих, сообщили местные власти.", "местные власти",
+       "сообщили местные власти"},
+      {"В Приморье работали 16 тысяч рабочих, как заявил чиновник мэрии.", "чиновник мэрии",
+       "как заявил чиновник мэрии"},
+      {"По оценке профсоюза, там работали 25 тысяч рабочих.", "профсоюза", "По оценке профсоюза"},
+      // Not a description: a sentence going on after the verb, a long clause.
+      {"Workers, the report said, were paid late.", "", ""},
       // No source named: a verb of the wrong case, a common noun, a pronoun with nothing before.
       {"The United States wants to put pressure on North Korea.", "", ""},
       {"Crucially, this migration from North Korea indicates a degree of volition.", "", ""},
