@@ -77,6 +77,11 @@ class Resolver {
   // A year with the month and day written around it: "2017-07" for "July 2017".
   std::string date_of(const std::vector<Token>& t, std::size_t i, int year, std::size_t* end) const;
   void find_nouns(Sentence& s) const;
+  // A place the gazetteer lacks, named after a locative word: "in the Almaty region", "в
+  // Новосибирской области" -> ("~almaty", token past it). Capitalized words known as nothing
+  // else, at most three, and a kind of place after them if any.
+  std::optional<std::pair<std::string, std::size_t>> unknown_place(const std::vector<Token>& t,
+                                                                   std::size_t i) const;
   // The place alias `a` at token i names where the counted come from: an origin word before
   // it ("from", "из") or after it ("출신", "에서 온").
   bool origin_at(const std::vector<Token>& t, std::size_t i, const PhraseTable::Match& a) const;
@@ -170,6 +175,11 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       i = r->end;
       continue;
     }
+    if (auto named = unknown_place(t, i)) {
+      s.places.push_back({i, named->first, 2});
+      i = named->second;
+      continue;
+    }
     if (auto a = at(t, i, kPlaceAlias)) {
       // "Sakhalin-1" names a project, not the island.
       const bool numbered = a->end + 1 < t.size() && t[a->end].folded == "-" &&
@@ -181,7 +191,13 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       if (origin && lex_.places[a->entry->payload].country) {
         s.origins.emplace_back(i, a->entry->payload);
       }
-      const bool qualifier = at(t, a->end, kMeasureNoun).has_value() || origin || persons_before(t, i);
+      // A Korean name with no particle before a noun is a nationality ("캄보디아 청년들"); a
+      // place takes a particle ("러시아에", "연해주의").
+      const bool bare_hangul = t[a->end - 1].script == TokenScript::kHangul && a->rest == 0 &&
+                               a->end < t.size() && t[a->end].script == TokenScript::kHangul &&
+                               t[a->end].kind == TokenKind::kWord && !at(t, a->end, kPlaceKind);
+      const bool qualifier = at(t, a->end, kMeasureNoun).has_value() || origin ||
+                             persons_before(t, i) || bare_hangul;
       if (!numbered && !qualifier) s.places.push_back({i, lex_.places[a->entry->payload].name, 3});
       i = a->end;
       continue;
@@ -351,6 +367,38 @@ bool Resolver::origin_at(const std::vector<Token>& t, std::size_t i,
     if (ok) return true;
   }
   return false;
+}
+
+std::optional<std::pair<std::string, std::size_t>> Resolver::unknown_place(
+    const std::vector<Token>& t, std::size_t i) const {
+  const auto loc = at(t, i, kLocative);
+  if (!loc || loc->rest > 0) return std::nullopt;
+  std::size_t k = loc->end;
+  if (k < t.size() && t[k].folded == "the") ++k;
+  std::string key;
+  std::size_t m = k;
+  for (; m < t.size() && m < k + 3; ++m) {
+    const Token& w = t[m];
+    if (w.kind != TokenKind::kWord || !w.capitalized ||
+        (w.script != TokenScript::kLatin && w.script != TokenScript::kCyrillic)) {
+      break;
+    }
+    bool known = false;
+    for (const std::uint16_t kind : {kPlaceAlias, kPlaceAdjective, kDemonym, kMonth, kActorAlias,
+                                     kOrganizationWord, kNotNameStart, kPlaceKind, kRelativePlace,
+                                     kMeasureNoun, kGroupWord, kEvent}) {
+      known = known || at(t, m, kind).has_value();
+    }
+    if (known) break;
+    key += (key.empty() ? "~" : " ") + russian_stem(w.folded);
+  }
+  if (key.empty() || (m < t.size() && at(t, m, kPlaceAlias))) return std::nullopt;
+  if (auto kind = at(t, m, kPlaceKind)) return std::make_pair(key, kind->end);
+  // "in Almaty's building boom", "in the Almaty construction workers": no place.
+  if (m < t.size() && (t[m].folded == "’" || t[m].folded == "'" || at(t, m, kMeasureNoun))) {
+    return std::nullopt;
+  }
+  return std::make_pair(key, m);
 }
 
 bool Resolver::persons_before(const std::vector<Token>& t, std::size_t i) const {
@@ -930,7 +978,12 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
           // Persons sent, planned or interviewed are another measure than persons present.
           if (measure && (fig.unit.empty() || fig.unit == "persons") &&
               lex_.measures[*measure].unit == "persons") {
-            const auto [b, e] = s.clauses[clause];
+            // Within a few words of the figure: "многие из них въехали по визам" later in the
+            // clause says how some of them came, not what the figure counts.
+            constexpr std::size_t kStatusReach = 6;
+            const auto [cb, ce] = s.clauses[clause];
+            const std::size_t b = std::max(cb, fig.before_token > kStatusReach ? fig.before_token - kStatusReach : 0);
+            const std::size_t e = std::min(ce, fig.after_token + kStatusReach);
             if (const auto st = status_in(s, b, e, fig.before_token)) {
               fact.measure += "-" + lex_.statuses[*st];
             }

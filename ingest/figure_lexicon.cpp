@@ -107,7 +107,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
                           "determiners_before_nouns", "fractions",
                           "decimal_points", "fraction_joiners", "percent_before",
                           "ratio_words", "pronoun_determiners", "comparisons",
-                          "article_units", "si_prefixes", "zero_digits"},
+                          "article_units", "si_prefixes", "zero_digits", "definite_before"},
                    "");
   valued_words(lex, f, "scales", kScale, lex.scales);
   std::size_t i = 0;
@@ -240,6 +240,9 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
               static_cast<std::uint32_t>(lex.number_locales.size() - 1));
   }
   lex.small_spelled_needs_unit = number(f, d, "small_spelled_needs_unit", "");
+  if (d.HasMember("definite_before")) {
+    add_words(lex, f, d["definite_before"], "definite_before", kDefiniteBefore, 0);
+  }
   // Optional: the hundredths of a currency, and the words of a count of none.
   if (d.HasMember("currency_subunits")) {
     i = 0;
@@ -379,7 +382,9 @@ void load_places(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, f.doc, {"about", "places", "relative", "roles"}, "");
   if (f.doc.HasMember("roles")) {
     const auto& roles = f.doc["roles"];
-    json::check_keys(f, roles, {"origin_before", "origin_after"}, "roles");
+    json::check_keys(f, roles, {"origin_before", "origin_after", "locative", "kinds"}, "roles");
+    if (roles.HasMember("locative")) add_words(lex, f, roles["locative"], "roles.locative", kLocative, 0);
+    if (roles.HasMember("kinds")) add_words(lex, f, roles["kinds"], "roles.kinds", kPlaceKind, 0);
     if (roles.HasMember("origin_before")) {
       add_words(lex, f, roles["origin_before"], "roles.origin_before", kOriginBefore, 0);
     }
@@ -419,6 +424,11 @@ void load_places(FigureLexicon& lex, const JsonFile& f) {
     lex.places.push_back(place);
     const auto id = static_cast<std::uint32_t>(lex.places.size() - 1);
     add_words(lex, f, member(f, p, "aliases", ctx), ctx + ".aliases", kPlaceAlias, id);
+    // A one-word Russian name in the nominative matches its other cases too ("на Сахалине").
+    for (const auto& alias : json::strings(f, member(f, p, "aliases", ctx), ctx + ".aliases")) {
+      if (alias.find(' ') != std::string::npos) continue;
+      for (const auto& form : russian_case_forms(alias)) lex.phrases.add(form, kPlaceAlias, id);
+    }
     for (const auto& a : adjectives) lex.phrases.add(a, kPlaceAdjective, id);
     for (const auto& d : demonyms) lex.phrases.add(d, kDemonym, id);
   }

@@ -104,6 +104,9 @@ enum PhraseKind : std::uint16_t {
   kOriginBefore,      // "from", "из": the place after it is where the counted come from
   kDatelineWord,      // "Published", "Updated", "입력": words beside an article's own date
   kSameSubject,       // "the same" of "the same officials said": the previous source
+  kLocative,          // "in", "в": a place name the gazetteer lacks may follow
+  kPlaceKind,         // "region", "области": a kind of place after its name
+  kDefiniteBefore,    // "the" of "the two countries": things already named, not a count
   kPhraseKindEnd,     // not a kind: one past the last
 };
 static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");

@@ -2202,10 +2202,13 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     }
     // A small spelled-out number that counts nothing the lexicon knows ("one of them", "two
     // sides") is a numeral, not a figure of a claim: reported, marked minor.
-    const bool minor = a->spelled && !b && !a->supported &&
+    // So is one after a definite determiner ("the two countries", "these three men"): the
+    // things were named before, and the number counts them again.
+    const bool small = a->spelled && !b && !a->supported &&
                        std::max(std::abs(a->low()), std::abs(a->high())) <
-                           lex->small_spelled_needs_unit &&
-                       !noun_follows(t, last.end);
+                           lex->small_spelled_needs_unit;
+    const bool definite = first > 0 && ending_at(t, first, kDefiniteBefore, &s).has_value();
+    const bool minor = small && (!noun_follows(t, last.end) || definite);
     // A range cut by the text's end keeps what it says: at least its lower end.
     if (cut && !b && bound == Bound::kNone) bound = Bound::kAtLeast;
     auto figure = build(t, *a, b ? &*b : nullptr, first, hedge, approx, bound);

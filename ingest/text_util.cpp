@@ -167,4 +167,71 @@ std::string slug(std::string_view text) {
   return key;
 }
 
+namespace {
+
+bool cyrillic_letter(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
+
+}  // namespace
+
+std::vector<std::string> russian_case_forms(std::string_view word) {
+  const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  if (u.length() < 3) return {};
+  bool upper = true;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    if (!cyrillic_letter(u.char32At(i)) && u.char32At(i) != u'-') return {};
+    upper = upper && !u_islower(u.char32At(i));
+  }
+  if (upper) return {};
+  const UChar32 last = u.char32At(u.length() - 1);
+  const auto base = [&](int32_t cut) { return icu::UnicodeString(u, 0, u.length() - cut); };
+  std::vector<icu::UnicodeString> forms;
+  const auto add = [&](const icu::UnicodeString& stem, std::initializer_list<const char16_t*> ends) {
+    for (const auto* e : ends) forms.push_back(stem + icu::UnicodeString(e));
+  };
+  const bool ia = u.length() > 2 && u.char32At(u.length() - 2) == u'и' && last == u'я';
+  if (ia) {
+    add(base(1), {u"и", u"ю", u"ей"});  // Россия: России, Россию, Россией
+  } else if (last == u'а') {
+    add(base(1), {u"ы", u"и", u"е", u"у", u"ой"});  // Москва
+  } else if (last == u'я') {
+    add(base(1), {u"и", u"е", u"ю", u"ей"});
+  } else if (last == u'ь') {
+    add(base(1), {u"и", u"ью", u"я", u"ю", u"ем", u"е"});  // Сибирь; Ярославль
+  } else if (last == u'й') {
+    add(base(1), {u"я", u"ю", u"ем", u"е"});  // Китай
+  } else if (last == u'е' && u.length() > 2 && u.char32At(u.length() - 2) == u'ь') {
+    add(base(1), {u"я", u"ю", u"ем"});  // Приморье
+  } else if (u_isalpha(last) && std::u16string_view(u"аеёиоуыэюя").find(static_cast<char16_t>(last)) ==
+                                    std::u16string_view::npos) {
+    add(u, {u"а", u"у", u"ом", u"е"});  // Сахалин, Хабаровск
+  }
+  std::vector<std::string> out;
+  for (const auto& f : forms) {
+    std::string s;
+    f.toUTF8String(s);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::string russian_stem(std::string_view word) {
+  const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  for (int32_t i = 0; i < u.length(); ++i) {
+    if (!cyrillic_letter(u.char32At(i))) return std::string(word);
+  }
+  static const char16_t* const kEndings[] = {u"ого", u"его", u"ому", u"ему", u"ой", u"ей", u"ая",
+                                             u"яя", u"ую", u"юю", u"ом", u"ем", u"ам", u"ям",
+                                             u"ах", u"ях", u"ые", u"ие", u"ы", u"и", u"а", u"я",
+                                             u"у", u"ю", u"е", u"о", u"й", u"ь"};
+  for (const auto* e : kEndings) {
+    const icu::UnicodeString ending(e);
+    if (u.length() > ending.length() + 2 && u.endsWith(ending)) {
+      std::string s;
+      icu::UnicodeString(u, 0, u.length() - ending.length()).toUTF8String(s);
+      return s;
+    }
+  }
+  return std::string(word);
+}
+
 }  // namespace claimgraph::ingest

@@ -35,6 +35,15 @@ bool is_ascii(std::string_view text);
 bool is_hangul_syllable(UChar32 c);  // a precomposed syllable, U+AC00..U+D7A3
 // The text without `drop` and without spaces: without("Yeong-hyeong", '-') = "Yeonghyeong".
 std::string without(std::string_view text, char drop);
+// The case forms of a Russian proper noun in the nominative, by its ending ("Сахалин" ->
+// "Сахалина", "Сахалину", "Сахалином", "Сахалине"; "Москва" -> "Москвы", "Москве", ...;
+// "Россия" -> "России", ...): what a gazetteer of nominatives needs to match running text.
+// None for a word that is not Cyrillic, is written in capitals (an abbreviation: "КНДР") or
+// ends in a letter that does not decline ("Косово").
+std::vector<std::string> russian_case_forms(std::string_view word);
+// A Russian word without its case ending, for comparing names met in different cases
+// ("Новосибирской", "Новосибирская", "Новосибирске" -> "Новосибирск"); other words as they are.
+std::string russian_stem(std::string_view word);
 
 // A UTF-8 UText over a string_view; native indexes are byte offsets into it.
 class UTextView {

@@ -233,6 +233,18 @@ TEST_CASE("measure and place by role: qualifiers, statuses, other nouns (issue 1
        "north-korean-workers", "Russia"},
       {"В России работают около 20 тысяч граждан КНДР.", "около 20 тысяч", "north-korean-workers", "Russia"},
       {"러시아에서 일하는 북한 출신 노동자는 약 2만 명이다.", "약 2만 명이다", "north-korean-workers", "Russia"},
+      // A place the gazetteer lacks is a place of its own, by its name without case endings;
+      // a Russian name in another case; a Korean name without a particle is a nationality.
+      {"About 12,000 Uzbek workers were employed in the Almaty region in 2021.", "About 12,000",
+       "uzbek-workers", "~almaty"},
+      {"В 2022 году в Новосибирской области работали около 18 тысяч мигрантов из Таджикистана.",
+       "около 18 тысяч", "tajik-workers", "~новосибирск"},
+      {"Ещё около 1200 северокорейцев в 2021 году трудились на Сахалине.", "около 1200",
+       "north-korean-workers", "Sakhalin"},
+      {"캄보디아 노동자 약 3천 명이 한국에 입국했다.", "약 3천 명이", "cambodian-workers-sent",
+       "South Korea"},
+      {"북한 안에서는 북한 노동자 약 30만 명이 일했다.", "약 30만 명이", "north-korean-workers",
+       "North Korea"},
   };
   for (const auto& row : rows) {
     INFO(row.sentence);

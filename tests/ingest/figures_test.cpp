@@ -373,6 +373,10 @@ TEST_CASE("a small spelled number that counts nothing is minor", "[ingest][figur
       {"Один из экспертов отметил это.", "Один", 1, true},
       {"They signed two contracts worth $5 million.", "$5 million", 5e6, false},
       {"It lasted two years.", "two years", 2, false},
+      // After a definite determiner it counts things named before (issue 15).
+      {"Trade between the two countries grew.", "two", 2, true},
+      {"Эти три компании наняли рабочих.", "три", 3, true},
+      {"Three companies hired workers.", "Three", 3, false},
   };
   for (const auto& c : cases) {
     INFO(c.sentence);
