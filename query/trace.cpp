@@ -39,6 +39,12 @@ bool same_lineage(const std::optional<std::string>& a, const std::optional<std::
   return succeeded(*a, *b) || succeeded(*b, *a);
 }
 
+// Whether the measure key `a` is whole words of `b` ("north-korean-workers" of
+// "north-korean-workers-sent"; not "workers" of "workforce").
+bool key_within(const std::string& a, const std::string& b) {
+  return ("-" + b + "-").find("-" + a + "-") != std::string::npos;
+}
+
 }  // namespace
 
 std::vector<Vertex> find_figures(const graph::KnowledgeGraph& g, std::string_view query) {
@@ -101,24 +107,37 @@ Trace trace_figure(const graph::KnowledgeGraph& g, Vertex figure,
       }
     }
   }
-  // Every other figure of the measure.
+  // Every other figure of the measure, and of measures that qualify the same count
+  // ("north-korean-workers-sent" beside "north-korean-workers"), each with its relation.
   const auto mine = facts_of(f);
   const auto& index = g.figure_index();
+  const auto related_measure = [&](const std::string& other) {
+    if (f.measure.empty() || other.empty() || f.measure == "unknown" || other == "unknown") return false;
+    return other == f.measure || key_within(f.measure, other) || key_within(other, f.measure);
+  };
   for (std::size_t i = 0; i < index.vertices.size(); ++i) {
     const auto v = index.vertices[i];
-    if (v == figure || f.measure.empty() || *g.figure_strings(v).measure != f.measure) continue;
+    if (v == figure || !related_measure(*g.figure_strings(v).measure)) continue;
     const auto theirs = g.figure_facts(v);
     const auto other = g.figure(v);
     std::string relation;
-    if (other.unit != f.unit || !same_lineage(f.place, other.place, predecessors)) {
+    if (other.measure != f.measure || other.unit != f.unit) {
       relation = "other_measure";
+    } else if (!same_lineage(f.place, other.place, predecessors)) {
+      relation = "other_place";
+    } else if (other.place != f.place || !times_overlap(mine, theirs)) {
+      // Another time (or the state this place succeeded, another era): a change when the
+      // values are apart, the same count again when not.
+      relation = values_overlap(mine, theirs) ? "other_time" : "changes_over_time";
     } else if (conflicting(mine, theirs)) {
       relation = "conflicts";
     } else if (values_overlap(mine, theirs)) {
       relation = "agrees";
     } else {
-      // Values apart at other times, or in the state that preceded this place.
-      relation = "changes_over_time";
+      // Values apart from one source: at times it tells apart, a change; at one time, two
+      // counts of its own of different things.
+      const bool same_time = mine.from == theirs.from && mine.to == theirs.to;
+      relation = same_time ? "other_measure" : "changes_over_time";
     }
     t.related.push_back({v, relation});
   }

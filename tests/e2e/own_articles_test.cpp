@@ -86,5 +86,5 @@ TEST_CASE("own articles: trace 70,000 shows 40,000 in conflict, 10,000 in 2010 a
   }
   CHECK(relation["some 40,000"] == "conflicts");
   CHECK(relation["10,000"] == "changes_over_time");
-  CHECK(relation["About 30,000"] == "other_measure");  // in Russia
+  CHECK(relation["About 30,000"] == "other_place");  // in Russia
 }

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "support/support.hpp"
@@ -169,4 +170,25 @@ TEST_CASE("scope: the held-out articles, written without the engine at hand", "[
               precision, total.right, total.reported, recall, total.found, total.expected);
   CHECK(precision >= 0.85);
   CHECK(recall >= 0.85);
+}
+
+TEST_CASE("scope: trace labels each related figure by what differs", "[e2e]") {
+  TempDir dir;
+  const std::string db = dir / "scope.db";
+  REQUIRE(run_claimgraph({"ingest", source_dir() + "/tests/data/scope/en", "--db", db}).exit_code == 0);
+  const auto r = run_claimgraph({"trace", "About 12,000", "--json", "--db", db});
+  REQUIRE(r.exit_code == 0);
+  const auto t = parse_json(r.out);
+  std::map<std::string, std::string> relation;
+  for (const auto& rel : t["related"].GetArray()) {
+    relation[json_str(rel["figure"]["source"]["file"]) + ": " + json_str(rel["figure"]["text"])] =
+        json_str(rel["relation"]);
+  }
+  CHECK(relation["courier.txt: Roughly 25,000"] == "conflicts");
+  CHECK(relation["dispatch.txt: Some 16,000"] == "conflicts");
+  CHECK(relation["courier.txt: 20,000"] == "changes_over_time");  // 2018
+  CHECK(relation["herald.txt: 6,000"] == "changes_over_time");    // 2016
+  CHECK(relation["courier.txt: 9,000"] == "other_measure");       // sent, a flow
+  CHECK(relation["herald.txt: some 300,000"] == "other_place");   // in North Korea
+  CHECK(relation.count("herald.txt: some 90,000") == 0);           // Uzbek workers: unrelated
 }
