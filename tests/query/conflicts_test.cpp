@@ -4,6 +4,7 @@
 #include "query/conflicts.hpp"
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <map>
 #include <optional>
 #include <random>
@@ -68,6 +69,25 @@ TEST_CASE("conflicts: only one measure, unit, place and time with values apart",
   CHECK_FALSE(conflicting(twenty, fig(15000, 15000, "b")));
   CHECK_FALSE(conflicting(fig(7, 7, "a"), fig(7, 7, "b")));
   CHECK(conflicting(fig(7, 7, "a"), fig(8, 8, "b")));
+
+  // A range and a point inside it agree; a lower bound and a larger figure agree; an upper
+  // bound and a larger one do not (issue 15).
+  CHECK_FALSE(conflicting(fig(15000, 20000, "a"), fig(17000, 17000, "b")));
+  const double infinity = std::numeric_limits<double>::infinity();
+  CHECK_FALSE(conflicting(fig(20000, infinity, "a"), fig(30000, 30000, "b")));
+  CHECK(conflicting(fig(0, 20000, "a"), fig(30000, 30000, "b")));
+
+  // Confidence falls with hedges, scope read beyond the sentence and unknown times.
+  auto plain = fig(15000, 25000, "a");
+  auto hedged = plain;
+  hedged.approx = true;
+  auto inferred = plain;
+  inferred.inferred = claimgraph::graph::kInferredPlace | claimgraph::graph::kInferredMeasure;
+  const double base = conflict_confidence({plain, thirty});
+  CHECK(conflict_confidence({hedged, thirty}) < base);
+  CHECK(conflict_confidence({inferred, thirty}) < conflict_confidence({hedged, thirty}));
+  CHECK(conflict_confidence({plain, unknown_time}) < base);
+  CHECK(conflict_confidence({plain, unknown_time}) >= kDefaultMinConfidence);
 
   auto no_measure = twenty;
   no_measure.measure = {};
