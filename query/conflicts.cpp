@@ -367,28 +367,77 @@ std::vector<Sides> group_conflicts(const std::vector<FigureFacts>& figures,
       pairs);
 }
 
-double conflict_confidence(const std::vector<FigureFacts>& figures) {
+namespace {
+
+// What weakens a conflict, gathered over its figures.
+struct Doubts {
   bool hedged = false, place = false, measure = false, dated = false, unknown = false;
-  for (const auto& f : figures) {
+  template <typename F>  // FigureFacts or Brief
+  void add(const F& f) {
     hedged = hedged || f.vague || f.approx;
     place = place || (f.inferred & graph::kInferredPlace) != 0;
     measure = measure || (f.inferred & graph::kInferredMeasure) != 0;
     dated = dated || (f.inferred & graph::kInferredTime) != 0;
     unknown = unknown || f.from == 0;
   }
-  double c = 0.9;
-  if (hedged) c *= 0.9;
-  if (place) c *= 0.85;
-  if (measure) c *= 0.85;
-  if (unknown) {
-    c *= 0.75;
-  } else if (dated) {
-    c *= 0.9;
+  double confidence() const {
+    double c = 0.9;
+    if (hedged) c *= 0.9;
+    if (place) c *= 0.85;
+    if (measure) c *= 0.85;
+    if (unknown) {
+      c *= 0.75;
+    } else if (dated) {
+      c *= 0.9;
+    }
+    return c;
   }
-  return c;
+};
+
+}  // namespace
+
+double conflict_confidence(const std::vector<FigureFacts>& figures) {
+  Doubts d;
+  for (const auto& f : figures) d.add(f);
+  return d.confidence();
 }
 
 namespace {
+
+// What the making of a conflict reads of a figure, kept small: a group's figures are copied
+// once per query, and a million-figure store has hundreds of thousands in conflicts.
+struct Brief {
+  double lo = 0;
+  double hi = 0;
+  std::int32_t from = 0;
+  std::int32_t to = 0;
+  std::string_view source;
+  std::uint8_t inferred = 0;
+  bool approx = false;
+  bool vague = false;
+};
+
+Brief brief_of(const FigureFacts& f) {
+  return Brief{f.lo, f.hi, f.from, f.to, f.source, f.inferred, f.approx, f.vague};
+}
+
+// Two figures of one bucket conflict: their times overlap and their values do not (sources
+// are asked apart).
+template <typename F>
+bool apart_in_bucket(const F& a, const F& b) {
+  const bool times = a.from == 0 || b.from == 0 || (a.from <= b.to && b.from <= a.to);
+  bool values;
+  if (a.lo == a.hi && b.lo == b.hi) {
+    values = a.lo == b.lo;
+  } else if (a.lo == a.hi) {
+    values = a.lo >= b.lo && a.lo < b.hi;
+  } else if (b.lo == b.hi) {
+    values = b.lo >= a.lo && b.lo < a.hi;
+  } else {
+    values = std::max(a.lo, b.lo) < std::min(a.hi, b.hi);
+  }
+  return times && !values;
+}
 
 // Whether a reader can check the sides: every pair of figures on different sides conflicts,
 // but for a pair of one source (a source weighing two estimates is no conflict of its own),
@@ -396,15 +445,22 @@ namespace {
 // another). Sides of one time whose values lie apart side after side hold it at once;
 // otherwise each pair is asked, up to a bound past which the group is taken as it is (a group
 // of tens of thousands of figures).
-bool every_pair_conflicts(const std::vector<std::vector<FigureFacts>>& sides) {
-  bool one_time = true;
+template <typename F>  // FigureFacts or Brief: figures of one bucket (measure, unit, place)
+bool every_pair_conflicts(const std::vector<std::vector<F>>& sides) {
+  // One pass: whether all share one known time, and each side's source if it has one alone.
+  const auto& first = sides.front().front();
+  bool one_time = first.from != 0;
   std::size_t total = 0;
-  std::vector<std::set<std::string_view>> sources(sides.size());
+  std::vector<std::optional<std::string_view>> only_source(sides.size());
+  std::vector<bool> several(sides.size(), false);
   for (std::size_t k = 0; k < sides.size(); ++k) {
     for (const auto& f : sides[k]) {
-      one_time = one_time && f.from != 0 && f.from == sides.front().front().from &&
-                 f.to == sides.front().front().to;
-      sources[k].insert(f.source);
+      one_time = one_time && f.from == first.from && f.to == first.to;
+      if (!only_source[k]) {
+        only_source[k] = f.source;
+      } else if (*only_source[k] != f.source) {
+        several[k] = true;
+      }
     }
     total += sides[k].size();
   }
@@ -413,7 +469,7 @@ bool every_pair_conflicts(const std::vector<std::vector<FigureFacts>>& sides) {
     for (const auto& f : sides[k]) {
       bool partner = false;
       for (std::size_t j = 0; j < sides.size() && !partner; ++j) {
-        partner = j != k && (sources[j].size() > 1 || sources[j].count(f.source) == 0);
+        partner = j != k && (several[j] || *only_source[j] != f.source);
       }
       if (!partner) return false;
     }
@@ -421,10 +477,9 @@ bool every_pair_conflicts(const std::vector<std::vector<FigureFacts>>& sides) {
   if (one_time) {
     bool apart = true;
     for (std::size_t k = 0; k + 1 < sides.size() && apart; ++k) {
-      double top = 0, bottom = 0;
+      double top = 0, bottom = sides[k + 1].front().lo;
       bool points_only = true;
       for (const auto& f : sides[k]) top = std::max(top, f.hi), points_only = points_only && f.lo == f.hi;
-      bottom = sides[k + 1].front().lo;
       for (const auto& f : sides[k + 1]) bottom = std::min(bottom, f.lo);
       apart = points_only ? top < bottom : top <= bottom;
     }
@@ -435,7 +490,7 @@ bool every_pair_conflicts(const std::vector<std::vector<FigureFacts>>& sides) {
     for (std::size_t b = a + 1; b < sides.size(); ++b) {
       for (const auto& x : sides[a]) {
         for (const auto& y : sides[b]) {
-          if (x.source != y.source && !conflicting(x, y)) return false;
+          if (x.source != y.source && !apart_in_bucket(x, y)) return false;
         }
       }
     }
@@ -449,8 +504,12 @@ struct MadeConflict {
 };
 
 // The conflict of `sides` (figure numbers in the index's vertices), without its id.
+template <typename F>  // FigureFacts or Brief
 MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
                                   const std::vector<std::uint32_t>& vertices, const Sides& sides,
+                                  const std::vector<std::vector<F>>& side_facts,
+                                  const std::vector<std::vector<graph::KnowledgeGraph::FigureStrings>>*
+                                      side_strings,
                                   const ConflictQuery& q, bool* wanted) {
   // A figure's outlet, else its source's id (as outlet_of, without the look-up of the
   // source by its id): a conflict reported by hundreds of sources asks it per figure.
@@ -466,7 +525,7 @@ MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
   bool wanted_actor = !q.actor;
   std::vector<std::string> labels, ranges;
   std::vector<std::pair<double, double>> hulls;
-  std::vector<FigureFacts> all;
+  Doubts doubts;
   for (const auto& side : sides) {
     ConflictSide s;
     // Figure strings are interned: equal texts share their address. Where a figure comes from
@@ -479,15 +538,18 @@ MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
     // memory, and loads that do not wait on each other overlap.
     s.figures.reserve(side.size());
     for (const auto i : side) s.figures.push_back(vertices[i]);
-    strings.clear();
-    for (const auto v : s.figures) strings.push_back(g.figure_strings(v));
+    const std::size_t side_index = static_cast<std::size_t>(&side - sides.data());
+    if (!side_strings) {
+      strings.clear();
+      for (const auto v : s.figures) strings.push_back(g.figure_strings(v));
+    }
+    const auto& side_strings_here = side_strings ? (*side_strings)[side_index] : strings;
     auto [lo, hi] = g.figure_interval(s.figures.front());
     for (std::size_t k = 0; k < side.size(); ++k) {
-      const auto v = s.figures[k];
-      const auto& f = strings[k];
-      const auto facts = g.figure_facts(v);
+      const auto& f = side_strings_here[k];
+      const auto& facts = side_facts[side_index][k];
       made.undated = made.undated || facts.from == 0;
-      all.push_back(facts);
+      doubts.add(facts);
       lo = std::min(lo, facts.lo);
       hi = std::max(hi, facts.hi);
       if (q.source && *f.source_id == *q.source) wanted_source = true;
@@ -510,7 +572,7 @@ MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
     hulls.emplace_back(lo, hi);
     c.sides.push_back(std::move(s));
   }
-  c.confidence = conflict_confidence(all);
+  c.confidence = doubts.confidence();
   std::string against, apart;
   for (std::size_t k = 0; k < labels.size(); ++k) {
     against += (k == 0 ? "" : " against ") + labels[k];
@@ -521,20 +583,11 @@ MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
     hulls_apart = hulls_apart && hulls[k].second <= hulls[k + 1].first;
   }
   // What weakens it, in words.
-  std::vector<std::string> doubts;
-  bool place = false, measure = false, dated = false, hedged = false;
-  for (const auto& f : all) {
-    place = place || (f.inferred & graph::kInferredPlace);
-    measure = measure || (f.inferred & graph::kInferredMeasure);
-    dated = dated || (f.inferred & graph::kInferredTime);
-    hedged = hedged || f.approx || f.vague;
-  }
-  if (hedged) doubts.emplace_back("a figure is hedged, a range or a bound");
-  if (place) doubts.emplace_back("a place is read from beyond its sentence");
-  if (measure) doubts.emplace_back("what is counted is read from another sentence");
-  if (dated && !made.undated) doubts.emplace_back("a time is its article's date");
   std::string doubt;
-  for (const auto& d : doubts) doubt += "; " + d;
+  if (doubts.hedged) doubt += "; a figure is hedged, a range or a bound";
+  if (doubts.place) doubt += "; a place is read from beyond its sentence";
+  if (doubts.measure) doubt += "; what is counted is read from another sentence";
+  if (doubts.dated && !made.undated) doubt += "; a time is its article's date";
   c.explanation = against + ": " + apart +
                   (hulls_apart ? " do not overlap; "
                                : ": each side agrees within itself, and the conflicting "
@@ -552,8 +605,12 @@ MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
 // figure of unknown time conflicted with both and with a count of 2016), and each
 // conflicting pair of figures of different times on its own.
 void split_group(const graph::KnowledgeGraph& g, const std::vector<std::uint32_t>& vertices,
-                 const Sides& sides, const std::vector<std::vector<FigureFacts>>& facts,
-                 std::vector<Sides>& parts) {
+                 const Sides& sides, std::vector<Sides>& parts) {
+  std::vector<std::vector<FigureFacts>> facts;
+  for (const auto& side : sides) {
+    facts.emplace_back();
+    for (const auto i : side) facts.back().push_back(g.figure_facts(vertices[i]));
+  }
   struct Member {
     std::size_t index;  // in vertices
     const FigureFacts* facts;
@@ -622,32 +679,51 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   std::vector<std::vector<Conflict>> made(groups.size());
   std::atomic<std::size_t> undated{0}, low{0};
   in_slices(groups.size(), 64, [&](std::size_t from, std::size_t to) {
+    // Each side's facts and strings, kept from group to group so that their buffers are
+    // reused, read in one pass over the figures' records (they lie far apart in memory).
+    std::vector<std::vector<Brief>> facts;
+    std::vector<std::vector<graph::KnowledgeGraph::FigureStrings>> strings;
+    const auto emit = [&](std::size_t group, const Sides& part, const auto& part_facts,
+                          const std::vector<std::vector<graph::KnowledgeGraph::FigureStrings>>* part_strings) {
+      bool wanted = false;
+      auto m = make_figure_conflict(g, vertices, part, part_facts, part_strings, q, &wanted);
+      if (!wanted) return;
+      if (m.undated && !q.include_undated) {
+        ++undated;
+        return;
+      }
+      if (m.conflict.confidence < q.min_confidence) {
+        ++low;
+        return;
+      }
+      made[group].push_back(std::move(m.conflict));
+    };
     for (std::size_t group = from; group < to; ++group) {
       const auto& sides = groups[group];
-      std::vector<std::vector<FigureFacts>> facts;
-      for (const auto& side : sides) {
-        facts.emplace_back();
-        for (const auto i : side) facts.back().push_back(g.figure_facts(vertices[i]));
+      facts.resize(sides.size());
+      strings.resize(sides.size());
+      for (std::size_t k = 0; k < sides.size(); ++k) {
+        facts[k].clear();
+        strings[k].clear();
+        for (const auto i : sides[k]) {
+          strings[k].push_back(g.figure_strings(vertices[i]));
+          facts[k].push_back(brief_of(g.figure_facts(vertices[i])));
+        }
+      }
+      if (every_pair_conflicts(facts)) {
+        emit(group, sides, facts, &strings);
+        continue;
       }
       std::vector<Sides> parts;
-      if (every_pair_conflicts(facts)) {
-        parts.push_back(sides);
-      } else {
-        split_group(g, vertices, sides, facts, parts);
-      }
+      split_group(g, vertices, sides, parts);
+      std::vector<std::vector<FigureFacts>> part_facts;
       for (const auto& part : parts) {
-        bool wanted = false;
-        auto m = make_figure_conflict(g, vertices, part, q, &wanted);
-        if (!wanted) continue;
-        if (m.undated && !q.include_undated) {
-          ++undated;
-          continue;
+        part_facts.clear();
+        for (const auto& side : part) {
+          part_facts.emplace_back();
+          for (const auto i : side) part_facts.back().push_back(g.figure_facts(vertices[i]));
         }
-        if (m.conflict.confidence < q.min_confidence) {
-          ++low;
-          continue;
-        }
-        made[group].push_back(std::move(m.conflict));
+        emit(group, part, part_facts, nullptr);
       }
     }
   });
