@@ -59,6 +59,7 @@ class Resolver {
     if (i >= t.size()) return std::nullopt;
     auto m = phrases().longest(t, i, kind);
     if (m && m->rest > 0 && !particle_rest(phrases(), t, *m)) return std::nullopt;
+    if (!m && kind == kMeasureNoun && t[i].script == TokenScript::kHangul) return compound_head(t, i);
     return m;
   }
   std::optional<std::size_t> ending_at(const std::vector<Token>& t, std::size_t end,
@@ -71,6 +72,19 @@ class Resolver {
     return std::nullopt;
   }
 
+  // A Korean compound whose last noun, of two syllables or more, is a measure's: "계절근로자"
+  // (seasonal + worker), "외국인유학생"; particles may follow it.
+  std::optional<PhraseTable::Match> compound_head(const std::vector<Token>& t, std::size_t i) const {
+    constexpr std::size_t kSyllable = 3;  // a Hangul syllable's UTF-8 bytes
+    const std::string& w = t[i].folded;
+    for (std::size_t from = kSyllable; from + 2 * kSyllable <= w.size(); from += kSyllable) {
+      const auto p = phrases().prefix_of(std::string_view(w).substr(from), kMeasureNoun);
+      if (!p || p->first->words.size() != 1 || p->second < 2 * kSyllable) continue;
+      PhraseTable::Match m{p->first, i + 1, static_cast<std::uint32_t>(w.size() - from - p->second)};
+      if (m.rest == 0 || particle_rest(phrases(), t, m)) return m;
+    }
+    return std::nullopt;
+  }
   void find_clauses(Sentence& s) const;
   void find_places(Sentence& s, const std::vector<FoundFigure>& figures) const;
   void find_times(Sentence& s, const std::vector<FoundFigure>& figures) const;
@@ -82,6 +96,21 @@ class Resolver {
   // else, at most three, and a kind of place after them if any.
   std::optional<std::pair<std::string, std::size_t>> unknown_place(const std::vector<Token>& t,
                                                                    std::size_t i) const;
+  // A Korean place name the gazetteer lacks: three syllables or more ending in a place suffix,
+  // then a particle ("홍천군에서" -> "~홍천군").
+  std::optional<std::string> korean_unknown_place(const std::vector<Token>& t, std::size_t i) const {
+    constexpr std::size_t kSyllable = 3;
+    if (t[i].script != TokenScript::kHangul || t[i].kind != TokenKind::kWord) return std::nullopt;
+    const std::string& w = t[i].folded;
+    for (const auto& suffix : lex_.korean_place_suffixes) {
+      for (std::size_t end = 3 * kSyllable; end < w.size(); end += kSyllable) {
+        if (w.compare(end - suffix.size(), suffix.size(), suffix) != 0) continue;
+        PhraseTable::Match m{nullptr, i + 1, static_cast<std::uint32_t>(w.size() - end)};
+        if (particle_rest(phrases(), t, m)) return "~" + w.substr(0, end);
+      }
+    }
+    return std::nullopt;
+  }
   // The place alias `a` at token i names where the counted come from: an origin word before
   // it ("from", "из") or after it ("출신", "에서 온").
   bool origin_at(const std::vector<Token>& t, std::size_t i, const PhraseTable::Match& a) const;
@@ -160,7 +189,15 @@ std::size_t Resolver::clause_of(const Sentence& s, std::size_t token) const {
 
 void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures) const {
   const auto& t = s.tokens;
+  // "…, according to a report by an institute based in Poznań": a source named after every
+  // figure of its sentence, with all that follows, describes the source and places nothing.
+  std::uint32_t source_tail = UINT32_MAX;
+  if (!s.attribution.phrase.empty() && !figures.empty() &&
+      figures.back().span.end <= s.attribution.phrase.begin && s.attribution.whole_sentence) {
+    source_tail = s.attribution.phrase.begin;
+  }
   for (std::size_t i = 0; i < t.size();) {
+    if (t[i].span.begin >= source_tail) break;
     // A source's name ("North Korea in the World") places nothing.
     const auto within = [&](Span outer) {
       return !outer.empty() && t[i].span.begin >= outer.begin && t[i].span.end <= outer.end;
@@ -196,7 +233,9 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       const bool bare_hangul = t[a->end - 1].script == TokenScript::kHangul && a->rest == 0 &&
                                a->end < t.size() && t[a->end].script == TokenScript::kHangul &&
                                t[a->end].kind == TokenKind::kWord && !at(t, a->end, kPlaceKind);
-      const bool qualifier = at(t, a->end, kMeasureNoun).has_value() || origin ||
+      // ("충북 지역": a kind of place after the name keeps it a place.)
+      const bool kind_after = at(t, a->end, kPlaceKind).has_value();
+      const bool qualifier = (at(t, a->end, kMeasureNoun).has_value() && !kind_after) || origin ||
                              persons_before(t, i) || bare_hangul;
       if (!numbered && !qualifier) s.places.push_back({i, lex_.places[a->entry->payload].name, 3});
       i = a->end;
@@ -209,6 +248,11 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
                             t[d->end].kind == TokenKind::kWord);
       if (!counted && !at(t, i, kDemonym)) s.places.push_back({i, lex_.places[d->entry->payload].name, 1});
       i = d->end;
+      continue;
+    }
+    if (auto named = korean_unknown_place(t, i)) {
+      s.places.push_back({i, *named, 2});
+      ++i;
       continue;
     }
     ++i;
@@ -531,6 +575,17 @@ void Resolver::find_nouns(Sentence& s) const {
       i = a->end;
       continue;
     }
+    // "몽골 국적 계절근로자": a Korean country name with no particle before a noun is a
+    // nationality, as an adjective is.
+    if (auto a = at(t, i, kPlaceAlias); a && lex_.places[a->entry->payload].country &&
+                                        t[a->end - 1].script == TokenScript::kHangul && a->rest == 0 &&
+                                        a->end < t.size() && t[a->end].script == TokenScript::kHangul &&
+                                        t[a->end].kind == TokenKind::kWord && !at(t, a->end, kPlaceKind)) {
+      pending_demonym = a->entry->payload;
+      demonym_end = a->end;
+      i = a->end;
+      continue;
+    }
     // "북한 출신 노동자", "북한에서 온 노동자": an origin before the noun qualifies it.
     if (auto a = at(t, i, kPlaceAlias); a && lex_.places[a->entry->payload].country &&
                                         !lex_.origin_after.empty() && origin_at(t, i, *a) &&
@@ -705,6 +760,12 @@ std::string Resolver::key_of(const NounPhrase& np, const Sentence& s, std::size_
           if (from_topic) *from_topic = true;
         }
       }
+    }
+  }
+  // A people counted with nothing said of them: persons ("270 тысяч таджикистанцев").
+  if (!measure && np.people) {
+    for (std::size_t m = 0; m < lex_.measures.size() && !measure; ++m) {
+      if (lex_.measures[m].people) measure = m;
     }
   }
   *resolved = measure;

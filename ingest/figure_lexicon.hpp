@@ -185,6 +185,9 @@ struct FigureLexicon {
   // Words after a place that make it the origin of the counted (places.json roles
   // origin_after), folded, each split at its spaces: {"에서", "온"}, {"출신"}.
   std::vector<std::vector<std::string>> origin_after;
+  // Endings of Korean place names ("도", "군"): a long Hangul name with one and a particle is a
+  // place the gazetteer lacks (places.json roles).
+  std::vector<std::string> korean_place_suffixes;
   std::vector<Place> places;
   std::vector<std::string> relatives;    // "abroad", "home"
   std::vector<TimeEvent> events;

@@ -192,3 +192,20 @@ TEST_CASE("scope: trace labels each related figure by what differs", "[e2e]") {
   CHECK(relation["herald.txt: some 300,000"] == "other_place");   // in North Korea
   CHECK(relation.count("herald.txt: some 90,000") == 0);           // Uzbek workers: unrelated
 }
+
+TEST_CASE("scope: the second held-out articles, written without the engine at hand", "[e2e]") {
+  Score total;
+  for (const char* language : {"en", "ru", "ko"}) {
+    const auto s = check_language("scope-heldout2", language);
+    total.expected += s.expected;
+    total.found += s.found;
+    total.reported += s.reported;
+    total.right += s.right;
+  }
+  const double precision = total.reported ? double(total.right) / double(total.reported) : 0;
+  const double recall = total.expected ? double(total.found) / double(total.expected) : 0;
+  std::printf("second held-out pairs: precision %.3f (%zu of %zu), recall %.3f (%zu of %zu)\n",
+              precision, total.right, total.reported, recall, total.found, total.expected);
+  CHECK(precision >= 0.85);
+  CHECK(recall >= 0.85);
+}
