@@ -245,6 +245,21 @@ TEST_CASE("measure and place by role: qualifiers, statuses, other nouns (issue 1
        "South Korea"},
       {"북한 안에서는 북한 노동자 약 30만 명이 일했다.", "약 30만 명이", "north-korean-workers",
        "North Korea"},
+      // A Korean compound counts its last noun; a kind of place keeps a name a place; a long
+      // name with a place suffix and a particle is a place of its own.
+      {"2023년 충북 지역 농가에 입국한 외국인 계절근로자는 약 2천 명이다.", "약 2천 명이다",
+       "workers-sent", "North Chungcheong"},
+      {"몽골 국적 계절근로자는 2023년 강원도에 420명이 입국했다.", "420명이", "mongolian-workers-sent",
+       "Gangwon"},
+      {"2023년 홍천군에서 일한 계절근로자는 640명이다.", "640명이다", "workers", "~홍천군"},
+      // A source named after the figure places nothing ("based in Poznań").
+      {"Polish universities had 62,000 foreign students in 2023, according to a report by an "
+       "institute based in Poznań.",
+       "62,000", "students", "Poland"},
+      // A people with nothing said of it counts persons; employment makes them workers.
+      {"В 2023 году в Москве проживали 270 тысяч таджикистанцев.", "270 тысяч", "tajik-people", "Moscow"},
+      {"В 2023 году в столице были трудоустроены 270 тысяч таджикистанцев.", "270 тысяч",
+       "tajik-workers", "null"},
   };
   for (const auto& row : rows) {
     INFO(row.sentence);
