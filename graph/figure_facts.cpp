@@ -30,7 +30,8 @@ FigureFacts facts_of(std::string_view measure, std::string_view unit,
                      const std::string* time_from, const std::string* time_to,
                      std::string_view source, bool vague) {
   FigureFacts x;
-  x.measure = measure;
+  // "unknown": nothing counted was found, and such a figure conflicts with nothing (DESIGN.md).
+  x.measure = measure == kUnknownMeasure ? std::string_view() : measure;
   x.unit = unit;
   x.place = place;
   x.lo = lo;

@@ -29,6 +29,10 @@ struct FigureFacts {
   std::uint8_t inferred = 0;  // Figure::inferred: scope read beyond the figure's sentence
 };
 
+// The measure of a figure whose counted noun was not found (ingest writes it so): its facts
+// have no measure, so it conflicts and agrees with nothing.
+inline constexpr std::string_view kUnknownMeasure = "unknown";
+
 // "2017" -> 20170101 (first) or 20171231 (last); "2017-09" -> 20170901 / 20170931.
 std::int32_t day_of(std::string_view date, bool last);
 

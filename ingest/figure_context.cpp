@@ -18,6 +18,9 @@ struct NounPhrase {
   std::optional<std::size_t> demonym;  // place index of a demonym ("North Korean")
   bool people = false;                 // persons in general, or a demonym plural
   bool pronoun = false;
+  // A counted noun no lexicon knows ("Filipino nurses", "용접공은"): its word, the measure's
+  // key ("nurses", "용접공"), without case endings and particles.
+  std::string word;
 };
 
 struct Evidence {
@@ -102,6 +105,11 @@ class Resolver {
     constexpr std::size_t kSyllable = 3;
     if (t[i].script != TokenScript::kHangul || t[i].kind != TokenKind::kWord) return std::nullopt;
     const std::string& w = t[i].folded;
+    // "거제 지역": a name with a kind of place after it.
+    if (w.size() >= 2 * kSyllable && i + 1 < t.size() && at(t, i + 1, kPlaceKind) &&
+        !at(t, i, kMeasureNoun) && !at(t, i, kPlaceAlias)) {
+      return "~" + w;
+    }
     for (const auto& suffix : lex_.korean_place_suffixes) {
       for (std::size_t end = 3 * kSyllable; end < w.size(); end += kSyllable) {
         if (w.compare(end - suffix.size(), suffix.size(), suffix) != 0) continue;
@@ -129,6 +137,13 @@ class Resolver {
   bool fits_unit(const FoundFigure& fig, const NounPhrase& np) const;
   // The one measure counted in `unit` ("countries"), if one alone is.
   std::optional<std::size_t> measure_of_unit(const std::string& unit) const;
+  // What the figure counts when no lexicon knows the noun: the noun after it ("2,900 Nigerian
+  // nurses", "18 тысяч вахтовиков"), or before it with a subject particle in Korean
+  // ("우즈베키스탄 용접공은 600명으로").
+  std::optional<NounPhrase> unknown_counted_after(const std::vector<Token>& t,
+                                                  const FoundFigure& fig) const;
+  std::optional<NounPhrase> unknown_counted_before(const std::vector<Token>& t,
+                                                   const FoundFigure& fig) const;
   // The figure is followed by a word that may be what it counts, which no lexicon knows.
   bool unknown_noun_after(const std::vector<Token>& t, const FoundFigure& fig) const;
 
@@ -230,7 +245,8 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       }
       // A Korean name with no particle before a noun is a nationality ("캄보디아 청년들"); a
       // place takes a particle ("러시아에", "연해주의").
-      const bool bare_hangul = t[a->end - 1].script == TokenScript::kHangul && a->rest == 0 &&
+      const bool bare_hangul = lex_.places[a->entry->payload].country &&
+                               t[a->end - 1].script == TokenScript::kHangul && a->rest == 0 &&
                                a->end < t.size() && t[a->end].script == TokenScript::kHangul &&
                                t[a->end].kind == TokenKind::kWord && !at(t, a->end, kPlaceKind);
       // ("충북 지역": a kind of place after the name keeps it a place.)
@@ -333,6 +349,11 @@ void Resolver::find_times(Sentence& s, const std::vector<FoundFigure>& figures) 
     return true;
   };
   for (std::size_t i = 0; i < t.size();) {
+    // A dateline's date is the article's, not what its sentence is about.
+    if (!dateline_.empty() && t[i].span.begin >= dateline_.begin && t[i].span.end <= dateline_.end) {
+      ++i;
+      continue;
+    }
     int a0, a1;
     std::size_t end;
     const auto since = ending_at(t, i, kSince);
@@ -373,7 +394,14 @@ void Resolver::find_times(Sentence& s, const std::vector<FoundFigure>& figures) 
       continue;
     }
     if (auto p = at(t, i, kPresent)) {
-      s.times.push_back({i, date_, date_});
+      // "2023년 말 현재" (as of the end of 2023): the present word dates nothing of its own
+      // right after a time.
+      bool after_year = false;
+      for (std::size_t k = i > 3 ? i - 3 : 0; k < i; ++k) {
+        after_year = after_year || (t[k].kind == TokenKind::kNumber && t[k].digits == 4 && !t[k].grouped &&
+                                    t[k].value >= lex_.year_min && t[k].value <= lex_.year_max);
+      }
+      if (!after_year) s.times.push_back({i, date_, date_});
       i = p->end;
       continue;
     }
@@ -419,6 +447,13 @@ std::optional<std::pair<std::string, std::size_t>> Resolver::unknown_place(
   if (!loc || loc->rest > 0) return std::nullopt;
   std::size_t k = loc->end;
   if (k < t.size() && t[k].folded == "the") ++k;
+  // "в вузы Свердловской области": a common noun, then the name with its kind of place.
+  bool needs_kind = false;
+  if (k + 1 < t.size() && t[k].kind == TokenKind::kWord && !t[k].capitalized &&
+      t[k].script == TokenScript::kCyrillic && t[k + 1].capitalized) {
+    ++k;
+    needs_kind = true;
+  }
   std::string key;
   std::size_t m = k;
   for (; m < t.size() && m < k + 3; ++m) {
@@ -438,6 +473,7 @@ std::optional<std::pair<std::string, std::size_t>> Resolver::unknown_place(
   }
   if (key.empty() || (m < t.size() && at(t, m, kPlaceAlias))) return std::nullopt;
   if (auto kind = at(t, m, kPlaceKind)) return std::make_pair(key, kind->end);
+  if (needs_kind) return std::nullopt;
   // "in Almaty's building boom", "in the Almaty construction workers": no place.
   if (m < t.size() && (t[m].folded == "’" || t[m].folded == "'" || at(t, m, kMeasureNoun))) {
     return std::nullopt;
@@ -517,6 +553,78 @@ std::optional<std::size_t> Resolver::measure_of_unit(const std::string& unit) co
     found = m;
   }
   return found;
+}
+
+std::optional<NounPhrase> Resolver::unknown_counted_after(const std::vector<Token>& t,
+                                                          const FoundFigure& fig) const {
+  if (!fig.unit.empty()) return std::nullopt;
+  std::optional<std::size_t> demonym;
+  std::size_t k = fig.after_token;
+  for (; k < t.size(); ) {
+    if (auto d = at(t, k, kPlaceAdjective)) {
+      demonym = d->entry->payload;
+      k = d->end;
+    } else if (auto d2 = at(t, k, kDemonym)) {
+      demonym = d2->entry->payload;
+      k = d2->end;
+    } else {
+      break;
+    }
+  }
+  static constexpr std::string_view kAdjectiveEndings[] = {"ых", "их", "ого", "его", "ой", "ая", "ые", "ие", "ую"};
+  for (std::size_t n = 0; k < t.size() && n < 3; ++k, ++n) {
+    const Token& w = t[k];
+    if (w.kind != TokenKind::kWord || (w.script != TokenScript::kLatin && w.script != TokenScript::kCyrillic)) break;
+    if (at(t, k, kAfterCount) || at(t, k, kNpLink) || at(t, k, kReportVerb) || at(t, k, kMeasurePredicate) ||
+        at(t, k, kMeasureStatus) || at(t, k, kPlaceAlias) || at(t, k, kMonth)) {
+      break;
+    }
+    const std::string& f = w.folded;
+    bool noun = false;
+    if (w.script == TokenScript::kLatin) {
+      // An English count's noun is plural: "nurses", not "skilled" or "joined".
+      noun = f.size() > 3 && f.back() == 's' && f[f.size() - 2] != 's';
+    } else {
+      noun = std::none_of(std::begin(kAdjectiveEndings), std::end(kAdjectiveEndings),
+                          [&](std::string_view e) { return f.size() > e.size() + 2 && f.ends_with(e); });
+    }
+    if (!noun) continue;
+    NounPhrase np;
+    np.token = k;
+    np.demonym = demonym;
+    np.word = w.script == TokenScript::kCyrillic ? russian_stem(f) : f;
+    return np;
+  }
+  return std::nullopt;
+}
+
+std::optional<NounPhrase> Resolver::unknown_counted_before(const std::vector<Token>& t,
+                                                           const FoundFigure& fig) const {
+  const std::size_t k = fig.before_token;
+  if (k == 0 || t[k - 1].script != TokenScript::kHangul || t[k - 1].kind != TokenKind::kWord) {
+    return std::nullopt;
+  }
+  const std::string& w = t[k - 1].folded;
+  std::string_view particle;
+  for (const auto& p : lex_.subject_particles) {
+    if (w.size() > p.size() + 3 && w.ends_with(p)) particle = p;
+  }
+  if (particle.empty()) return std::nullopt;
+  NounPhrase np;
+  np.token = k - 1;
+  np.word = w.substr(0, w.size() - particle.size());
+  // "우즈베키스탄 용접공은": the nationality before the noun.
+  if (k >= 2) {
+    for (std::size_t back = std::min<std::size_t>(k - 1, 3); back >= 1; --back) {
+      for (const std::uint16_t kind : {kPlaceAdjective, kDemonym, kPlaceAlias}) {
+        for (const auto& m : phrases().all(t, k - 1 - back, kind, k - 1)) {
+          if (m.end == k - 1 && m.rest == 0) np.demonym = m.entry->payload;
+        }
+      }
+      if (np.demonym) break;
+    }
+  }
+  return np;
 }
 
 bool Resolver::unknown_noun_after(const std::vector<Token>& t, const FoundFigure& fig) const {
@@ -607,9 +715,11 @@ std::optional<std::size_t> Resolver::people_after(const std::vector<Token>& t,
   // permits for North Korean laborers", "permits were granted to North Korean citizens" (a
   // link word and a demonym within a few words, in the same clause).
   for (std::size_t i = end; i < t.size() && i < end + 4; ++i) {
-    if (t[i].kind == TokenKind::kPunct) break;
-    // "разрешений на работу гражданам КНДР": persons with their country's name after them.
-    if (const auto p = at(t, i, kMeasureNoun); p && lex_.measures[p->entry->payload].people) {
+    if (t[i].kind == TokenKind::kPunct || t[i].kind == TokenKind::kNumber) break;
+    // "разрешений на работу гражданам КНДР": persons with their country's name right after the
+    // noun (or a link word).
+    const bool adjacent = i == end || (i == end + 1 && at(t, end, kNpLink));
+    if (const auto p = at(t, i, kMeasureNoun); adjacent && p && lex_.measures[p->entry->payload].people) {
       if (const auto a = at(t, p->end, kPlaceAlias); a && lex_.places[a->entry->payload].country) {
         return a->entry->payload;
       }
@@ -690,6 +800,19 @@ std::optional<NounPhrase> Resolver::chain_before(const Sentence& s, std::size_t 
     const std::size_t j = i - 1;
     if (t[j].kind == TokenKind::kPunct && t[j].folded != "’" && t[j].folded != "-") break;
     bool matched = false;
+    // "계절근로자는": a Korean compound whose last noun is a measure's.
+    if (!head) {
+      if (auto ch = compound_head(t, j); ch && !phrases().longest(t, j, kMeasureNoun)) {
+        NounPhrase np;
+        np.token = j;
+        np.measure = ch->entry->payload;
+        np.people = lex_.measures[*np.measure].people;
+        head = np;
+        i = j;
+        unknown = 2;
+        continue;
+      }
+    }
     // Phrases are matched forwards: try every start that ends at i.
     for (std::size_t back = std::min<std::size_t>(i, 5); back >= 1 && !matched; --back) {
       const std::size_t st = i - back;
@@ -872,9 +995,22 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
       // in the Middle East".
       const std::size_t next_start = f + 1 < figures.size() ? figures[f + 1].before_token : SIZE_MAX;
       const std::size_t prev_end = f > 0 ? figures[f - 1].after_token : 0;
+      // Its own clause first: "в вузы Свердловской области поступили 1800 …, большинство — в
+      // Уральский федеральный университет" is in the oblast, the clause after names a part.
+      const auto own = [&](std::size_t token) { return clause_of(s, token) == clause; };
       fact.place = pick_place(s, [&](const Evidence& e) {
-        return owned_by(e.token) && e.token >= fig.after_token && e.token < next_start;
+        return own(e.token) && e.token >= fig.after_token && e.token < next_start;
       });
+      if (!fact.place) {
+        fact.place = pick_place(s, [&](const Evidence& e) {
+          return own(e.token) && e.token < fig.before_token && e.token >= prev_end;
+        });
+      }
+      if (!fact.place) {
+        fact.place = pick_place(s, [&](const Evidence& e) {
+          return owned_by(e.token) && e.token >= fig.after_token && e.token < next_start;
+        });
+      }
       if (!fact.place) {
         fact.place = pick_place(s, [&](const Evidence& e) {
           return owned_by(e.token) && e.token < fig.before_token && e.token >= prev_end;
@@ -909,9 +1045,18 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
       if (!fact.place) fact.inferred &= static_cast<std::uint8_t>(~graph::kInferredPlace);
 
       // Time: the figure's clause, clauses it owns, the sentence; else the document's date.
+      // The nearest time the figure's clauses hold ("By the end of 2023, roughly 19,000 …, up
+      // from 11,200 in 2019": 2023 for the first, 2019 for the second).
       std::optional<TimeSpan> time;
+      std::size_t time_distance = SIZE_MAX;
       for (const auto& ts : s.times) {
-        if (owned_by(ts.token)) time = ts;
+        if (!owned_by(ts.token)) continue;
+        const std::size_t d = ts.token < fig.before_token ? fig.before_token - ts.token
+                                                          : ts.token - std::min(ts.token, fig.after_token);
+        if (d <= time_distance) {
+          time = ts;
+          time_distance = d;
+        }
       }
       if (!time) {
         for (const auto& ts : s.times) {
@@ -958,10 +1103,20 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
         }
         // "200 houses": the figure counts a noun no lexicon knows, so it has no measure (no
         // noun before it, of the clause, or of the figure before lends it one).
-        const bool unknown_noun = !np && unknown_noun_after(s.tokens, fig);
+        bool unknown_noun = !np && unknown_noun_after(s.tokens, fig);
+        // A counted noun no lexicon knows, after the figure: a measure of its own word
+        // ("2,900 Nigerian nurses").
+        if (!np && !percent) {
+          np = unknown_counted_after(s.tokens, fig);
+          if (np) unknown_noun = true;
+        }
         if ((!np || (percent && !np->pronoun)) && !unknown_noun) {
           auto before = chain_before(s, fig.before_token);
           if (before) np = before;
+        }
+        // Korean: a counted noun no lexicon knows before the figure ("용접공은 600명으로").
+        if (!np && !percent && !unknown_noun && (fig.unit.empty() || fig.unit == "persons")) {
+          np = unknown_counted_before(s.tokens, fig);
         }
         if (!np && !unknown_noun) {
           // A subject pronoun ("They have numbered ...") before the figure in its clause.
@@ -1029,7 +1184,14 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
             if (clause_of(s, token) == clause) np->demonym = place;
           }
         }
-        if (np) {
+        if (np && !np->word.empty()) {
+          fact.measure = (np->demonym ? lex_.places[*np->demonym].demonym_key + "-" : std::string()) + np->word;
+          constexpr std::size_t kStatusReach = 6;
+          const auto [cb, ce] = s.clauses[clause];
+          const std::size_t b = std::max(cb, fig.before_token > kStatusReach ? fig.before_token - kStatusReach : 0);
+          const std::size_t e = std::min(ce, fig.after_token + kStatusReach);
+          if (const auto st = status_in(s, b, e, fig.before_token)) fact.measure += "-" + lex_.statuses[*st];
+        } else if (np) {
           std::optional<std::size_t> measure;
           bool from_topic = false;
           fact.measure = key_of(*np, ns, from_sentence == n ? clause : clause_of(ns, np->token),

@@ -2196,6 +2196,11 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
       i = a->end;
       continue;
     }
+    // A number alone in parentheses glued to a name is its bearer's age ("수닐 구룽(24) 씨",
+    // "Smith(28)"): a numeral, as the suites count it, but no figure of a claim (minor).
+    const bool bare = !b && a->currency.empty() && !a->percent && a->unit.empty() && a->scale == 1;
+    const bool age = bare && first >= 2 && t[first - 1].folded == "(" && !t[first - 1].space_before &&
+                     t[first - 2].kind == TokenKind::kWord && a->end < t.size() && t[a->end].folded == ")";
     if (b && a->year_like && b->year_like) {
       i = b->end;
       continue;
@@ -2212,7 +2217,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
     // A range cut by the text's end keeps what it says: at least its lower end.
     if (cut && !b && bound == Bound::kNone) bound = Bound::kAtLeast;
     auto figure = build(t, *a, b ? &*b : nullptr, first, hedge, approx, bound);
-    figure.minor = minor;
+    figure.minor = minor || age;
     // A rate may stand before the figure: "월 500달러" (500 dollars a month).
     if (figure.per.empty() && first > 0) {
       if (auto r = ending_at(t, first, kRate, &s); r && s >= consumed) {

@@ -221,7 +221,7 @@ std::string russian_stem(std::string_view word) {
   }
   static const char16_t* const kEndings[] = {u"ого", u"его", u"ому", u"ему", u"ой", u"ей", u"ая",
                                              u"яя", u"ую", u"юю", u"ом", u"ем", u"ам", u"ям",
-                                             u"ах", u"ях", u"ые", u"ие", u"ы", u"и", u"а", u"я",
+                                             u"ах", u"ях", u"ые", u"ие", u"ий", u"ый", u"ы", u"и", u"а", u"я",
                                              u"у", u"ю", u"е", u"о", u"й", u"ь"};
   for (const auto* e : kEndings) {
     const icu::UnicodeString ending(e);

@@ -372,8 +372,12 @@ namespace {
 // What weakens a conflict, gathered over its figures.
 struct Doubts {
   bool hedged = false, place = false, measure = false, dated = false, unknown = false;
+  bool unplaced = false;
+  bool unscoped = false;  // one figure whose place and time both come from beyond its sentence
   template <typename F>  // FigureFacts or Brief
   void add(const F& f) {
+    unplaced = unplaced || !f.place;
+    unscoped = unscoped || ((f.inferred & graph::kInferredPlace) && (f.inferred & graph::kInferredTime));
     hedged = hedged || f.vague || f.approx;
     place = place || (f.inferred & graph::kInferredPlace) != 0;
     measure = measure || (f.inferred & graph::kInferredMeasure) != 0;
@@ -382,6 +386,10 @@ struct Doubts {
   }
   double confidence() const {
     double c = 0.9;
+    // No place at all, not even the document's: the figure is unscoped, a weak candidate.
+    if (unplaced) c *= 0.4;
+    // Neither its place nor its time in a figure's own sentence: it says little of its scope.
+    if (unscoped) c *= 0.5;
     if (hedged) c *= 0.9;
     if (place) c *= 0.85;
     if (measure) c *= 0.85;
@@ -412,13 +420,14 @@ struct Brief {
   std::int32_t from = 0;
   std::int32_t to = 0;
   std::string_view source;
+  std::optional<std::string_view> place;
   std::uint8_t inferred = 0;
   bool approx = false;
   bool vague = false;
 };
 
 Brief brief_of(const FigureFacts& f) {
-  return Brief{f.lo, f.hi, f.from, f.to, f.source, f.inferred, f.approx, f.vague};
+  return Brief{f.lo, f.hi, f.from, f.to, f.source, f.place, f.inferred, f.approx, f.vague};
 }
 
 // Two figures of one bucket conflict: their times overlap and their values do not (sources
@@ -584,6 +593,8 @@ MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
   }
   // What weakens it, in words.
   std::string doubt;
+  if (doubts.unplaced) doubt += "; no place is known";
+  if (doubts.unscoped) doubt += "; a figure's sentence names neither its place nor its time";
   if (doubts.hedged) doubt += "; a figure is hedged, a range or a bound";
   if (doubts.place) doubt += "; a place is read from beyond its sentence";
   if (doubts.measure) doubt += "; what is counted is read from another sentence";

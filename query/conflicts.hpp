@@ -81,9 +81,11 @@ struct Hidden {
   std::size_t low_confidence = 0;   // below the query's min_confidence
 };
 
-// A conflict's confidence from its figures: 0.9, times 0.9 when one is hedged, a range or a
-// bound; 0.85 when a place, and 0.85 when a measure, was read beyond the figure's sentence;
-// 0.9 when a time is the document's date; 0.75 when a time is unknown.
+// A conflict's confidence from its figures: 0.9, times 0.4 when a figure has no place at all;
+// 0.5 when a figure's sentence names neither its place nor its time;
+// 0.9 when one is hedged, a range or a bound; 0.85 when a place, and 0.85 when a measure, was
+// read beyond the figure's sentence; 0.9 when a time is the document's date; 0.75 when a time
+// is unknown.
 double conflict_confidence(const std::vector<FigureFacts>& figures);
 
 // Shared with agreements: `needle` in `haystack`, ASCII case ignored; a source's outlet, else

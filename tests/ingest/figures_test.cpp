@@ -361,6 +361,23 @@ TEST_CASE("what is not a figure", "[ingest][figures]") {
 
 // A small spelled number that counts nothing is a numeral, marked minor: the ingester keeps it
 // out of the graph, the numeral suites still see it.
+TEST_CASE("a number alone in parentheses glued to a name is an age: minor, no claim's figure",
+          "[ingest][figures]") {
+  for (const char* sentence : {"포카라 출신 수닐 구룽(24) 씨는 합격했다.", "Ramesh Thapa(28) said so."}) {
+    INFO(sentence);
+    const auto found = finder().find(sentence);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().minor);
+  }
+  // Not glued, or with a unit: a figure.
+  const auto spaced = finder().find("The count (24) was low.");
+  REQUIRE(spaced.size() == 1);
+  CHECK_FALSE(spaced.front().minor);
+  const auto unit = finder().find("He paid (24 dollars) for it.");
+  REQUIRE(unit.size() == 1);
+  CHECK_FALSE(unit.front().minor);
+}
+
 TEST_CASE("a small spelled number that counts nothing is minor", "[ingest][figures]") {
   const struct {
     const char* sentence;

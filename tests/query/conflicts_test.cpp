@@ -88,6 +88,26 @@ TEST_CASE("conflicts: only one measure, unit, place and time with values apart",
   CHECK(conflict_confidence({inferred, thirty}) < conflict_confidence({hedged, thirty}));
   CHECK(conflict_confidence({plain, unknown_time}) < base);
   CHECK(conflict_confidence({plain, unknown_time}) >= kDefaultMinConfidence);
+  // A figure without a place, or whose sentence names neither its place nor its time, is
+  // too weakly scoped: below the default threshold.
+  auto unplaced = plain;
+  unplaced.place.reset();
+  CHECK(conflict_confidence({unplaced, thirty}) < kDefaultMinConfidence);
+  auto unscoped = plain;
+  unscoped.inferred = claimgraph::graph::kInferredPlace | claimgraph::graph::kInferredTime;
+  CHECK(conflict_confidence({unscoped, thirty}) < kDefaultMinConfidence);
+
+  // "unknown" (nothing counted was found) is no measure: such figures conflict with nothing.
+  claimgraph::graph::Figure a, b;
+  a.measure = b.measure = "unknown";
+  a.unit = b.unit = "count";
+  a.lo = a.hi = 20;
+  b.lo = b.hi = 843;
+  a.point = 20;
+  b.point = 843;
+  a.source_id = "x";
+  b.source_id = "y";
+  CHECK_FALSE(conflicting(facts_of(a), facts_of(b)));
 
   auto no_measure = twenty;
   no_measure.measure = {};
