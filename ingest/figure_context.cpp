@@ -449,10 +449,15 @@ std::optional<std::pair<std::string, std::size_t>> Resolver::unknown_place(
   if (k < t.size() && t[k].folded == "the") ++k;
   // "в вузы Свердловской области": a common noun, then the name with its kind of place.
   bool needs_kind = false;
-  if (k + 1 < t.size() && t[k].kind == TokenKind::kWord && !t[k].capitalized &&
-      t[k].script == TokenScript::kCyrillic && t[k + 1].capitalized) {
-    ++k;
-    needs_kind = true;
+  for (std::size_t skip = 1; skip <= 2 && !needs_kind; ++skip) {
+    bool lower = k + skip < t.size() && t[k + skip].capitalized;
+    for (std::size_t q = k; q < k + skip && lower; ++q) {
+      lower = t[q].kind == TokenKind::kWord && !t[q].capitalized && t[q].script == TokenScript::kCyrillic;
+    }
+    if (lower) {
+      k += skip;
+      needs_kind = true;
+    }
   }
   std::string key;
   std::size_t m = k;
@@ -613,15 +618,21 @@ std::optional<NounPhrase> Resolver::unknown_counted_before(const std::vector<Tok
   NounPhrase np;
   np.token = k - 1;
   np.word = w.substr(0, w.size() - particle.size());
-  // "우즈베키스탄 용접공은": the nationality before the noun.
-  if (k >= 2) {
-    for (std::size_t back = std::min<std::size_t>(k - 1, 3); back >= 1; --back) {
+  // "우즈베키스탄 용접공은", "베트남 출신 결혼이민자는": the nationality before the noun, over an
+  // origin word.
+  std::size_t name_end = k - 1;
+  if (name_end >= 1) {
+    for (const auto& words : lex_.origin_after) {
+      if (words.size() == 1 && t[name_end - 1].folded.rfind(words[0], 0) == 0) --name_end;
+    }
+  }
+  if (name_end >= 1) {
+    for (std::size_t back = std::min<std::size_t>(name_end, 3); back >= 1 && !np.demonym; --back) {
       for (const std::uint16_t kind : {kPlaceAdjective, kDemonym, kPlaceAlias}) {
-        for (const auto& m : phrases().all(t, k - 1 - back, kind, k - 1)) {
-          if (m.end == k - 1 && m.rest == 0) np.demonym = m.entry->payload;
+        for (const auto& m : phrases().all(t, name_end - back, kind, name_end)) {
+          if (m.end == name_end && m.rest == 0) np.demonym = m.entry->payload;
         }
       }
-      if (np.demonym) break;
     }
   }
   return np;
@@ -785,7 +796,8 @@ std::optional<NounPhrase> Resolver::chain_after(const Sentence& s, std::size_t k
       ++i;
       continue;
     }
-    if (t[i].kind != TokenKind::kWord || ++unknown > 1) break;
+    // Up to two words no lexicon knows: "Mexican seasonal agricultural workers".
+    if (t[i].kind != TokenKind::kWord || ++unknown > 2) break;
     ++i;
   }
   return std::nullopt;
