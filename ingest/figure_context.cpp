@@ -232,6 +232,15 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       i = named->second;
       continue;
     }
+    // "за пределами Москвы", "outside Moscow": not where the counted are.
+    if (auto o = at(t, i, kOutside)) {
+      std::size_t k = o->end;
+      if (k < t.size() && t[k].folded == "the") ++k;
+      if (auto a = at(t, k, kPlaceAlias)) {
+        i = a->end;
+        continue;
+      }
+    }
     if (auto a = at(t, i, kPlaceAlias)) {
       // "Sakhalin-1" names a project, not the island.
       const bool numbered = a->end + 1 < t.size() && t[a->end].folded == "-" &&

@@ -382,8 +382,10 @@ void load_places(FigureLexicon& lex, const JsonFile& f) {
   json::check_keys(f, f.doc, {"about", "places", "relative", "roles"}, "");
   if (f.doc.HasMember("roles")) {
     const auto& roles = f.doc["roles"];
-    json::check_keys(f, roles, {"origin_before", "origin_after", "locative", "kinds", "korean_place_suffixes"},
+    json::check_keys(f, roles,
+                     {"origin_before", "origin_after", "locative", "kinds", "korean_place_suffixes", "outside"},
                      "roles");
+    if (roles.HasMember("outside")) add_words(lex, f, roles["outside"], "roles.outside", kOutside, 0);
     if (roles.HasMember("korean_place_suffixes")) {
       for (const auto& w : json::strings(f, roles["korean_place_suffixes"], "roles.korean_place_suffixes")) {
         lex.korean_place_suffixes.push_back(fold_case(w));

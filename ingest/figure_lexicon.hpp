@@ -107,6 +107,7 @@ enum PhraseKind : std::uint16_t {
   kLocative,          // "in", "в": a place name the gazetteer lacks may follow
   kPlaceKind,         // "region", "области": a kind of place after its name
   kDefiniteBefore,    // "the" of "the two countries": things already named, not a count
+  kOutside,           // "outside", "за пределами": the place after it is none of the figure's
   kPhraseKindEnd,     // not a kind: one past the last
 };
 static_assert(kPhraseKindEnd <= 128, "PhraseKinds holds 128 kinds (tokens.hpp)");
