@@ -1962,6 +1962,9 @@ FoundFigure FigureFinder::Impl::build(const std::vector<Token>& t, const Quantit
   if (bound == Bound::kAtMost) {
     f.hi = f.point.value_or(f.hi);
     f.lo = std::min(0.0, f.hi);
+    // "nearly 8,600", "почти 300": a bound word that is also a hedge keeps the figure close
+    // below its number (within a tenth), not anywhere under it.
+    if (approx && f.hi > 0) f.lo = f.hi * 0.9;
   } else if (bound == Bound::kAtLeast) {
     f.lo = f.point.value_or(f.lo);
     f.hi = kInfinity;
