@@ -144,6 +144,24 @@ class Resolver {
                                                   const FoundFigure& fig) const;
   std::optional<NounPhrase> unknown_counted_before(const std::vector<Token>& t,
                                                    const FoundFigure& fig) const;
+  // A Korean country name with no particle before a noun is a nationality ("몽골 국적",
+  // "캄보디아 청년들"), unless the noun is a kind of place ("북한 안에서", "충북 지역").
+  bool nationality_before_noun(const std::vector<Token>& t, const PhraseTable::Match& a) const {
+    return lex_.places[a.entry->payload].country && t[a.end - 1].script == TokenScript::kHangul &&
+           a.rest == 0 && a.end < t.size() && t[a.end].script == TokenScript::kHangul &&
+           t[a.end].kind == TokenKind::kWord && !at(t, a.end, kPlaceKind);
+  }
+  // The status of what the figure counts (sent, planned, interviewed…) said within a few words
+  // of it in its clause, as a key suffix ("-sent"), or "". Later in the clause, "многие из них
+  // въехали по визам" says how some of them came, not what the figure counts.
+  std::string status_suffix(const Sentence& s, std::size_t clause, const FoundFigure& fig) const {
+    constexpr std::size_t kStatusReach = 6;
+    const auto [cb, ce] = s.clauses[clause];
+    const std::size_t b = std::max(cb, fig.before_token > kStatusReach ? fig.before_token - kStatusReach : 0);
+    const std::size_t e = std::min(ce, fig.after_token + kStatusReach);
+    const auto st = status_in(s, b, e, fig.before_token);
+    return st ? "-" + lex_.statuses[*st] : std::string();
+  }
   // The figure is followed by a word that may be what it counts, which no lexicon knows.
   bool unknown_noun_after(const std::vector<Token>& t, const FoundFigure& fig) const;
 
@@ -254,10 +272,7 @@ void Resolver::find_places(Sentence& s, const std::vector<FoundFigure>& figures)
       }
       // A Korean name with no particle before a noun is a nationality ("캄보디아 청년들"); a
       // place takes a particle ("러시아에", "연해주의").
-      const bool bare_hangul = lex_.places[a->entry->payload].country &&
-                               t[a->end - 1].script == TokenScript::kHangul && a->rest == 0 &&
-                               a->end < t.size() && t[a->end].script == TokenScript::kHangul &&
-                               t[a->end].kind == TokenKind::kWord && !at(t, a->end, kPlaceKind);
+      const bool bare_hangul = nationality_before_noun(t, *a);
       // ("충북 지역": a kind of place after the name keeps it a place.)
       const bool kind_after = at(t, a->end, kPlaceKind).has_value();
       const bool qualifier = (at(t, a->end, kMeasureNoun).has_value() && !kind_after) || origin ||
@@ -705,10 +720,7 @@ void Resolver::find_nouns(Sentence& s) const {
     }
     // "몽골 국적 계절근로자": a Korean country name with no particle before a noun is a
     // nationality, as an adjective is.
-    if (auto a = at(t, i, kPlaceAlias); a && lex_.places[a->entry->payload].country &&
-                                        t[a->end - 1].script == TokenScript::kHangul && a->rest == 0 &&
-                                        a->end < t.size() && t[a->end].script == TokenScript::kHangul &&
-                                        t[a->end].kind == TokenKind::kWord && !at(t, a->end, kPlaceKind)) {
+    if (auto a = at(t, i, kPlaceAlias); a && nationality_before_noun(t, *a)) {
       pending_demonym = a->entry->payload;
       demonym_end = a->end;
       i = a->end;
@@ -1207,11 +1219,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
         }
         if (np && !np->word.empty()) {
           fact.measure = (np->demonym ? lex_.places[*np->demonym].demonym_key + "-" : std::string()) + np->word;
-          constexpr std::size_t kStatusReach = 6;
-          const auto [cb, ce] = s.clauses[clause];
-          const std::size_t b = std::max(cb, fig.before_token > kStatusReach ? fig.before_token - kStatusReach : 0);
-          const std::size_t e = std::min(ce, fig.after_token + kStatusReach);
-          if (const auto st = status_in(s, b, e, fig.before_token)) fact.measure += "-" + lex_.statuses[*st];
+          fact.measure += status_suffix(s, clause, fig);
         } else if (np) {
           std::optional<std::size_t> measure;
           bool from_topic = false;
@@ -1222,15 +1230,7 @@ std::vector<std::vector<FigureFacts>> Resolver::run(const std::vector<SentenceFi
           // Persons sent, planned or interviewed are another measure than persons present.
           if (measure && (fig.unit.empty() || fig.unit == "persons") &&
               lex_.measures[*measure].unit == "persons") {
-            // Within a few words of the figure: "многие из них въехали по визам" later in the
-            // clause says how some of them came, not what the figure counts.
-            constexpr std::size_t kStatusReach = 6;
-            const auto [cb, ce] = s.clauses[clause];
-            const std::size_t b = std::max(cb, fig.before_token > kStatusReach ? fig.before_token - kStatusReach : 0);
-            const std::size_t e = std::min(ce, fig.after_token + kStatusReach);
-            if (const auto st = status_in(s, b, e, fig.before_token)) {
-              fact.measure += "-" + lex_.statuses[*st];
-            }
+            fact.measure += status_suffix(s, clause, fig);
           }
         } else if (!unknown_noun) {
           // The figure before of the same unit in the paragraph ("$200 to work in China").

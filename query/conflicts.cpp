@@ -374,8 +374,7 @@ struct Doubts {
   bool hedged = false, place = false, measure = false, dated = false, unknown = false;
   bool unplaced = false;
   bool unscoped = false;  // one figure whose place and time both come from beyond its sentence
-  template <typename F>  // FigureFacts or Brief
-  void add(const F& f) {
+  void add(const FigureFacts& f) {
     unplaced = unplaced || !f.place;
     unscoped = unscoped || ((f.inferred & graph::kInferredPlace) && (f.inferred & graph::kInferredTime));
     hedged = hedged || f.vague || f.approx;
@@ -412,50 +411,13 @@ double conflict_confidence(const std::vector<FigureFacts>& figures) {
 
 namespace {
 
-// What the making of a conflict reads of a figure, kept small: a group's figures are copied
-// once per query, and a million-figure store has hundreds of thousands in conflicts.
-struct Brief {
-  double lo = 0;
-  double hi = 0;
-  std::int32_t from = 0;
-  std::int32_t to = 0;
-  std::string_view source;
-  std::optional<std::string_view> place;
-  std::uint8_t inferred = 0;
-  bool approx = false;
-  bool vague = false;
-};
-
-Brief brief_of(const FigureFacts& f) {
-  return Brief{f.lo, f.hi, f.from, f.to, f.source, f.place, f.inferred, f.approx, f.vague};
-}
-
-// Two figures of one bucket conflict: their times overlap and their values do not (sources
-// are asked apart).
-template <typename F>
-bool apart_in_bucket(const F& a, const F& b) {
-  const bool times = a.from == 0 || b.from == 0 || (a.from <= b.to && b.from <= a.to);
-  bool values;
-  if (a.lo == a.hi && b.lo == b.hi) {
-    values = a.lo == b.lo;
-  } else if (a.lo == a.hi) {
-    values = a.lo >= b.lo && a.lo < b.hi;
-  } else if (b.lo == b.hi) {
-    values = b.lo >= a.lo && b.lo < a.hi;
-  } else {
-    values = std::max(a.lo, b.lo) < std::min(a.hi, b.hi);
-  }
-  return times && !values;
-}
-
 // Whether a reader can check the sides: every pair of figures on different sides conflicts,
 // but for a pair of one source (a source weighing two estimates is no conflict of its own),
 // and every figure conflicts with one on another side (none is there only for being near
 // another). Sides of one time whose values lie apart side after side hold it at once;
 // otherwise each pair is asked, up to a bound past which the group is taken as it is (a group
 // of tens of thousands of figures).
-template <typename F>  // FigureFacts or Brief: figures of one bucket (measure, unit, place)
-bool every_pair_conflicts(const std::vector<std::vector<F>>& sides) {
+bool every_pair_conflicts(const std::vector<std::vector<FigureFacts>>& sides) {
   // One pass: whether all share one known time, and each side's source if it has one alone.
   const auto& first = sides.front().front();
   bool one_time = first.from != 0;
@@ -499,7 +461,7 @@ bool every_pair_conflicts(const std::vector<std::vector<F>>& sides) {
     for (std::size_t b = a + 1; b < sides.size(); ++b) {
       for (const auto& x : sides[a]) {
         for (const auto& y : sides[b]) {
-          if (x.source != y.source && !apart_in_bucket(x, y)) return false;
+          if (x.source != y.source && !conflicting(x, y)) return false;
         }
       }
     }
@@ -513,10 +475,9 @@ struct MadeConflict {
 };
 
 // The conflict of `sides` (figure numbers in the index's vertices), without its id.
-template <typename F>  // FigureFacts or Brief
 MadeConflict make_figure_conflict(const graph::KnowledgeGraph& g,
                                   const std::vector<std::uint32_t>& vertices, const Sides& sides,
-                                  const std::vector<std::vector<F>>& side_facts,
+                                  const std::vector<std::vector<FigureFacts>>& side_facts,
                                   const std::vector<std::vector<graph::KnowledgeGraph::FigureStrings>>*
                                       side_strings,
                                   const ConflictQuery& q, bool* wanted) {
@@ -692,10 +653,12 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   in_slices(groups.size(), 64, [&](std::size_t from, std::size_t to) {
     // Each side's facts and strings, kept from group to group so that their buffers are
     // reused, read in one pass over the figures' records (they lie far apart in memory).
-    std::vector<std::vector<Brief>> facts;
+    std::vector<std::vector<FigureFacts>> facts;
     std::vector<std::vector<graph::KnowledgeGraph::FigureStrings>> strings;
-    const auto emit = [&](std::size_t group, const Sides& part, const auto& part_facts,
-                          const std::vector<std::vector<graph::KnowledgeGraph::FigureStrings>>* part_strings) {
+    using Strings = std::vector<std::vector<graph::KnowledgeGraph::FigureStrings>>;
+    const auto emit = [&](std::size_t group, const Sides& part,
+                          const std::vector<std::vector<FigureFacts>>& part_facts,
+                          const Strings* part_strings) {
       bool wanted = false;
       auto m = make_figure_conflict(g, vertices, part, part_facts, part_strings, q, &wanted);
       if (!wanted) return;
@@ -718,7 +681,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
         strings[k].clear();
         for (const auto i : sides[k]) {
           strings[k].push_back(g.figure_strings(vertices[i]));
-          facts[k].push_back(brief_of(g.figure_facts(vertices[i])));
+          facts[k].push_back(g.figure_facts(vertices[i]));
         }
       }
       if (every_pair_conflicts(facts)) {

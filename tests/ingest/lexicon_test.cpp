@@ -71,6 +71,19 @@ TEST_CASE("a lexicon with an unknown key, bad JSON or a bad pattern is refused",
                                                     Contains("\"unts\"") &&
                                                     Contains("measures[0]"));
   }
+  SECTION("a status without its key, an unknown role (issue 15)") {
+    auto fs = lexicon_files(kSegmentation, kFurniture);
+    fs.add("lex/measures.json",
+           "{\"pronouns\": [], \"same_as_before\": [], \"links\": [], \"measures\": [],\n"
+           " \"statuses\": [{\"words\": [\"sent\"]}]}");
+    CHECK_THROWS_WITH(load_lexicons("lex", fs), Contains("lex/measures.json") &&
+                                                    Contains("statuses[0]") && Contains("\"key\""));
+    auto roles = lexicon_files(kSegmentation, kFurniture);
+    roles.add("lex/places.json",
+              "{\"places\": [],\n \"roles\": {\"origin_befor\": [\"from\"]}}");
+    CHECK_THROWS_WITH(load_lexicons("lex", roles), Contains("lex/places.json:2:") &&
+                                                       Contains("\"origin_befor\""));
+  }
   SECTION("a place inside a place the gazetteer does not hold") {
     auto fs = lexicon_files(kSegmentation, kFurniture);
     fs.add("lex/places.json",
