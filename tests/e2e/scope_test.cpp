@@ -96,7 +96,9 @@ struct Score {
 // `strict`: every listed conflict must be reported, nothing else, no look-alike, and every
 // listed candidate shown with --include-undated (our own set); otherwise the pairs are only
 // scored (the held-out sets, whose scores the caller holds to the 0.85).
-Score check_language(const std::string& set, const std::string& language, bool strict = true) {
+// `untouched`: a set nothing was learned from; what it misses is printed, not failed.
+Score check_language(const std::string& set, const std::string& language, bool strict = true,
+                     bool untouched = false) {
   INFO("set: " << set << ", language: " << language);
   TempDir dir;
   const std::string folder = source_dir() + "/tests/data/" + set + "/" + language;
@@ -104,8 +106,14 @@ Score check_language(const std::string& set, const std::string& language, bool s
   const auto ingest = run_claimgraph({"ingest", folder, "--db", db});
   REQUIRE(ingest.exit_code == 0);
   // The article without a date in its metadata takes its dateline's, and says so.
-  CHECK_THAT(ingest.err, Contains("no date in the metadata: the article's date 20") &&
-                             Contains("is read from its text"));
+  const bool dated = ingest.err.find("no date in the metadata: the article's date 20") !=
+                     std::string::npos;
+  if (untouched) {
+    if (!dated) std::printf("%s/%s: no article date read from the text\n", set.c_str(), language.c_str());
+  } else {
+    CHECK_THAT(ingest.err, Contains("no date in the metadata: the article's date 20") &&
+                               Contains("is read from its text"));
+  }
   const auto expected = parse_json(read_file(folder + "/expected.json"));
   const auto must = pairs_of(expected["conflicts"]);
   const auto candidates = pairs_of(expected["candidates"]);
@@ -140,12 +148,13 @@ Score check_language(const std::string& set, const std::string& language, bool s
 }
 
 // The sets' pairs in the three languages, summed; each set's line printed, then the whole.
-Score score_sets(const std::vector<std::string>& sets, bool strict, const char* name) {
+Score score_sets(const std::vector<std::string>& sets, bool strict, const char* name,
+                 bool untouched = false) {
   Score total;
   for (const auto& set : sets) {
     Score one;
     for (const char* language : {"en", "ru", "ko"}) {
-      const auto s = check_language(set, language, strict);
+      const auto s = check_language(set, language, strict, untouched);
       one.expected += s.expected;
       one.found += s.found;
       one.reported += s.reported;
@@ -204,3 +213,12 @@ TEST_CASE("scope: trace labels each related figure by what differs", "[e2e]") {
   CHECK(relation.count("herald.txt: some 90,000") == 0);           // Uzbek workers: unrelated
 }
 
+
+TEST_CASE("scope: a seventh held-out set, on trades the lexicons were not written for", "[e2e]") {
+  // Fishing crews and defectors (en, ru, ko), scored at first contact and left untouched since,
+  // so it keeps measuring what the engine does on text it has not learned from. What it
+  // reports must be right; what it finds is held to its first score so a loss shows.
+  const auto total = score_sets({"scope-heldout7"}, false, "untouched", true);
+  CHECK(total.precision() >= 0.85);
+  CHECK(total.recall() >= 1.0 / 6.0);
+}
