@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ingest/file_system.hpp"
+#include "ingest/html/page_lexicon.hpp"
 
 namespace claimgraph::ingest {
 
@@ -42,12 +43,15 @@ struct Lexicons {
   std::shared_ptr<const NameLexicon> names;
   // frames.json: propositions and their stance cues.
   std::shared_ptr<const FrameLexicon> frames;
+  // html.json: class and id words of web pages (the HTML reader).
+  html::PageLexicon page;
   // SHA-256 over the lexicon files read: part of every document's ingest key, so a changed
   // lexicon makes the next ingest redo the documents.
   std::string fingerprint;
 };
 
-// Reads segmentation.json, furniture.json, the figure, reference and name lexicons from `dir`. Throws LexiconError.
+// Reads segmentation.json, furniture.json, html.json, the figure, reference and name lexicons
+// from `dir`. Throws LexiconError.
 Lexicons load_lexicons(const std::string& dir, const FileSystem& fs);
 
 // The folder to read lexicons from when none is given: $CLAIMGRAPH_LEXICONS, else the

@@ -1,0 +1,42 @@
+#pragma once
+// The main text of a parsed page: the article's body blocks, without navigation, menus,
+// share bars, comments, related links, ads, scripts, styles or forms. A general method, not a
+// list of sites: text and link density per block, scores gathered by the containers of the
+// blocks, the class and id words of page furniture and of article containers (html.json).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/html/dom.hpp"
+#include "ingest/html/page_lexicon.hpp"
+
+namespace claimgraph::ingest::html {
+
+enum class BlockKind : std::uint8_t {
+  kParagraph,
+  kHeading,
+  kListItem,
+  kQuote,
+  kCaption,
+  kPreformatted,
+  kTableCell,
+};
+
+// Where a run of a block's text starts in the page: text[offset..] came from page[page_offset..].
+struct OffsetPiece {
+  std::uint32_t offset = 0;
+  std::uint32_t page_offset = 0;
+};
+
+struct TextBlock {
+  std::string text;  // whitespace folded, trimmed, never empty
+  BlockKind kind = BlockKind::kParagraph;
+  std::vector<OffsetPiece> pieces;  // offsets into `text`, ascending
+  const GumboNode* owner = nullptr;  // the block element holding it
+};
+
+// The body blocks of the page, in document order. Empty when the page has no article text.
+std::vector<TextBlock> main_text(const Dom& dom, const PageLexicon& lexicon);
+
+}  // namespace claimgraph::ingest::html
