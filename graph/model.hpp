@@ -4,6 +4,7 @@
 // source's original UTF-8 text.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,15 @@ std::optional<Bound> bound_from(std::string_view name);
 
 // One ingested document. `bytes` holds the original text so any span can be shown;
 // it may be left empty in a graph loaded for querying (the Store keeps it).
+// `Source::bytes[offset..]` came from the saved page at line:column (1-based, the column in
+// code points of the page read as UTF-8).
+struct PagePosition {
+  std::uint32_t offset = 0;
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+  bool operator==(const PagePosition&) const = default;
+};
+
 struct Source {
   std::string id;
   std::string path;  // as ingested (absolute)
@@ -68,7 +78,15 @@ struct Source {
   std::optional<std::string> url;
   std::optional<std::string> language;
   std::string content_hash;  // SHA-256 of the text bytes, hex
-  std::string bytes;
+  std::string bytes;         // the text every span points into (a page's: its main text)
+  std::string format = "text";  // "text" or "html"
+  // Where each metadata field came from: "meta.json", "json-ld", "opengraph", "meta",
+  // "time", "text", "host", "url".
+  std::map<std::string, std::string> metadata_from;
+  // A page: its bytes as saved (kept so its text can be extracted again), and where its
+  // main text came from in it, ascending by offset.
+  std::string page;
+  std::vector<PagePosition> page_positions;
 };
 
 // One asserting sentence. `spans[0]` is where it first occurs; a sentence repeated in

@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 #include <tuple>
+#include <map>
 #include <unordered_set>
 
 #include "graph/page_checksums.hpp"
@@ -30,7 +31,9 @@ constexpr const char* kSchema = R"sql(
 CREATE TABLE sources(
   id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
   title TEXT, outlet TEXT, authors TEXT NOT NULL, date TEXT, url TEXT, language TEXT,
-  content_hash TEXT NOT NULL, ingest_key TEXT NOT NULL, bytes BLOB NOT NULL);
+  content_hash TEXT NOT NULL, ingest_key TEXT NOT NULL, bytes BLOB NOT NULL,
+  format TEXT NOT NULL DEFAULT 'text', metadata_from TEXT NOT NULL DEFAULT '{}', page BLOB,
+  page_offsets BLOB);
 CREATE TABLE claims(
   id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   ord INTEGER NOT NULL, text TEXT NOT NULL, claimant TEXT NOT NULL, confidence REAL NOT NULL,
@@ -59,6 +62,7 @@ CREATE TABLE edges(
   source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   kind TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL);
 CREATE INDEX edges_by_source ON edges(source_id);
+CREATE INDEX sources_by_text ON sources(content_hash);
 CREATE TABLE diagnostics(
   source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   message TEXT NOT NULL);
@@ -99,6 +103,67 @@ std::vector<std::string> list_column(const sqlite::Database& db, const sqlite::S
   auto list = from_json(row.view(column));
   if (!list) damaged(db, table, id, std::string(name) + " is not a JSON array of strings");
   return std::move(*list);
+}
+
+// {"field": "where", ...}
+std::string map_to_json(const std::map<std::string, std::string>& map) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  for (const auto& [k, v] : map) {
+    writer.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+    writer.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+  }
+  writer.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::map<std::string, std::string> map_column(const sqlite::Database& db,
+                                              const sqlite::Statement& row, int column,
+                                              std::string_view id) {
+  rapidjson::Document doc;
+  const std::string_view text = row.view(column);
+  doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+  if (doc.HasParseError() || !doc.IsObject()) {
+    damaged(db, "sources", id, "metadata_from is not a JSON object of strings");
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& m : doc.GetObject()) {
+    if (!m.value.IsString()) damaged(db, "sources", id, "metadata_from is not a JSON object of strings");
+    out.emplace(std::string(m.name.GetString(), m.name.GetStringLength()),
+                std::string(m.value.GetString(), m.value.GetStringLength()));
+  }
+  return out;
+}
+
+// Page positions as little-endian 32-bit words: offset, line, column, ...
+std::string positions_blob(const std::vector<PagePosition>& positions) {
+  std::string out;
+  out.reserve(positions.size() * 12);
+  const auto put = [&](std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+  };
+  for (const auto& p : positions) {
+    put(p.offset);
+    put(p.line);
+    put(p.column);
+  }
+  return out;
+}
+
+std::vector<PagePosition> positions_from_blob(std::string_view blob) {
+  std::vector<PagePosition> out;
+  const auto get = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(blob[at + i])) << (8 * i);
+    }
+    return v;
+  };
+  for (std::size_t at = 0; at + 12 <= blob.size(); at += 12) {
+    out.push_back(PagePosition{get(at), get(at + 4), get(at + 8)});
+  }
+  return out;
 }
 
 // [{"proposition": id, "polarity": "for", "weight": w, "cues": [[b, e], ...]}, ...]
@@ -288,6 +353,13 @@ void Store::open_schema(bool read_only) {
     }
     if (version < 4) db_->exec("ALTER TABLE claims ADD COLUMN stances TEXT NOT NULL DEFAULT '[]'");
     if (version < 5) db_->exec("ALTER TABLE figures ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0");
+    if (version < 6) {
+      db_->exec("ALTER TABLE sources ADD COLUMN format TEXT NOT NULL DEFAULT 'text'");
+      db_->exec("ALTER TABLE sources ADD COLUMN metadata_from TEXT NOT NULL DEFAULT '{}'");
+      db_->exec("ALTER TABLE sources ADD COLUMN page BLOB");
+      db_->exec("ALTER TABLE sources ADD COLUMN page_offsets BLOB");
+      db_->exec("CREATE INDEX IF NOT EXISTS sources_by_text ON sources(content_hash)");
+    }
     db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     tx.commit();
   }
@@ -413,7 +485,8 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   sqlite::Reused insert_source(
       *db_,
       "INSERT INTO sources(id, path, file, title, outlet, authors, date, url, language, "
-      "content_hash, ingest_key, bytes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+      "content_hash, ingest_key, bytes, format, metadata_from, page, page_offsets) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
   insert_source->bind(1, std::string_view(s.id))
       .bind(2, std::string_view(s.path))
       .bind(3, std::string_view(s.file))
@@ -426,7 +499,14 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
       .bind(10, std::string_view(s.content_hash))
       .bind(11, ingest_key)
       .bind_blob(12, s.bytes)
-      .run();
+      .bind(13, std::string_view(s.format))
+      .bind(14, std::string_view(map_to_json(s.metadata_from)));
+  if (s.format == "text") {
+    insert_source->bind_null(15).bind_null(16);
+  } else {
+    insert_source->bind_blob(15, s.page).bind_blob(16, positions_blob(s.page_positions));
+  }
+  insert_source->run();
 
   sqlite::Reused claim(*db_, 
       "INSERT INTO claims(id, source_id, ord, text, claimant, confidence, stances) "
@@ -590,12 +670,14 @@ Source read_source(const sqlite::Database& db, const sqlite::Statement& row) {
   s.url = row.optional_text(7);
   s.language = row.optional_text(8);
   s.content_hash = row.text(9);
+  s.format = row.text(12);
+  s.metadata_from = map_column(db, row, 13, s.id);
   return s;
 }
 
 constexpr const char* kSourceColumns =
     "id, path, file, title, outlet, authors, date, url, language, content_hash, ingest_key, "
-    "length(bytes)";
+    "length(bytes), format, metadata_from";
 
 // A source's bytes, checked against the SHA-256 its row keeps: a bit flipped on disk is named,
 // never shown as what the source said. nullopt for an unknown id.
@@ -1117,6 +1199,30 @@ std::vector<StoreProblem> Store::check(std::size_t limit) {
 
 std::optional<std::string> Store::source_bytes(std::string_view source_id) {
   return checked_bytes(*db_, source_id);
+}
+
+std::optional<std::pair<std::string, std::string>> Store::source_with_text(
+    std::string_view content_hash, std::string_view path) {
+  sqlite::Reused stmt(*db_,
+                      "SELECT id, file FROM sources WHERE content_hash = ?1 AND path <> ?2 "
+                      "ORDER BY rowid LIMIT 1");
+  stmt->bind(1, content_hash).bind(2, path);
+  if (!stmt->step()) return std::nullopt;
+  return std::make_pair(stmt->text(0), stmt->text(1));
+}
+
+std::vector<PagePosition> Store::page_positions(std::string_view source_id) {
+  sqlite::Reused stmt(*db_, "SELECT page_offsets FROM sources WHERE id = ?1");
+  stmt->bind(1, source_id);
+  if (!stmt->step()) return {};
+  return positions_from_blob(stmt->view(0));
+}
+
+std::string Store::page_bytes(std::string_view source_id) {
+  sqlite::Reused stmt(*db_, "SELECT page FROM sources WHERE id = ?1");
+  stmt->bind(1, source_id);
+  if (!stmt->step()) return {};
+  return stmt->text(0);
 }
 
 std::vector<std::string> Store::diagnostics(std::string_view source_id) {

@@ -55,7 +55,7 @@ struct SourceSummary {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
   static constexpr int kApplicationId = 0x43475248;  // "CGRH"
 
   // Opens (or creates) the store at `path`. Throws StoreError when the file is not a
@@ -71,6 +71,10 @@ class Store {
   // ids in `reserved` (given to documents not yet stored).
   std::string assign_source_id(std::string_view path, std::string_view stem,
                                const std::set<std::string>& reserved = {});
+  // The id and file of a source at another path than `path` whose text has this SHA-256
+  // (the same article saved twice), if any.
+  std::optional<std::pair<std::string, std::string>> source_with_text(
+      std::string_view content_hash, std::string_view path);
   // True when the source at `path` was stored with this ingest key (nothing to do).
   bool is_current(std::string_view path, std::string_view ingest_key);
 
@@ -106,6 +110,11 @@ class Store {
   // columns, ids of their source, a figure's claim, an edge's ends). Up to `limit` problems.
   std::vector<StoreProblem> check(std::size_t limit = 100);
   std::optional<std::string> source_bytes(std::string_view source_id);
+  // Where a page's main text came from in it (Source::page_positions); empty for a text
+  // file or an unknown id.
+  std::vector<PagePosition> page_positions(std::string_view source_id);
+  // A page's bytes as saved; empty for a text file or an unknown id.
+  std::string page_bytes(std::string_view source_id);
   std::vector<std::string> diagnostics(std::string_view source_id);
 
  private:

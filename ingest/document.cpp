@@ -21,8 +21,19 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
   auto bytes = fs.read(input.text_path);
   if (!bytes) return file_diagnostic(Severity::kError, input.text_path, "cannot read the file");
   doc.bytes = std::move(*bytes);
-  if (auto error = check_text(input.text_path, doc.bytes)) return *error;
+  if (is_page_file(input.text_path)) {
+    doc.format = "html";
+    // UTF-16 pages hold NUL bytes; every other charset a page comes in has none.
+    const bool utf16 = doc.bytes.starts_with("\xFF\xFE") || doc.bytes.starts_with("\xFE\xFF");
+    if (doc.bytes.empty()) return file_diagnostic(Severity::kError, input.text_path, "empty file");
+    if (!utf16) {
+      if (auto error = check_not_binary(input.text_path, doc.bytes)) return *error;
+    }
+  } else if (auto error = check_text(input.text_path, doc.bytes)) {
+    return *error;
+  }
 
+  if (!input.meta_path && doc.format == "html") return doc;
   if (!input.meta_path) {
     doc.warnings.push_back(file_diagnostic(
         Severity::kWarning, input.text_path,
@@ -41,6 +52,16 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
   if (auto* error = std::get_if<Diagnostic>(&parsed)) return *error;
   doc.meta = std::get<Metadata>(std::move(parsed));
   return doc;
+}
+
+bool is_page_file(std::string_view path) {
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(path.substr(dot + 1));
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return ext == "html" || ext == "htm";
 }
 
 }  // namespace claimgraph::ingest

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include "graph/sha256.hpp"
+#include "graph/text_position.hpp"
 #include <algorithm>
 
 #include "ingest/actors.hpp"
@@ -11,6 +12,8 @@
 #include "ingest/diagnostic.hpp"
 #include "ingest/document_date.hpp"
 #include "ingest/figure_context.hpp"
+#include "ingest/html/charset.hpp"
+#include "ingest/html/page.hpp"
 #include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest {
@@ -118,6 +121,7 @@ Ingester::Ingester(const Lexicons& lexicons)
       names_(lexicons.names),
       stances_(lexicons.frames),
       figure_lexicon_(lexicons.figures),
+      page_lexicon_(lexicons.page),
       fingerprint_(lexicons.fingerprint) {}
 
 std::string Ingester::ingest_key(const Document& doc) const {
@@ -127,56 +131,147 @@ std::string Ingester::ingest_key(const Document& doc) const {
 
 IngestResult Ingester::ingest(const Document& doc, const std::string& source_id) {
   IngestResult result;
+  auto& source = result.graph.source;
+  source.format = doc.format;
+  if (doc.format != "html") {
+    for (const auto& [field, set] : std::initializer_list<std::pair<const char*, bool>>{
+             {"title", doc.meta.title.has_value()},
+             {"outlet", doc.meta.outlet.has_value()},
+             {"authors", !doc.meta.authors.empty()},
+             {"date", doc.meta.date.has_value()},
+             {"url", doc.meta.url.has_value()},
+             {"language", doc.meta.language.has_value()}}) {
+      if (set) source.metadata_from[field] = "meta.json";
+    }
+    const auto at = [&](std::size_t offset, std::string message) {
+      return diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, offset,
+                           std::move(message));
+    };
+    return ingest_text(doc, doc.bytes, doc.meta, source_id, std::move(result), {}, at);
+  }
+  // A page: its charset, then its main text and metadata; .meta.json fields win.
+  const auto decoded = html::decode_page(doc.bytes);
+  for (const auto& w : decoded.warnings) {
+    result.notices.push_back(
+        diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, w.offset, w.message)
+            .to_string());
+    result.graph.diagnostics.push_back(result.notices.back());
+  }
+  auto page = html::read_page(decoded.utf8, page_lexicon_, *figure_lexicon_,
+                              doc.meta.url ? std::string_view(*doc.meta.url) : std::string_view{});
+  if (page.text.empty()) {
+    result.rejected = file_diagnostic(Diagnostic::Severity::kError, doc.shown,
+                                      "no article text found in the page (" +
+                                          std::to_string(doc.bytes.size()) + " bytes, charset " +
+                                          decoded.charset + ")");
+    return result;
+  }
+  Metadata meta = doc.meta;
+  const auto& pm = page.meta;
+  const auto take = [&](std::optional<std::string>& field, const std::optional<std::string>& from,
+                        const char* name) {
+    if (field) {
+      source.metadata_from[name] = "meta.json";
+    } else if (from) {
+      field = from;
+      source.metadata_from[name] = pm.from.at(name);
+    }
+  };
+  take(meta.title, pm.title, "title");
+  take(meta.outlet, pm.outlet, "outlet");
+  take(meta.date, pm.date, "date");
+  take(meta.url, pm.url, "url");
+  take(meta.language, pm.language, "language");
+  if (!meta.authors.empty()) {
+    source.metadata_from["authors"] = "meta.json";
+  } else if (!pm.authors.empty()) {
+    meta.authors = pm.authors;
+    source.metadata_from["authors"] = pm.from.at("authors");
+  }
+  std::vector<std::pair<graph::Span, std::string>> furniture;
+  for (const auto& part : page.parts) {
+    if (part.kind == html::PartKind::kCaption) furniture.emplace_back(part.span, "caption");
+    if (part.kind == html::PartKind::kPullQuote) furniture.emplace_back(part.span, "pull quote");
+  }
+  source.page = doc.bytes;
+  const graph::LineIndex lines(decoded.utf8);
+  for (const auto& [offset, page_offset] : page.offsets) {
+    const auto pos = lines.position(std::min<std::size_t>(page_offset, decoded.utf8.size()));
+    source.page_positions.push_back(graph::PagePosition{offset, pos.line, pos.column});
+  }
+  // A position in the main text is told as the page's line:column.
+  const auto at = [&](std::size_t offset, std::string message) {
+    return diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, decoded.utf8,
+                         page.page_offset(static_cast<std::uint32_t>(offset)), std::move(message));
+  };
+  const std::string text = std::move(page.text);
+  return ingest_text(doc, text, meta, source_id, std::move(result), furniture, at);
+}
+
+IngestResult Ingester::ingest_text(
+    const Document& doc, std::string_view text, const Metadata& meta, const std::string& source_id,
+    IngestResult result, const std::vector<std::pair<graph::Span, std::string>>& furniture,
+    const std::function<Diagnostic(std::size_t, std::string)>& at) {
   auto& g = result.graph;
   auto& source = g.source;
   source.id = source_id;
   source.path = doc.path;
   source.file = doc.file;
-  source.title = doc.meta.title;
-  source.outlet = doc.meta.outlet;
-  source.authors = doc.meta.authors;
-  source.date = doc.meta.date;
-  source.url = doc.meta.url;
-  source.language = doc.meta.language;
-  source.content_hash = graph::sha256_hex(doc.bytes);
-  source.bytes = doc.bytes;
+  source.title = meta.title;
+  source.outlet = meta.outlet;
+  source.authors = meta.authors;
+  source.date = meta.date;
+  source.url = meta.url;
+  source.language = meta.language;
+  source.content_hash = graph::sha256_hex(text);
+  source.bytes = std::string(text);
   for (const auto& w : doc.warnings) g.diagnostics.push_back(w.to_string());
   // Without a date in its metadata, the article's own dateline or byline gives one; a
   // dateline's place is the reporter's, whatever the metadata says.
-  const auto text_date = date_from_text(doc.bytes, *figure_lexicon_);
+  const auto text_date = date_from_text(text, *figure_lexicon_);
   if (!source.date) {
     if (const auto& found = text_date) {
       source.date = found->date;
-      result.notices.push_back(
-          diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, found->offset,
-                        "no date in the metadata: the article's date " + found->date +
-                            " is read from its text")
-              .to_string());
+      source.metadata_from["date"] = "text";
+      result.notices.push_back(at(found->offset, "no date in the metadata: the article's date " +
+                                                     found->date + " is read from its text")
+                                   .to_string());
       g.diagnostics.push_back(result.notices.back());
     }
   }
 
   ActorRegistry actors(actor_finder_, &names_);
-  for (const auto& author : doc.meta.authors) {
+  for (const auto& author : meta.authors) {
     g.edges.push_back(Edge{EdgeKind::kAuthoredBy, source_id, actors.add(author, ActorKind::kPerson)});
   }
-  if (doc.meta.outlet) {
+  if (meta.outlet) {
     g.edges.push_back(Edge{EdgeKind::kPublishedBy, source_id,
-                           actors.add(*doc.meta.outlet, ActorKind::kOrganization)});
+                           actors.add(*meta.outlet, ActorKind::kOrganization)});
   }
 
   std::string default_claimant = "unknown";
-  if (!doc.meta.authors.empty()) {
-    default_claimant = doc.meta.authors.front();
-  } else if (doc.meta.outlet) {
-    default_claimant = *doc.meta.outlet;
+  if (!meta.authors.empty()) {
+    default_claimant = meta.authors.front();
+  } else if (meta.outlet) {
+    default_claimant = *meta.outlet;
   }
-  if (doc.meta.authors.empty()) {
+  if (meta.authors.empty()) {
     g.diagnostics.push_back(doc.shown + ": warning: no author known; claims are attributed to " +
                             default_claimant);
   }
 
-  result.segmentation = segmenter_.segment(doc.bytes, doc.meta.title);
+  result.segmentation = segmenter_.segment(text, meta.title);
+  // A page's captions and pull quotes, as its markup says, are furniture, not statements.
+  for (auto& seg : result.segmentation.segments) {
+    if (seg.kind != SegmentKind::kSentence) continue;
+    for (const auto& [span, label] : furniture) {
+      if (seg.span.begin >= span.begin && seg.span.end <= span.end) {
+        seg.kind = SegmentKind::kFurniture;
+        seg.label = label;
+        break;
+      }
+    }
+  }
   const auto& seg = result.segmentation;
 
   // Footnotes become references; their ids follow their markers.
@@ -190,7 +285,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     ref.kind = graph::ReferenceKind::kFootnote;
     ref.marker = s.label;
     ref.span = s.span;
-    ref.raw = std::string(slice(doc.bytes, s.span));
+    ref.raw = std::string(slice(text, s.span));
     reference_of[i] = ref.id;
     // What the footnote cites; "X, cited in Y" makes Y a work of its own.
     const auto parsed = references_.parse(ref.raw);
@@ -219,7 +314,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     // The known actors a footnote names ("Primorsky Krai", "Приморском крае") are its
     // mentions; its other names are the parsed authors'.
     std::vector<std::string> mentioned;
-    for (const auto& m : actor_finder_.find(doc.bytes, s.span)) {
+    for (const auto& m : actor_finder_.find(text, s.span)) {
       if (!m.known) continue;
       const std::string id = actors.add(m);
       if (std::find(mentioned.begin(), mentioned.end(), id) != mentioned.end()) continue;
@@ -232,7 +327,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
 
   // Figures, found per sentence, and who each sentence's statement belongs to, resolved over
   // the whole document.
-  const auto drafts = assemble_claims(doc.bytes, seg, default_claimant);
+  const auto drafts = assemble_claims(text, seg, default_claimant);
   std::vector<SentenceFigures> sentences;
   sentences.reserve(drafts.size());
   for (const auto& draft : drafts) {
@@ -240,12 +335,12 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     s.span = draft.spans.front();
     s.paragraph = draft.paragraph;
     s.claimant = draft.claimant;
-    s.figures = figures_.find(doc.bytes, s.span);
+    s.figures = figures_.find(text, s.span);
     std::erase_if(s.figures, [](const FoundFigure& f) { return f.minor; });
     sentences.push_back(std::move(s));
   }
   std::vector<Attribution> attributions;
-  const auto facts = resolve_figure_context(doc.bytes, sentences, source.date, *figure_lexicon_,
+  const auto facts = resolve_figure_context(text, sentences, source.date, *figure_lexicon_,
                                             &attributions,
                                             text_date ? text_date->dateline : graph::Span{});
 
@@ -257,8 +352,8 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     claim.id = source_id + ":c" + std::to_string(c + 1);
     claim.source_id = source_id;
     claim.spans = draft.spans;
-    claim.text = std::string(slice(doc.bytes, draft.spans.front()));
-    claim.stances = stances_.find(doc.bytes, draft.spans.front());
+    claim.text = std::string(slice(text, draft.spans.front()));
+    claim.stances = stances_.find(text, draft.spans.front());
     // Reported speech and "according to X" belong to X.
     claim.claimant = attribution.whole_sentence && attribution.claimant ? *attribution.claimant
                                                                         : draft.claimant;
@@ -268,10 +363,10 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
       g.edges.push_back(Edge{EdgeKind::kCites, claim.id, reference_of[f]});
     }
     if (attribution.claimant && !attribution.phrase.empty()) {
-      add_in_text(g, doc.bytes, source_id, claim.id, attribution, ++in_text, actors);
+      add_in_text(g, text, source_id, claim.id, attribution, ++in_text, actors);
     }
     std::vector<std::string> mentioned;
-    for (const auto& m : actor_finder_.find(doc.bytes, draft.spans.front())) {
+    for (const auto& m : actor_finder_.find(text, draft.spans.front())) {
       const std::string id = actors.add(m);
       if (std::find(mentioned.begin(), mentioned.end(), id) != mentioned.end()) continue;
       mentioned.push_back(id);
@@ -290,7 +385,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
       f.source_id = source_id;
       f.claim_id = g.claims[c].id;
       f.span = found.span;
-      f.text = std::string(slice(doc.bytes, found.span));
+      f.text = std::string(slice(text, found.span));
       f.lo = found.lo;
       f.hi = found.hi;
       f.point = found.point;

@@ -3,12 +3,15 @@
 // measure, place, time and claimant, and the graph fragment the Store writes. One Ingester
 // per thread.
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "graph/model.hpp"
 #include "ingest/actors.hpp"
 #include "ingest/document.hpp"
 #include "ingest/figures.hpp"
+#include "ingest/html/page_lexicon.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/person_names.hpp"
 #include "ingest/references.hpp"
@@ -18,14 +21,16 @@
 namespace claimgraph::ingest {
 
 // Bumped whenever the pipeline's output changes, so stored documents are redone.
-inline constexpr const char* kPipelineVersion = "claimgraph-ingest-6";
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-7";
 
 struct IngestResult {
   graph::DocumentGraph graph;
   Segmentation segmentation;
   // What the reader should be told at ingest (also kept among the graph's diagnostics): a
-  // date read from the text for want of one in the metadata.
+  // date read from the text for want of one in the metadata; a page's charset trouble.
   std::vector<std::string> notices;
+  // Set when the document is refused (a page with no article text): nothing is stored.
+  std::optional<Diagnostic> rejected;
 };
 
 class Ingester {
@@ -37,10 +42,18 @@ class Ingester {
   // A store holding this key for the document's path has nothing to redo.
   std::string ingest_key(const Document& doc) const;
 
-  // The graph fragment of `doc`, its nodes named after `source_id`.
+  // The graph fragment of `doc`, its nodes named after `source_id`. A page (doc.format
+  // "html") is decoded from its charset and its main text and metadata are read first; its
+  // .meta.json fields win over the page's own.
   IngestResult ingest(const Document& doc, const std::string& source_id);
 
  private:
+  // The pipeline over `text` (a file's bytes or a page's main text). `furniture` marks spans
+  // whose sentences are captions or pull quotes; `at` makes a warning at a text offset.
+  IngestResult ingest_text(const Document& doc, std::string_view text, const Metadata& meta,
+                           const std::string& source_id, IngestResult result,
+                           const std::vector<std::pair<graph::Span, std::string>>& furniture,
+                           const std::function<Diagnostic(std::size_t, std::string)>& at);
   Segmenter segmenter_;
   FigureFinder figures_;
   ActorFinder actor_finder_;
@@ -49,6 +62,7 @@ class Ingester {
   NameMatcher names_;
   StanceFinder stances_;
   std::shared_ptr<const FigureLexicon> figure_lexicon_;
+  html::PageLexicon page_lexicon_;
   std::string fingerprint_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "ingest/document.hpp"
+
 namespace claimgraph::ingest {
 namespace {
 
@@ -44,14 +46,14 @@ Inputs collect_inputs(const std::vector<std::string>& paths, const FileSystem& f
     } else if (fs.is_directory(path)) {
       std::size_t found = 0;
       for (const auto& file : fs.files_under(path)) {
-        if (file.ends_with(".txt")) {
+        if (file.ends_with(".txt") || is_page_file(file)) {
           add(file);
           ++found;
         }
       }
       if (found == 0) {
         inputs.errors.push_back(
-            file_diagnostic(Diagnostic::Severity::kError, path, "folder holds no .txt file"));
+            file_diagnostic(Diagnostic::Severity::kError, path, "folder holds no .txt, .html or .htm file"));
       }
     } else if (path.ends_with(kMetaSuffix)) {
       inputs.errors.push_back(file_diagnostic(

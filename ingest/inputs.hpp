@@ -1,6 +1,6 @@
 #pragma once
 // Which files an ingest reads: each path given is a file (taken whatever its extension) or a
-// folder (its `.txt` files at any depth). Order is deterministic: the paths in the order
+// folder (its `.txt`, `.html` and `.htm` files at any depth). Order is deterministic: the paths in the order
 // given, each folder's files sorted by path. A text's metadata is `NAME.meta.json` beside it.
 
 #include <optional>

@@ -105,22 +105,24 @@ Lexicons load_lexicons(const std::string& dir, const FileSystem& fs) {
   check_keys(furniture, {"about", "rules"});
   lex.furniture = furniture_rules(furniture);
 
-  JsonFile page;
-  read_json(dir, "html.json", fs, page);
-  check_keys(page, {"about", "furniture_names", "content_names", "caption_names", "byline_names"});
-  lex.page.furniture_names = string_list(page, "furniture_names");
-  lex.page.content_names = string_list(page, "content_names");
-  lex.page.caption_names = string_list(page, "caption_names");
-  lex.page.byline_names = string_list(page, "byline_names");
-
-  std::string fingerprint_input =
-      segmentation.text + '\0' + furniture.text + '\0' + page.text + '\0';
+  std::string fingerprint_input = segmentation.text + '\0' + furniture.text + '\0';
   lex.figures = std::make_shared<const FigureLexicon>(
       load_figure_lexicon(dir, fs, &fingerprint_input));
   lex.references = std::make_shared<const ReferenceLexicon>(
       load_reference_lexicon(dir, fs, &fingerprint_input));
   lex.names = std::make_shared<const NameLexicon>(load_name_lexicon(dir, fs, &fingerprint_input));
   lex.frames = std::make_shared<const FrameLexicon>(load_frame_lexicon(dir, fs, &fingerprint_input));
+  JsonFile page;
+  read_json(dir, "html.json", fs, page);
+  check_keys(page, {"about", "furniture_names", "content_names", "caption_names",
+                    "pullquote_names", "byline_names"});
+  lex.page.furniture_names = string_list(page, "furniture_names");
+  lex.page.content_names = string_list(page, "content_names");
+  lex.page.caption_names = string_list(page, "caption_names");
+  lex.page.pullquote_names = string_list(page, "pullquote_names");
+  lex.page.byline_names = string_list(page, "byline_names");
+
+  fingerprint_input += page.text + '\0';
   lex.fingerprint = graph::sha256_hex(fingerprint_input);
   return lex;
 }

@@ -19,10 +19,9 @@ bool is_text_control(unsigned char c) {
 
 }  // namespace
 
-std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes) {
+std::optional<Diagnostic> check_not_binary(const std::string& file, std::string_view bytes) {
   using Severity = Diagnostic::Severity;
   if (bytes.empty()) return file_diagnostic(Severity::kError, file, "empty file");
-  // Binary first: a NUL is valid UTF-8 but never text.
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     const auto c = static_cast<unsigned char>(bytes[i]);
     if ((c < 0x20 && !is_text_control(c)) || c == 0x7F) {
@@ -30,6 +29,13 @@ std::optional<Diagnostic> check_text(const std::string& file, std::string_view b
                            "binary file: control byte " + hex_byte(c) + " is not text");
     }
   }
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes) {
+  using Severity = Diagnostic::Severity;
+  // Binary first: a NUL is valid UTF-8 but never text.
+  if (auto error = check_not_binary(file, bytes)) return error;
   const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
   const auto length = static_cast<std::int32_t>(bytes.size());
   bool has_text = false;

@@ -12,4 +12,7 @@ namespace claimgraph::ingest {
 
 std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes);
 
+// Refuses an empty or binary file only (a saved page may be in any charset).
+std::optional<Diagnostic> check_not_binary(const std::string& file, std::string_view bytes);
+
 }  // namespace claimgraph::ingest

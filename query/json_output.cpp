@@ -93,6 +93,17 @@ void location(Writer& w, const graph::Source& s, SourceTexts& texts, std::size_t
   w.Uint(pos.line);
   w.Key("column");
   w.Uint(pos.column);
+  // A saved page: where in the page file the text came from (line and column above are of
+  // its main text, which spans point into).
+  if (const auto page = texts.page_position(s.id, offset)) {
+    w.Key("page");
+    w.StartObject();
+    w.Key("line");
+    w.Uint(page->line);
+    w.Key("column");
+    w.Uint(page->column);
+    w.EndObject();
+  }
   w.EndObject();
 }
 
@@ -353,7 +364,24 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
   str(w, to_string(g.kind_of(v)));
   w.Key("node");
   switch (g.kind_of(v)) {
-    case NodeKind::kSource: source_object(w, g.source(v)); break;
+    case NodeKind::kSource: {
+      const auto& s = g.source(v);
+      w.StartObject();
+      source_members(w, s);
+      w.Key("format");
+      str(w, s.format);
+      w.Key("text");
+      str(w, texts.bytes(s.id));
+      w.Key("metadata_from");
+      w.StartObject();
+      for (const auto& [field, from] : s.metadata_from) {
+        w.Key(field.c_str(), static_cast<rapidjson::SizeType>(field.size()));
+        str(w, from);
+      }
+      w.EndObject();
+      w.EndObject();
+      break;
+    }
     case NodeKind::kClaim: claim_object(w, g, v, texts); break;
     case NodeKind::kReference: reference_object(w, g, v); break;
     case NodeKind::kActor: actor_object(w, g, v); break;

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -22,11 +24,16 @@ class SourceTexts {
   std::string fetch(const std::string& source_id) const;
   // Line and column of a byte offset, from a line index made once per source.
   graph::TextPosition position(const std::string& source_id, std::size_t offset);
+  // For a saved page: the line and column in the page that the main text's byte `offset`
+  // came from; nullopt for a text file.
+  std::optional<graph::TextPosition> page_position(const std::string& source_id,
+                                                   std::size_t offset);
 
  private:
   struct Text {
     std::string bytes;
     std::unique_ptr<graph::LineIndex> lines;  // made when a position is first asked for
+    std::optional<std::vector<graph::PagePosition>> page;  // fetched when first asked for
   };
   Text& text(const std::string& source_id);
   graph::Store& store_;

@@ -47,7 +47,9 @@ std::string where(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& 
   const auto at = locate(g, v);
   if (!at) return "";
   const auto src = g.find(at->source_id);
-  const auto pos = texts.position(at->source_id, at->span.begin);
+  // A saved page is located in the page file, which is what its reader can open.
+  const auto page = texts.page_position(at->source_id, at->span.begin);
+  const auto pos = page ? *page : texts.position(at->source_id, at->span.begin);
   return (src ? g.source(*src).file : at->source_id) + ":" + std::to_string(pos.line) + ":" +
          std::to_string(pos.column);
 }
@@ -286,7 +288,14 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
           << (s.authors.empty() ? "unknown" : join(s.authors, ", ")) << "\n  date:     "
           << or_unknown(s.date) << "\n  url:      " << or_unknown(s.url)
           << "\n  language: " << or_unknown(s.language) << "\n  sha256:   " << s.content_hash
-          << "\n";
+          << "\n  format:   " << s.format << "\n";
+      if (!s.metadata_from.empty()) {
+        std::string from;
+        for (const auto& [field, where_from] : s.metadata_from) {
+          from += (from.empty() ? "" : ", ") + field + " from " + where_from;
+        }
+        out << "  metadata: " << wrap(from, style.width, 12) << "\n";
+      }
       break;
     }
     case NodeKind::kClaim: {

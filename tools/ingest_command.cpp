@@ -33,7 +33,7 @@ using Clock = std::chrono::steady_clock;
 
 struct FileReport {
   std::string file;
-  std::string status;  // added, replaced, unchanged, error
+  std::string status;  // added, replaced, unchanged, duplicate, error
   std::string id;
   std::size_t claims = 0;
   std::size_t footnotes = 0;
@@ -202,6 +202,20 @@ int run_ingest(const IngestCommandOptions& options) {
     auto& report = task.report;
     if (task.result) {
       const auto& g = task.result->graph;
+      // The same article saved twice (the same main text at another path) is one source.
+      if (const auto first = store.source_with_text(g.source.content_hash, g.source.path)) {
+        report.status = "duplicate";
+        report.message = "duplicate of " + first->second + " (" + first->first +
+                         "): the same main text; not stored again";
+        reserved.erase(report.id);
+        report.id = first->first;
+        if (!options.json) {
+          pending_lines << "duplicate " << report.file << " of " << first->second << " as "
+                        << first->first << ": the same main text, not stored again\n";
+        }
+        reports.push_back(std::move(report));
+        return;
+      }
       const auto put = store.put(g, task.key);
       report.status = put == graph::PutResult::kAdded      ? "added"
                       : put == graph::PutResult::kReplaced ? "replaced"
@@ -286,6 +300,13 @@ int run_ingest(const IngestCommandOptions& options) {
         std::unique_lock lock(mutex);
         result_ready.wait(lock, [&] { return !front.parse; });
       }
+      if (front.result && front.result->rejected) {
+        front.report.status = "error";
+        front.report.message = front.result->rejected->to_string();
+        for (const auto& n : front.result->notices) std::cerr << query::terminal_safe(n) << "\n";
+        front.result.reset();
+        reserved.erase(front.report.id);
+      }
       if (front.report.status == "error") {
         for (const auto& w : front.doc.warnings) {
           std::cerr << query::terminal_safe(w.to_string()) << "\n";
@@ -356,12 +377,18 @@ int run_ingest(const IngestCommandOptions& options) {
   const auto rejected = static_cast<std::size_t>(std::count_if(
       reports.begin(), reports.end(), [](const FileReport& r) { return r.status == "error"; }));
   const std::size_t read_ok = inputs.files.size() - (rejected - inputs.errors.size());
+  const auto duplicates = static_cast<std::size_t>(std::count_if(
+      reports.begin(), reports.end(), [](const FileReport& r) { return r.status == "duplicate"; }));
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (options.json) {
     print_json(reports);
   } else {
     std::cout << "ingested " << read_ok << " documents (" << stored << " stored, "
-              << read_ok - stored << " unchanged) into " << query::terminal_safe(options.db)
+              << read_ok - stored - duplicates << " unchanged";
+    if (duplicates > 0) {
+      std::cout << ", " << duplicates << " duplicate" << (duplicates == 1 ? "" : "s");
+    }
+    std::cout << ") into " << query::terminal_safe(options.db)
               << " in " << seconds
               << " s";
     if (rejected > 0) std::cout << "; " << rejected << " rejected";

@@ -15,6 +15,7 @@ PartKind part_kind(BlockKind k) {
     case BlockKind::kListItem: return PartKind::kListItem;
     case BlockKind::kQuote: return PartKind::kQuote;
     case BlockKind::kCaption: return PartKind::kCaption;
+    case BlockKind::kPullQuote: return PartKind::kPullQuote;
     case BlockKind::kPreformatted: return PartKind::kPreformatted;
     case BlockKind::kTableCell: return PartKind::kTableCell;
     case BlockKind::kParagraph: break;
@@ -27,7 +28,10 @@ PartKind part_kind(BlockKind k) {
 std::string Page::body_text() const {
   std::string out;
   for (const auto& p : parts) {
-    if (p.kind == PartKind::kHeadline || p.kind == PartKind::kCaption) continue;
+    if (p.kind == PartKind::kHeadline || p.kind == PartKind::kCaption ||
+        p.kind == PartKind::kPullQuote) {
+      continue;
+    }
     if (!out.empty()) out += "\n\n";
     out.append(text, p.span.begin, p.span.end - p.span.begin);
   }
@@ -84,14 +88,17 @@ std::vector<std::string> stated_paragraphs(std::string_view body) {
 
 }  // namespace
 
-Page read_page(std::string_view html, const Lexicons& lexicons, std::string_view url) {
+Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLexicon& dates,
+               std::string_view url) {
   Page page;
   const Dom dom(html);
   std::optional<StatedBody> stated;
-  page.meta = read_metadata(dom, url, lexicons.page, *lexicons.figures, &stated);
-  auto blocks = main_text(dom, lexicons.page);
+  page.meta = read_metadata(dom, url, lexicon, dates, &stated);
+  auto blocks = main_text(dom, lexicon);
   std::size_t found = 0;
-  for (const auto& b : blocks) found += b.kind == BlockKind::kCaption ? 0 : letters(b.text);
+  for (const auto& b : blocks) {
+    found += b.kind == BlockKind::kCaption || b.kind == BlockKind::kPullQuote ? 0 : letters(b.text);
+  }
   if (page.meta.title) add_part(page, PartKind::kHeadline, *page.meta.title, {});
   if (stated && letters(stated->text) >= 400 && 2 * found < letters(stated->text)) {
     for (const auto& line : stated_paragraphs(stated->text)) {

@@ -11,7 +11,8 @@
 #include <vector>
 
 #include "graph/model.hpp"
-#include "ingest/lexicon.hpp"
+#include "ingest/figure_lexicon.hpp"
+#include "ingest/html/page_lexicon.hpp"
 
 namespace claimgraph::ingest::html {
 
@@ -22,6 +23,7 @@ enum class PartKind : std::uint8_t {
   kListItem,
   kQuote,
   kCaption,
+  kPullQuote,
   kPreformatted,
   kTableCell,
 };
@@ -60,6 +62,7 @@ struct Page {
 // `url` ("" when unknown) is the page's address when no canonical one is declared; its host
 // is the outlet's last resort. Never fails: a page without article text gives an empty text.
 // A page whose visible text holds little of the body its JSON-LD states takes the stated one.
-Page read_page(std::string_view html, const Lexicons& lexicons, std::string_view url);
+Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLexicon& dates,
+               std::string_view url);
 
 }  // namespace claimgraph::ingest::html

@@ -15,6 +15,7 @@ struct PageLexicon {
   std::vector<std::string> furniture_names;  // page furniture: menus, share bars, comments
   std::vector<std::string> content_names;    // article containers: "article", "story"
   std::vector<std::string> caption_names;    // captions and photo credits
+  std::vector<std::string> pullquote_names;  // pull quotes (an excerpt set large)
   std::vector<std::string> byline_names;     // bylines and datelines (not body text)
 };
 

@@ -216,6 +216,9 @@ class Extractor {
     if (t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_CAPTION || caption_named(n)) {
       level.kind = BlockKind::kCaption;
     }
+    if (by_names_ && names_any(name_parts(n), lex_.pullquote_names)) {
+      level.kind = BlockKind::kPullQuote;
+    }
     if (block) {
       Element& e = elements_[n];
       e.parent = levels_.empty() ? nullptr : levels_.back().owner;
@@ -262,6 +265,8 @@ class Extractor {
       const char c = text[i];
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
         pending_space_ = !out.empty();
+        // A new piece after a line break, so every piece lies on one line of the page.
+        if (c == '\n') piece_open = false;
         continue;
       }
       if (pending_space_) {

@@ -19,6 +19,7 @@ enum class BlockKind : std::uint8_t {
   kListItem,
   kQuote,
   kCaption,
+  kPullQuote,
   kPreformatted,
   kTableCell,
 };

@@ -44,7 +44,7 @@ TEST_CASE("an ingest killed mid-way leaves every finished document whole", "[e2e
   constexpr int kFiles = 400;
   for (int i = 0; i < kFiles; ++i) {
     const std::string name = dir / ("in/doc" + std::to_string(1000 + i));
-    write_file(name + ".txt", article);
+    write_file(name + ".txt", distinct_copy(article, i));
     write_file(name + ".meta.json", meta);
   }
   const std::string db = dir / "s.db";

@@ -44,13 +44,14 @@ std::set<std::string> stored_paths(const std::string& db) {
   return files;
 }
 
-// `n` copies of a corpus article with its metadata under dir/sub, named PREFIX1000.txt...
-void copies(const TempDir& dir, const std::string& sub, int n) {
+// `n` copies of a corpus article with its metadata under dir/sub, named PREFIX1000.txt...,
+// each different from the others (copies `first`, `first` + 1, ...).
+void copies(const TempDir& dir, const std::string& sub, int n, int first = 0) {
   const std::string article = read_file(corpus_dir() + "/000_cda357074bdec828.txt");
   const std::string meta = read_file(corpus_dir() + "/000_cda357074bdec828.meta.json");
   for (int i = 0; i < n; ++i) {
     const std::string name = dir / (sub + "/doc" + std::to_string(1000 + i));
-    write_file(name + ".txt", article);
+    write_file(name + ".txt", distinct_copy(article, first + i));
     write_file(name + ".meta.json", meta);
   }
 }
@@ -100,7 +101,7 @@ TEST_CASE("robustness: two ingests into one store at once both store all, neithe
           "[e2e]") {
   TempDir dir;
   copies(dir, "d1", 40);
-  copies(dir, "d2", 40);  // the same file names, other folders: ids d1 and d2 would share
+  copies(dir, "d2", 40, 40);  // the same file names, other folders: ids d1 and d2 would share
   const std::string db = dir / "s.db";
   const int a = spawn_claimgraph({"ingest", dir / "d1", "--db", db}, dir / "a.out", dir / "a.err");
   const int b = spawn_claimgraph({"ingest", dir / "d2", "--db", db}, dir / "b.out", dir / "b.err");

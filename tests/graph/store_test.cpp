@@ -325,7 +325,10 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
   raw_exec(db,
            "ALTER TABLE figures DROP COLUMN hedge; ALTER TABLE refs DROP COLUMN venue_original; "
            "ALTER TABLE refs DROP COLUMN work_key; ALTER TABLE claims DROP COLUMN stances; "
-           "ALTER TABLE figures DROP COLUMN inferred; PRAGMA user_version = 1;");
+           "ALTER TABLE figures DROP COLUMN inferred; DROP INDEX sources_by_text; "
+           "ALTER TABLE sources DROP COLUMN format; ALTER TABLE sources DROP COLUMN metadata_from; "
+           "ALTER TABLE sources DROP COLUMN page; ALTER TABLE sources DROP COLUMN page_offsets; "
+           "PRAGMA user_version = 1;");
   CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000, {}, true}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
   {

@@ -12,7 +12,8 @@ namespace {
 
 constexpr const char* kFigureFiles[] = {"figures.json",     "measures.json", "places.json",
                                         "events.json",      "attribution.json", "actors.json",
-                                        "references.json",  "names.json",   "frames.json"};
+                                        "references.json",  "names.json",   "frames.json",
+                                        "html.json"};
 
 // The given segmentation and furniture lexicons beside the project's figure lexicons.
 MemoryFileSystem lexicon_files(const std::string& segmentation, const std::string& furniture) {

@@ -213,7 +213,7 @@ TEST_CASE("the HTML reader on the article-extraction benchmark's 120 news pages"
   std::vector<Shingled> all;
   for (const auto& c : read_cases(dir + "/cases.jsonl")) {
     const std::string html_bytes = gunzip(dir + "/" + c["file"].GetString());
-    const auto page = html::read_page(html_bytes, lex, c["url"].GetString());
+    const auto page = html::read_page(html_bytes, lex.page, *lex.figures, c["url"].GetString());
     const auto s = score_body(c["expected"]["body"].GetString(), page.body_text());
     all.push_back(s);
     by_lang[c["lang"].GetString()].push_back(s);
@@ -259,7 +259,7 @@ TEST_CASE("the HTML reader on trafilatura's evaluation pages", "[peer][html]") {
   for (const auto& c : read_cases(dir + "/cases.jsonl")) {
     ++pages;
     const std::string bytes = slurp(dir + "/" + c["file"].GetString());
-    const auto page = html::read_page(bytes, lex, c["url"].GetString());
+    const auto page = html::read_page(bytes, lex.page, *lex.figures, c["url"].GetString());
     const std::string body = fold_space(page.body_text());
     const auto& e = c["expected"];
     std::vector<std::string> misses;

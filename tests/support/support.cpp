@@ -208,4 +208,10 @@ int spawn_claimgraph(const std::vector<std::string>& args) {
   return pid;
 }
 
+std::string distinct_copy(const std::string& article, int i) {
+  std::string tag;
+  for (int n = i; tag.size() < 4; n /= 26) tag += static_cast<char>('a' + n % 26);
+  return article + "\n\nFiled as copy " + tag + ".\n";
+}
+
 }  // namespace claimgraph::testing

@@ -31,6 +31,10 @@ const ingest::FoundFigure* figure_with_words(const std::string& sentence,
                                              const std::vector<ingest::FoundFigure>& found,
                                              const std::string& words);
 
+// `article` with a closing line of its own for copy `i` (letters only, so no figure): copies
+// of one article are different documents, not one article saved twice (a duplicate).
+std::string distinct_copy(const std::string& article, int i);
+
 // The bytes of a file (fails the test when it cannot be read).
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);
