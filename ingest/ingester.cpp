@@ -5,6 +5,7 @@
 #include "graph/sha256.hpp"
 #include "graph/text_position.hpp"
 #include <algorithm>
+#include <map>
 
 #include "ingest/actors.hpp"
 #include "ingest/attribution.hpp"
@@ -13,6 +14,7 @@
 #include "ingest/document_date.hpp"
 #include "ingest/figure_context.hpp"
 #include "ingest/html/charset.hpp"
+#include "ingest/html/dom.hpp"
 #include "ingest/html/page.hpp"
 #include "ingest/text_util.hpp"
 
@@ -147,7 +149,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
       return diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, offset,
                            std::move(message));
     };
-    return ingest_text(doc, doc.bytes, doc.meta, source_id, std::move(result), {}, at);
+    return ingest_text(doc, doc.bytes, doc.meta, source_id, std::move(result), PageMarks{}, at);
   }
   // A page: its charset, then its main text and metadata; .meta.json fields win.
   const auto decoded = html::decode_page(doc.bytes);
@@ -156,6 +158,13 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
         diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, w.offset, w.message)
             .to_string());
     result.graph.diagnostics.push_back(result.notices.back());
+  }
+  if (const auto deep = html::nesting_over(decoded.utf8, html::kMaxNesting);
+      deep != std::string_view::npos) {
+    result.rejected = diagnostic_at(Diagnostic::Severity::kError, doc.shown, decoded.utf8, deep,
+                                    "the page's elements nest deeper than " +
+                                        std::to_string(html::kMaxNesting) + "; not read");
+    return result;
   }
   auto page = html::read_page(decoded.utf8, page_lexicon_, *figure_lexicon_,
                               doc.meta.url ? std::string_view(*doc.meta.url) : std::string_view{});
@@ -188,11 +197,15 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
     meta.authors = pm.authors;
     source.metadata_from["authors"] = pm.from.at("authors");
   }
-  std::vector<std::pair<graph::Span, std::string>> furniture;
+  PageMarks marks;
   for (const auto& part : page.parts) {
-    if (part.kind == html::PartKind::kCaption) furniture.emplace_back(part.span, "caption");
-    if (part.kind == html::PartKind::kPullQuote) furniture.emplace_back(part.span, "pull quote");
+    if (part.kind == html::PartKind::kCaption) marks.furniture.emplace_back(part.span, "caption");
+    if (part.kind == html::PartKind::kPullQuote) {
+      marks.furniture.emplace_back(part.span, "pull quote");
+    }
+    if (part.kind == html::PartKind::kNote) marks.notes.emplace_back(part.span, part.label);
   }
+  for (const auto& m : page.markers) marks.markers.emplace_back(m.offset, m.label);
   source.page = doc.bytes;
   const graph::LineIndex lines(decoded.utf8);
   for (const auto& [offset, page_offset] : page.offsets) {
@@ -205,12 +218,68 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
                          page.page_offset(static_cast<std::uint32_t>(offset)), std::move(message));
   };
   const std::string text = std::move(page.text);
-  return ingest_text(doc, text, meta, source_id, std::move(result), furniture, at);
+  return ingest_text(doc, text, meta, source_id, std::move(result), marks, at);
+}
+
+void Ingester::apply_notes(Segmentation& seg, const PageMarks& marks) {
+  if (marks.notes.empty()) return;
+  const auto note_of = [&](graph::Span span) -> const std::pair<graph::Span, std::string>* {
+    for (const auto& n : marks.notes) {
+      if (span.begin >= n.first.begin && span.end <= n.first.end) return &n;
+    }
+    return nullptr;
+  };
+  std::vector<Segment> out;
+  std::vector<std::size_t> index_of(seg.segments.size());
+  std::map<std::string, std::size_t> note_index;  // label -> its footnote segment
+  for (std::size_t i = 0; i < seg.segments.size(); ++i) {
+    const auto& s = seg.segments[i];
+    const auto* note = note_of(s.span);
+    if (note == nullptr) {
+      index_of[i] = out.size();
+      out.push_back(s);
+      continue;
+    }
+    const auto it = note_index.find(note->second);
+    if (it != note_index.end()) {
+      index_of[i] = it->second;
+      continue;
+    }
+    Segment f;
+    f.kind = SegmentKind::kFootnote;
+    f.span = note->first;
+    f.paragraph = s.paragraph;
+    f.label = note->second;
+    f.marker = graph::Span{note->first.begin, note->first.begin};
+    note_index.emplace(note->second, out.size());
+    index_of[i] = out.size();
+    out.push_back(std::move(f));
+  }
+  for (auto& s : out) {
+    for (auto& f : s.footnotes) f = index_of[f];
+  }
+  // A marker cites from the sentence it closes: the last one starting before it.
+  std::vector<std::size_t> sentences;  // in text order
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i].kind == SegmentKind::kSentence) sentences.push_back(i);
+  }
+  for (const auto& [offset, label] : marks.markers) {
+    const auto it = note_index.find(label);
+    if (it == note_index.end()) continue;
+    const auto after = std::partition_point(sentences.begin(), sentences.end(), [&](std::size_t i) {
+      return out[i].span.begin < offset;
+    });
+    if (after != sentences.begin()) {
+      auto& fns = out[*(after - 1)].footnotes;
+      if (std::find(fns.begin(), fns.end(), it->second) == fns.end()) fns.push_back(it->second);
+    }
+  }
+  seg.segments = std::move(out);
 }
 
 IngestResult Ingester::ingest_text(
     const Document& doc, std::string_view text, const Metadata& meta, const std::string& source_id,
-    IngestResult result, const std::vector<std::pair<graph::Span, std::string>>& furniture,
+    IngestResult result, const PageMarks& marks,
     const std::function<Diagnostic(std::size_t, std::string)>& at) {
   auto& g = result.graph;
   auto& source = g.source;
@@ -261,10 +330,11 @@ IngestResult Ingester::ingest_text(
   }
 
   result.segmentation = segmenter_.segment(text, meta.title);
+  apply_notes(result.segmentation, marks);
   // A page's captions and pull quotes, as its markup says, are furniture, not statements.
   for (auto& seg : result.segmentation.segments) {
     if (seg.kind != SegmentKind::kSentence) continue;
-    for (const auto& [span, label] : furniture) {
+    for (const auto& [span, label] : marks.furniture) {
       if (seg.span.begin >= span.begin && seg.span.end <= span.end) {
         seg.kind = SegmentKind::kFurniture;
         seg.label = label;

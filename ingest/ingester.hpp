@@ -48,12 +48,21 @@ class Ingester {
   IngestResult ingest(const Document& doc, const std::string& source_id);
 
  private:
-  // The pipeline over `text` (a file's bytes or a page's main text). `furniture` marks spans
-  // whose sentences are captions or pull quotes; `at` makes a warning at a text offset.
+  // What a page's markup says of its main text's spans.
+  struct PageMarks {
+    std::vector<std::pair<graph::Span, std::string>> furniture;  // captions, pull quotes
+    std::vector<std::pair<graph::Span, std::string>> notes;      // each note and its label
+    std::vector<std::pair<std::uint32_t, std::string>> markers;  // where the body cites one
+  };
+  // The pipeline over `text` (a file's bytes or a page's main text), with what the page's
+  // markup says of it; `at` makes a warning at a text offset.
   IngestResult ingest_text(const Document& doc, std::string_view text, const Metadata& meta,
                            const std::string& source_id, IngestResult result,
-                           const std::vector<std::pair<graph::Span, std::string>>& furniture,
+                           const PageMarks& marks,
                            const std::function<Diagnostic(std::size_t, std::string)>& at);
+  // Turns the sentences of each note into one footnote segment, cited by the sentence its
+  // marker closes.
+  static void apply_notes(Segmentation& seg, const PageMarks& marks);
   Segmenter segmenter_;
   FigureFinder figures_;
   ActorFinder actor_finder_;

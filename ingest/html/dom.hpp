@@ -23,6 +23,17 @@ class Dom {
   std::unique_ptr<GumboOutput, Free> out_;
 };
 
+// The deepest nesting of elements a page may have (real pages stay under a hundred): gumbo's
+// time grows with the square of the depth, so a page nested a hundred thousand deep would take
+// minutes.
+inline constexpr std::size_t kMaxNesting = 20000;
+
+// The byte where the page's elements first nest deeper than `limit`, or npos: a quick scan of
+// start and end tags that skips comments, scripts and styles, and leaves out the void elements
+// and those an HTML parser closes by itself (p, li, td, ...), so it never counts deeper than
+// the parser nests.
+std::size_t nesting_over(std::string_view html, std::size_t limit);
+
 inline bool is_element(const GumboNode* n) {
   return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
 }

@@ -1,5 +1,8 @@
 #include "ingest/html/page.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 #include "ingest/html/dom.hpp"
@@ -18,6 +21,7 @@ PartKind part_kind(BlockKind k) {
     case BlockKind::kPullQuote: return PartKind::kPullQuote;
     case BlockKind::kPreformatted: return PartKind::kPreformatted;
     case BlockKind::kTableCell: return PartKind::kTableCell;
+    case BlockKind::kNote: return PartKind::kNote;
     case BlockKind::kParagraph: break;
   }
   return PartKind::kParagraph;
@@ -29,7 +33,7 @@ std::string Page::body_text() const {
   std::string out;
   for (const auto& p : parts) {
     if (p.kind == PartKind::kHeadline || p.kind == PartKind::kCaption ||
-        p.kind == PartKind::kPullQuote) {
+        p.kind == PartKind::kPullQuote || p.kind == PartKind::kNote) {
       continue;
     }
     if (!out.empty()) out += "\n\n";
@@ -54,13 +58,24 @@ std::size_t letters(std::string_view s) {
   }));
 }
 
+bool has_letter(std::string_view s) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, n, c);
+    if (c > 0 && u_isalpha(c)) return true;
+  }
+  return false;
+}
+
 void add_part(Page& page, PartKind kind, std::string_view text,
               const std::vector<OffsetPiece>& pieces) {
   if (!page.text.empty()) page.text += "\n\n";
   const auto begin = static_cast<std::uint32_t>(page.text.size());
   for (const auto& piece : pieces) page.offsets.emplace_back(begin + piece.offset, piece.page_offset);
   page.text += text;
-  page.parts.push_back(PagePart{kind, graph::Span{begin, static_cast<std::uint32_t>(page.text.size())}});
+  page.parts.push_back(PagePart{kind, graph::Span{begin, static_cast<std::uint32_t>(page.text.size())}, {}});
 }
 
 // The stated body's paragraphs (its lines), white space folded.
@@ -99,6 +114,11 @@ Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLe
   for (const auto& b : blocks) {
     found += b.kind == BlockKind::kCaption || b.kind == BlockKind::kPullQuote ? 0 : letters(b.text);
   }
+  // Text without a single letter ("<<<>>>") is no article.
+  if (std::none_of(blocks.begin(), blocks.end(), [](const TextBlock& b) { return has_letter(b.text); })) {
+    blocks.clear();
+    found = 0;
+  }
   if (page.meta.title) add_part(page, PartKind::kHeadline, *page.meta.title, {});
   if (stated && letters(stated->text) >= 400 && 2 * found < letters(stated->text)) {
     for (const auto& line : stated_paragraphs(stated->text)) {
@@ -111,6 +131,10 @@ Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLe
     // The headline again at the top of the body.
     if (b.kind == BlockKind::kHeading && page.meta.title && b.text == *page.meta.title) continue;
     add_part(page, part_kind(b.kind), b.text, b.pieces);
+    page.parts.back().label = b.note_label;
+    for (const auto& m : b.markers) {
+      page.markers.push_back(PageMarker{page.parts.back().span.begin + m.offset, m.label});
+    }
   }
   return page;
 }

@@ -26,11 +26,19 @@ enum class PartKind : std::uint8_t {
   kPullQuote,
   kPreformatted,
   kTableCell,
+  kNote,  // a footnote or endnote, after the body
 };
 
 struct PagePart {
   PartKind kind = PartKind::kParagraph;
-  graph::Span span;  // in Page::text
+  graph::Span span;   // in Page::text
+  std::string label;  // a note: its label ("1")
+};
+
+// Where the body cited a note: the marker stood at `offset` of Page::text.
+struct PageMarker {
+  std::uint32_t offset = 0;
+  std::string label;
 };
 
 // The metadata a page declares, each field with where it came from: "json-ld",
@@ -48,6 +56,7 @@ struct PageMetadata {
 struct Page {
   std::string text;              // the main text, UTF-8
   std::vector<PagePart> parts;   // in text order
+  std::vector<PageMarker> markers;  // in text order
   PageMetadata meta;
   // Ascending pairs: text[first..] came from page[second..] (bytes of the UTF-8 page).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> offsets;

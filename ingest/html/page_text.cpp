@@ -151,7 +151,66 @@ struct Level {
   const GumboNode* owner;  // nearest block element, this one included
   bool in_link;
   BlockKind kind;
+  const std::string* note = nullptr;  // inside a note: its label
 };
+
+// "[1]", " 12 " -> "1", "12"; "" when the text is no note label (letters and digits, at most
+// four).
+std::string note_label(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '[' || c == ']' || c == '(' || c == ')' || c == ' ' || c == '\n' || c == '\t') continue;
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alnum || out.size() >= 4) return {};
+    out += c;
+  }
+  return out;
+}
+
+std::string plain_text(const GumboNode* n) {
+  std::string out;
+  walk(
+      n,
+      [&](const GumboNode* x) {
+        if (x->type == GUMBO_NODE_TEXT) out += x->v.text.text;
+        return is_element(x) || x->type == GUMBO_NODE_DOCUMENT;
+      },
+      [](const GumboNode*) {});
+  return out;
+}
+
+// The notes markers point to: an in-page link ("#fn1") in or around a <sup>, or one whose
+// rel or class says footnote, maps its target id to its label.
+std::unordered_map<std::string, std::string> note_targets(const Dom& dom) {
+  std::unordered_map<std::string, std::string> targets;
+  std::vector<GumboTag> path;
+  walk(
+      dom.document(),
+      [&](const GumboNode* n) {
+        if (!is_element(n)) return n->type == GUMBO_NODE_DOCUMENT;
+        const GumboTag t = tag_of(n);
+        if (t == GUMBO_TAG_A) {
+          const std::string_view href = attribute(n, "href");
+          const bool in_sup = !path.empty() && path.back() == GUMBO_TAG_SUP;
+          bool has_sup = false;
+          for (unsigned i = 0; i < n->v.element.children.length; ++i) {
+            has_sup |= tag_of(static_cast<const GumboNode*>(n->v.element.children.data[i])) == GUMBO_TAG_SUP;
+          }
+          const std::string rel = lower_ascii(attribute(n, "rel")) + " " + lower_ascii(attribute(n, "class"));
+          const bool says = rel.find("footnote") != std::string::npos || rel.find("noteref") != std::string::npos;
+          if (href.size() > 1 && href[0] == '#' && (in_sup || has_sup || says)) {
+            const std::string label = note_label(plain_text(n));
+            if (!label.empty()) targets.emplace(std::string(href.substr(1)), label);
+          }
+        }
+        path.push_back(t);
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (is_element(n) && !path.empty()) path.pop_back();
+      });
+  return targets;
+}
 
 class Extractor {
  public:
@@ -160,6 +219,7 @@ class Extractor {
   Extractor(const PageLexicon& lex, bool by_names) : lex_(lex), by_names_(by_names) {}
 
   std::vector<TextBlock> run(const Dom& dom) {
+    targets_ = note_targets(dom);
     const GumboNode* body = nullptr;
     walk(
         dom.document(), [&](const GumboNode* n) { return enter(n, body); },
@@ -194,6 +254,23 @@ class Extractor {
     }
     const int weight = by_names_ ? class_weight(n, lex_) : 0;
     if (is_skipped(t) || is_hidden(n)) return false;
+    // A note marker in the body: left out of the text, recorded where it stood.
+    const std::string_view href = t == GUMBO_TAG_A ? attribute(n, "href") : std::string_view{};
+    if (!levels_.empty() && href.size() > 1 && href[0] == '#') {
+      const auto it = targets_.find(std::string(href.substr(1)));
+      if (levels_.back().note) return false;  // a note's link back to its marker
+      if (it != targets_.end()) {
+        const Level& up = levels_.back();
+        if (current_.block.owner != up.owner) {
+          flush();
+          current_.block.owner = up.owner;
+          current_.block.kind = up.kind;
+        }
+        current_.block.markers.push_back(
+            NoteMarker{static_cast<std::uint32_t>(current_.block.text.size()), it->second});
+        return false;
+      }
+    }
     const bool root = t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || t == GUMBO_TAG_MAIN ||
                       t == GUMBO_TAG_ARTICLE;
     if (weight < 0 && !root) return false;
@@ -205,9 +282,16 @@ class Extractor {
       const Level& up = levels_.back();
       level.in_link = up.in_link;
       level.kind = up.kind;
+      level.note = up.note;
       if (!block) level.owner = up.owner;
     }
     if (t == GUMBO_TAG_A) level.in_link = true;
+    if (const std::string_view id = attribute(n, "id"); !id.empty() && !targets_.empty()) {
+      if (const auto it = targets_.find(std::string(id)); it != targets_.end()) {
+        level.note = &it->second;
+        level.kind = BlockKind::kNote;
+      }
+    }
     if (is_heading(t)) level.kind = BlockKind::kHeading;
     if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT) level.kind = BlockKind::kListItem;
     if (t == GUMBO_TAG_BLOCKQUOTE) level.kind = BlockKind::kQuote;
@@ -256,6 +340,10 @@ class Extractor {
       current_.block.owner = level.owner;
       current_.block.kind = level.kind;
     }
+    if (level.note) {
+      current_.block.kind = BlockKind::kNote;
+      current_.block.note_label = *level.note;
+    }
     const std::string_view text = n->v.text.text;
     const auto page_offset = static_cast<std::uint32_t>(n->v.text.start_pos.offset);
     std::string& out = current_.block.text;
@@ -284,7 +372,8 @@ class Extractor {
     }
     current_.chars += added;
     if (level.in_link) current_.link_chars += added;
-    if (current_.block.kind == BlockKind::kParagraph && level.kind != BlockKind::kParagraph) {
+    if (current_.block.kind == BlockKind::kParagraph && level.kind != BlockKind::kParagraph &&
+        !level.note) {
       current_.block.kind = level.kind;
     }
   }
@@ -326,7 +415,9 @@ class Extractor {
 
   void score() {
     for (const auto& b : blocks_) {
-      if (b.chars < 25 || b.block.kind == BlockKind::kHeading) continue;
+      if (b.chars < 25 || b.block.kind == BlockKind::kHeading || b.block.kind == BlockKind::kNote) {
+        continue;
+      }
       const double s = 1.0 + static_cast<double>(commas(b.block.text)) +
                        std::min<double>(static_cast<double>(b.chars / 100), 3.0);
       const GumboNode* at = b.block.owner;
@@ -401,7 +492,21 @@ class Extractor {
 
   std::vector<TextBlock> select(const std::unordered_set<const GumboNode*>& containers) {
     std::vector<TextBlock> out;
+    std::vector<TextBlock> notes;
     for (auto& b : blocks_) {
+      if (b.block.kind == BlockKind::kNote) {
+        // A note's paragraphs are one note.
+        if (!notes.empty() && notes.back().note_label == b.block.note_label) {
+          auto& last = notes.back();
+          const auto shift = static_cast<std::uint32_t>(last.text.size() + 1);
+          last.text += ' ';
+          for (const auto& p : b.block.pieces) last.pieces.push_back(OffsetPiece{p.offset + shift, p.page_offset});
+          last.text += b.block.text;
+        } else {
+          notes.push_back(std::move(b.block));
+        }
+        continue;
+      }
       bool inside = false;
       bool dropped = false;
       for (const GumboNode* at = b.block.owner; at != nullptr; at = elements_[at].parent) {
@@ -415,11 +520,14 @@ class Extractor {
       if (b.chars > 0 && 2 * b.link_chars > b.chars) continue;
       out.push_back(std::move(b.block));
     }
+    if (out.empty()) return out;  // notes without a body are no article
+    for (auto& n : notes) out.push_back(std::move(n));
     return out;
   }
 
   const PageLexicon& lex_;
   const bool by_names_;
+  std::unordered_map<std::string, std::string> targets_;  // note ids -> labels
   std::vector<Level> levels_;
   std::unordered_map<const GumboNode*, Element> elements_;
   std::vector<RawBlock> blocks_;

@@ -22,6 +22,14 @@ enum class BlockKind : std::uint8_t {
   kPullQuote,
   kPreformatted,
   kTableCell,
+  kNote,  // a footnote or endnote a marker in the body points to
+};
+
+// A note marker in the body ("<sup><a href=\"#fn1\">1</a></sup>"): its text is left out of
+// the block, and the note it names is recorded at the place it stood.
+struct NoteMarker {
+  std::uint32_t offset = 0;  // in the block's text: where the marker stood
+  std::string label;         // "1"
 };
 
 // Where a run of a block's text starts in the page: text[offset..] came from page[page_offset..].
@@ -35,9 +43,12 @@ struct TextBlock {
   BlockKind kind = BlockKind::kParagraph;
   std::vector<OffsetPiece> pieces;  // offsets into `text`, ascending
   const GumboNode* owner = nullptr;  // the block element holding it
+  std::string note_label;            // a note: its label
+  std::vector<NoteMarker> markers;   // markers of notes in this block
 };
 
-// The body blocks of the page, in document order. Empty when the page has no article text.
+// The body blocks of the page, in document order, then its notes (kNote, in page order)
+// wherever they stand in the page. Empty when the page has no article text.
 std::vector<TextBlock> main_text(const Dom& dom, const PageLexicon& lexicon);
 
 }  // namespace claimgraph::ingest::html
