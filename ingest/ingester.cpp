@@ -263,9 +263,10 @@ void Ingester::apply_notes(Segmentation& seg, const PageMarks& marks) {
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i].kind == SegmentKind::kSentence) sentences.push_back(i);
   }
-  for (const auto& [offset, label] : marks.markers) {
-    const auto it = note_index.find(label);
+  for (const auto& marker : marks.markers) {
+    const auto it = note_index.find(marker.second);
     if (it == note_index.end()) continue;
+    const std::uint32_t offset = marker.first;
     const auto after = std::partition_point(sentences.begin(), sentences.end(), [&](std::size_t i) {
       return out[i].span.begin < offset;
     });

@@ -131,6 +131,7 @@ struct Element {
   std::size_t items = 0;       // list items
   std::size_t images = 0;
   int weight = 0;
+  std::size_t order = 0;  // place in the page
   double score = 0;
   bool scored = false;
   bool dropped = false;
@@ -305,6 +306,7 @@ class Extractor {
     }
     if (block) {
       Element& e = elements_[n];
+      e.order = elements_.size();
       e.parent = levels_.empty() ? nullptr : levels_.back().owner;
       e.weight = weight;
       if (t == GUMBO_TAG_LI) ++elements_[e.parent].items;
@@ -437,12 +439,22 @@ class Extractor {
     for (auto& [n, e] : elements_) {
       if (!e.scored) continue;
       const double s = e.score * (1.0 - e.link_density());
-      if (best == nullptr || s > best_score) {
+      // Ties go to the first in the page, whatever the map's order.
+      if (best == nullptr || s > best_score || (s == best_score && e.order < elements_[best].order)) {
         best = n;
         best_score = s;
       }
     }
-    if (best) top_score_ = best_score;
+    if (!best) return nullptr;
+    top_score_ = best_score;
+    // A box around nothing but the top candidate is the same text with more siblings to
+    // weigh: a paragraph wrapped in its own card among cards.
+    for (;;) {
+      const GumboNode* up = elements_[best].parent;
+      if (up == nullptr || tag_of(up) == GUMBO_TAG_BODY || tag_of(up) == GUMBO_TAG_HTML) break;
+      if (elements_[up].chars != elements_[best].chars) break;
+      best = up;
+    }
     return best;
   }
 
@@ -463,6 +475,11 @@ class Extractor {
       bool keep = s >= threshold;
       if (!keep && tag_of(c) == GUMBO_TAG_P) {
         keep = (e.chars > 80 && e.link_density() < 0.25) || (e.chars > 0 && e.link_chars == 0);
+      }
+      // A sibling shaped like the top candidate (same tag and class) holding running text.
+      if (!keep && tag_of(c) == tag_of(top) && attribute(c, "class") == top_class &&
+          e.paragraphs > 0 && e.link_density() < 0.25 && e.weight >= 0) {
+        keep = true;
       }
       if (keep) chosen.insert(c);
     }
@@ -517,7 +534,8 @@ class Extractor {
         if (elements_[at].dropped) dropped = true;
       }
       if (!inside || dropped) continue;
-      if (b.chars > 0 && 2 * b.link_chars > b.chars) continue;
+      // A block mostly of links is a list of them, unless it is quoted (an embedded post).
+      if (b.chars > 0 && 2 * b.link_chars > b.chars && b.block.kind != BlockKind::kQuote) continue;
       out.push_back(std::move(b.block));
     }
     if (out.empty()) return out;  // notes without a body are no article
