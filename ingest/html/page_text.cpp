@@ -365,8 +365,10 @@ class Extractor {
         ++added;
       }
       if (!piece_open) {
+        // Decoded text may be longer than its source (a NUL becomes U+FFFD): never past it.
+        const auto in_source = std::min<std::size_t>(i, n->v.text.original_text.length);
         current_.block.pieces.push_back(OffsetPiece{static_cast<std::uint32_t>(out.size()),
-                                                    page_offset + static_cast<std::uint32_t>(i)});
+                                                    page_offset + static_cast<std::uint32_t>(in_source)});
         piece_open = true;
       }
       out += c;

@@ -241,6 +241,17 @@ TEST_CASE("html: bad pages give no crash and no text made of markup", "[ingest]"
                            "<li><a href='/d'>Another story about something else here</a></li></ul></body></html>");
     CHECK(page.text.empty());
   }
+  SECTION("text the parser decodes longer than its source (html_fuzz's find)") {
+    // An unclosed <title> in a detected charset: the text's pieces once pointed past the page.
+    const auto decoded = html::decode_page(claimgraph::testing::read_file(
+        claimgraph::testing::source_dir() + "/tests/data/fuzz/html_offset_past_page.html"));
+    const auto read_back = read(decoded.utf8);
+    REQUIRE_FALSE(read_back.offsets.empty());
+    for (const auto& [t, g] : read_back.offsets) {
+      CHECK(t <= read_back.text.size());
+      CHECK(g <= decoded.utf8.size());
+    }
+  }
   SECTION("no markup at all") {
     CHECK(read("").text.empty());
     CHECK(read("<<<>>>&&&;;").text.empty());
