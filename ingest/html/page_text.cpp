@@ -98,7 +98,11 @@ std::string name_parts(const GumboNode* n) {
 int class_weight(const GumboNode* n, const PageLexicon& lex) {
   const std::string parts = name_parts(n);
   if (parts.empty()) return 0;
-  const bool furniture = names_any(parts, lex.furniture_names) || names_any(parts, lex.byline_names);
+  // A dateline inside a paragraph ("<span class=dateline>KOBE – </span>A total of ...") is
+  // the sentence's start; a byline or date line of its own is no body text.
+  const bool inline_element = !is_block(tag_of(n));
+  const bool furniture = names_any(parts, lex.furniture_names) ||
+                         (!inline_element && names_any(parts, lex.byline_names));
   const bool content = names_any(parts, lex.content_names);
   if (furniture && !content) return -1;
   return content && !furniture ? 1 : 0;
