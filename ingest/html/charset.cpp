@@ -108,8 +108,14 @@ bool convert(std::string_view bytes, const std::string& charset, DecodedPage& ou
                  nullptr, true, &status);
   if (U_FAILURE(status)) return false;
   u16.resize(static_cast<std::size_t>(target - reinterpret_cast<UChar*>(u16.data())));
+  // The name people know ("windows-1251", "EUC-KR"), not ICU's table name.
   const char* name = ucnv_getName(cnv.get(), &status);
-  out.charset = name ? name : charset;
+  const char* known = nullptr;
+  for (const char* standard : {"MIME", "IANA"}) {
+    UErrorCode s = U_ZERO_ERROR;
+    if (!known && name) known = ucnv_getStandardName(name, standard, &s);
+  }
+  out.charset = known ? known : name ? name : charset;
   int32_t size = 0;
   status = U_ZERO_ERROR;
   u_strToUTF8WithSub(nullptr, 0, &size, reinterpret_cast<const UChar*>(u16.data()),

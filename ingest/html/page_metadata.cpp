@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 
 #include "ingest/document_date.hpp"
@@ -92,6 +93,7 @@ struct Found {
   std::string title, canonical, lang;
   std::vector<std::string> h1s;
   std::vector<std::string> dates;  // texts of elements named as dates, in page order
+  std::vector<std::string> after_h1;  // the first texts after the first <h1>, in page order
   std::vector<std::pair<std::string, bool>> times;  // datetime, itemprop datePublished
   std::vector<std::string> bylines;
 };
@@ -102,6 +104,11 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
       dom.document(),
       [&](const GumboNode* n) {
         if (n->type == GUMBO_NODE_DOCUMENT) return true;
+        if (n->type == GUMBO_NODE_TEXT && !f.h1s.empty() && f.after_h1.size() < 40) {
+          std::string t = fold(n->v.text.text);
+          if (!t.empty() && t.size() < 200) f.after_h1.push_back(std::move(t));
+          return false;
+        }
         if (!is_element(n)) return false;
         switch (tag_of(n)) {
           case GUMBO_TAG_HTML:
@@ -367,6 +374,61 @@ void set(std::optional<std::string>& field, PageMetadata& m, const char* name,
 
 }  // namespace
 
+std::optional<std::string> numeric_date(std::string_view text, std::string_view language) {
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    if (at + n > text.size()) return false;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (text[at + k] < '0' || text[at + k] > '9') return false;
+    }
+    return true;
+  };
+  const auto number = [&](std::size_t at, std::size_t n) {
+    return std::stoi(std::string(text.substr(at, n)));
+  };
+  const auto valid = [](int y, int m, int d) {
+    return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  };
+  const auto iso = [](int y, int m, int d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return std::string(buf);
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') continue;
+    // YYYY.MM.DD, YYYY-MM-DD, YYYY/MM/DD
+    if (digits(i, 4) && i + 4 < text.size()) {
+      const char sep = text[i + 4];
+      if (sep == '.' || sep == '-' || sep == '/') {
+        std::size_t j = i + 5;
+        const std::size_t mlen = digits(j, 2) ? 2 : digits(j, 1) ? 1 : 0;
+        if (mlen > 0 && j + mlen < text.size() && text[j + mlen] == sep) {
+          const std::size_t k = j + mlen + 1;
+          const std::size_t dlen = digits(k, 2) ? 2 : digits(k, 1) ? 1 : 0;
+          if (dlen > 0 && !digits(k + dlen, 1)) {
+            const int y = number(i, 4), m = number(j, mlen), d = number(k, dlen);
+            if (valid(y, m, d)) return iso(y, m, d);
+          }
+        }
+      }
+    }
+    // DD.MM.YYYY; with slashes M/D/YYYY in English, D/M/YYYY elsewhere
+    const std::size_t alen = digits(i, 2) ? 2 : digits(i, 1) ? 1 : 0;
+    if (alen == 0 || i + alen >= text.size()) continue;
+    const char sep = text[i + alen];
+    if (sep != '.' && sep != '/') continue;
+    const std::size_t j = i + alen + 1;
+    const std::size_t blen = digits(j, 2) ? 2 : digits(j, 1) ? 1 : 0;
+    if (blen == 0 || j + blen >= text.size() || text[j + blen] != sep) continue;
+    const std::size_t k = j + blen + 1;
+    if (!digits(k, 4) || digits(k + 4, 1)) continue;
+    int d = number(i, alen), m = number(j, blen);
+    if (sep == '/' && language == "en") std::swap(d, m);
+    const int y = number(k, 4);
+    if (valid(y, m, d)) return iso(y, m, d);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> normalize_date(std::string_view value, const FigureLexicon& dates) {
   const std::string v = fold(value);
   if (v.size() >= 10 && v[4] == '-' && v[7] == '-') {
@@ -433,6 +495,18 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
     m.from["authors"] = "text";
   }
 
+  for (const auto& [value, from] :
+       std::array<std::pair<std::string, const char*>, 4>{{{f.lang, "meta"},
+                                                           {ld ? ld->language : "", "json-ld"},
+                                                           {meta("og:locale"), "opengraph"},
+                                                           {meta("content-language"), "meta"}}}) {
+    std::string lang = lower_ascii(value);
+    lang = lang.substr(0, lang.find_first_of("-_"));
+    if (lang.size() < 2 || lang.size() > 3) continue;
+    m.language = lang;
+    m.from["language"] = from;
+    break;
+  }
   auto date = [&](const std::string& v) -> std::string {
     const auto d = v.empty() ? std::nullopt : normalize_date(v, dates);
     return d ? *d : std::string{};
@@ -453,20 +527,16 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
   if (const auto d = date_in_address(m.url ? *m.url : std::string(url))) {
     set(m.date, m, "date", *d, "url");
   }
+  // The date line under the headline ("15.02.2024 14:30 | Транспорт", "입력 2023.11.08
+  // 09:41"), then an element named as a date.
+  for (const auto& t : f.after_h1) {
+    if (m.date) break;
+    auto d = numeric_date(t, m.language.value_or(""));
+    if (!d) d = normalize_date(t, dates);
+    if (d) set(m.date, m, "date", *d, "text");
+  }
   for (const auto& t : f.dates) set(m.date, m, "date", date(t), "text");
 
-  for (const auto& [value, from] :
-       std::array<std::pair<std::string, const char*>, 4>{{{f.lang, "meta"},
-                                                           {ld ? ld->language : "", "json-ld"},
-                                                           {meta("og:locale"), "opengraph"},
-                                                           {meta("content-language"), "meta"}}}) {
-    std::string lang = lower_ascii(value);
-    lang = lang.substr(0, lang.find_first_of("-_"));
-    if (lang.size() < 2 || lang.size() > 3) continue;
-    m.language = lang;
-    m.from["language"] = from;
-    break;
-  }
   if (body && ld && !ld->body.empty()) *body = StatedBody{ld->body, ld->offset};
   return m;
 }

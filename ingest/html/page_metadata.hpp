@@ -4,7 +4,8 @@
 //   authors  JSON-LD author, <meta name="author">, article:author (a name, not a link),
 //            a byline element's text
 //   date     JSON-LD datePublished, article:published_time and the usual date metas,
-//            <time datetime> (itemprop datePublished first), a date in the page's address
+//            <time datetime> (itemprop datePublished first), a date in the page's address,
+//            the date line under the headline, an element named as a date
 //   outlet   JSON-LD publisher, og:site_name, application-name, the host name
 //   url      <link rel="canonical">, og:url, the address given
 //   language <html lang>, og:locale, content-language
@@ -33,5 +34,9 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
 // "YYYY-MM-DD" from an ISO date or date-time ("2019-11-19T08:00:00-05:00"), or a date
 // written in words the figure lexicon knows ("November 19, 2019", "19 ноября 2019").
 std::optional<std::string> normalize_date(std::string_view value, const FigureLexicon& dates);
+
+// The first numeric date in `text`: "2023.11.08", "2024-02-15", "15.02.2024"; "11/08/2023" is
+// month first in English (`language` "en"), day first elsewhere.
+std::optional<std::string> numeric_date(std::string_view text, std::string_view language);
 
 }  // namespace claimgraph::ingest::html

@@ -106,6 +106,12 @@ TEST_CASE("html: each metadata field from the best source the page has", "[inges
       {"", R"(<time datetime="2020-06-01T08:00">June 1</time>)", "", "date", "2020-06-01", "time"},
       {"", "", "https://www.example-news.com/2018/07/09/story.html", "date", "2018-07-09", "url"},
       {"", R"(<p class="date">15 августа 2016, 13:43</p>)", "", "date", "2016-08-15", "text"},
+      {"", "<h1>Port strike ends after nine days</h1><div>15.02.2024 14:30 | Транспорт</div>", "",
+       "date", "2024-02-15", "text"},
+      {"", "<h1>Port strike ends after nine days</h1><div>기자 | 입력 2023.11.08 09:41</div>", "",
+       "date", "2023-11-08", "text"},
+      {"", "<div class='today'>2020.01.01</div><h1>Port strike ends after nine days</h1>"
+           "<div>Posted 11/08/2023</div>", "", "date", "2023-11-08", "text"},
       {"", "", "https://www.example-news.com/a/b", "outlet", "example-news.com", "host"},
       {R"(<link rel="canonical" href="https://news.test/x">)", "", "https://mirror.test/y", "url",
        "https://news.test/x", "meta"},

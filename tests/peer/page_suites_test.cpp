@@ -25,6 +25,7 @@
 
 #include <gumbo.h>
 
+#include "ingest/html/charset.hpp"
 #include "ingest/html/page.hpp"
 #include "support/support.hpp"
 
@@ -200,6 +201,24 @@ std::string lower(std::string s) {
   return s;
 }
 
+// Upstream's set score: F1 of the mean precision and the mean recall over pages; printed.
+double report(const std::string& name, const std::vector<Shingled>& v) {
+  double p = 0, r = 0;
+  std::size_t np = 0, nr = 0, exact = 0;
+  for (const auto& s : v) {
+    if (s.has_precision) p += s.precision, ++np;
+    if (s.has_recall) r += s.recall, ++nr;
+    exact += s.exact;
+  }
+  p = np ? p / static_cast<double>(np) : 0;
+  r = nr ? r / static_cast<double>(nr) : 0;
+  const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  std::printf("pages %-4s %3zu pages  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f\n",
+              name.c_str(), v.size(), f1, p, r,
+              v.empty() ? 0.0 : static_cast<double>(exact) / static_cast<double>(v.size()));
+  return f1;
+}
+
 }  // namespace
 
 TEST_CASE("the HTML reader on the article-extraction benchmark's 120 news pages", "[peer][html]") {
@@ -222,22 +241,6 @@ TEST_CASE("the HTML reader on the article-extraction benchmark's 120 news pages"
                   s.precision, s.recall, c["url"].GetString());
     }
   }
-  auto report = [](const std::string& name, const std::vector<Shingled>& v) {
-    double p = 0, r = 0;
-    std::size_t np = 0, nr = 0, exact = 0;
-    for (const auto& s : v) {
-      if (s.has_precision) p += s.precision, ++np;
-      if (s.has_recall) r += s.recall, ++nr;
-      exact += s.exact;
-    }
-    p = np ? p / static_cast<double>(np) : 0;
-    r = nr ? r / static_cast<double>(nr) : 0;
-    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    std::printf("pages %-4s %3zu pages  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f\n",
-                name.c_str(), v.size(), f1, p, r,
-                static_cast<double>(exact) / static_cast<double>(v.size()));
-    return f1;
-  };
   const double f1 = report("all", all);
   for (const auto& [lang, v] : by_lang) report(lang, v);
   std::printf("pages published on these 120 pages: trafilatura 2.0.0 F1 0.953, Readability.js 0.944, "
@@ -320,4 +323,47 @@ TEST_CASE("the HTML reader on trafilatura's evaluation pages", "[peer][html]") {
   CHECK(f1 >= 0.90);
   CHECK(static_cast<double>(titles_on_page_right) >= 0.90 * static_cast<double>(titles_on_page));
   CHECK(static_cast<double>(dates_right) >= 0.90 * static_cast<double>(dates));
+}
+
+TEST_CASE("the HTML reader on saved pages written without it (tests/data/pages-heldout)",
+          "[peer][html]") {
+  // Twelve pages in en, ru and ko, in the markup of real sites' templates and in their
+  // charsets (windows-1251, EUC-KR), with the body an annotator would mark; written by another
+  // hand without the reader at hand and scored the same way as the benchmark.
+  const std::string dir = claimgraph::testing::source_dir() + "/tests/data/pages-heldout";
+  const auto& lex = claimgraph::testing::lexicons();
+  std::map<std::string, std::vector<Shingled>> by_lang;
+  std::vector<Shingled> all;
+  std::size_t titles = 0, titles_right = 0, dates = 0, dates_right = 0;
+  for (const auto& c : read_cases(dir + "/cases.jsonl")) {
+    const auto decoded = html::decode_page(slurp(dir + "/" + c["file"].GetString()));
+    const auto page = html::read_page(decoded.utf8, lex.page, *lex.figures, c["url"].GetString());
+    const auto& e = c["expected"];
+    const auto s = score_body(e["body"].GetString(), page.body_text());
+    all.push_back(s);
+    by_lang[c["lang"].GetString()].push_back(s);
+    if (e.HasMember("title")) {
+      ++titles;
+      titles_right += page.meta.title && fold_space(*page.meta.title) == fold_space(e["title"].GetString());
+    }
+    if (e.HasMember("date")) {
+      ++dates;
+      dates_right += page.meta.date && *page.meta.date == e["date"].GetString();
+    }
+    if (details()) {
+      std::printf("page %s %-3s P %.3f R %.3f charset %s title %s date %s\n", c["file"].GetString(),
+                  c["lang"].GetString(), s.precision, s.recall, decoded.charset.c_str(),
+                  page.meta.title.value_or("-").c_str(), page.meta.date.value_or("-").c_str());
+    }
+  }
+  REQUIRE(all.size() == 12);
+  // At first contact: F1 0.984 (en 0.990, ru 0.989, ko 0.973), title 12/12, date 10/12 (the
+  // date line under a headline was then not read).
+  const double f1 = report("held", all);
+  for (const auto& [lang, v] : by_lang) CHECK(report(lang, v) >= 0.96);
+  std::printf("held-out metadata: title %zu/%zu, date %zu/%zu\n", titles_right, titles,
+              dates_right, dates);
+  CHECK(f1 >= 0.96);
+  CHECK(titles_right == titles);
+  CHECK(static_cast<double>(dates_right) >= 0.9 * static_cast<double>(dates));
 }
