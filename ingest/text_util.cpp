@@ -67,6 +67,14 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 std::string fold_spaces(std::string_view text) {
   std::string out;
   bool pending = false;

@@ -32,6 +32,8 @@ std::string fold_spaces(std::string_view text);
 // Case-folded letters and digits joined by single dashes: "North Korean" -> "north-korean".
 std::string slug(std::string_view text);
 bool is_ascii(std::string_view text);
+// A copy with ASCII letters lower-cased, other bytes as they are (names in markup, charsets).
+std::string ascii_lower(std::string_view text);
 bool is_hangul_syllable(UChar32 c);  // a precomposed syllable, U+AC00..U+D7A3
 // The text without `drop` and without spaces: without("Yeong-hyeong", '-') = "Yeonghyeong".
 std::string without(std::string_view text, char drop);

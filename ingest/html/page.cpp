@@ -8,6 +8,7 @@
 #include "ingest/html/dom.hpp"
 #include "ingest/html/page_metadata.hpp"
 #include "ingest/html/page_text.hpp"
+#include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest::html {
 namespace {
@@ -129,7 +130,9 @@ Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLe
   }
   for (const auto& b : blocks) {
     // The headline again at the top of the body.
-    if (b.kind == BlockKind::kHeading && page.meta.title && b.text == *page.meta.title) continue;
+    if (b.kind == BlockKind::kHeading && page.meta.title && fold_spaces(b.text) == *page.meta.title) {
+      continue;
+    }
     add_part(page, part_kind(b.kind), b.text, b.pieces);
     page.parts.back().label = b.note_label;
     for (const auto& m : b.markers) {

@@ -8,43 +8,10 @@
 #include <map>
 
 #include "ingest/document_date.hpp"
+#include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest::html {
 namespace {
-
-std::string fold_ascii(std::string_view s);
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// `s` with runs of white space as one space, trimmed (of no-break spaces too).
-std::string fold(std::string_view s) {
-  std::string out = fold_ascii(s);
-  constexpr std::string_view kNbsp = "\xC2\xA0";
-  while (out.starts_with(kNbsp) || out.starts_with(' ')) out.erase(0, out[0] == ' ' ? 1 : 2);
-  while (out.ends_with(kNbsp) || out.ends_with(' ')) out.resize(out.size() - (out.back() == ' ' ? 1 : 2));
-  return out;
-}
-
-std::string fold_ascii(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (const char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 // The text under a node, folded; without the text of links when `links` is false.
 std::string text_of(const GumboNode* n, bool links = true) {
@@ -63,7 +30,7 @@ std::string text_of(const GumboNode* n, bool links = true) {
         return t != GUMBO_TAG_SCRIPT && t != GUMBO_TAG_STYLE && t != GUMBO_TAG_NOSCRIPT;
       },
       [](const GumboNode*) {});
-  return fold(out);
+  return fold_spaces(out);
 }
 
 // A headline's text: a section link inside it ("Local News | ") is not part of it.
@@ -105,7 +72,7 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
       [&](const GumboNode* n) {
         if (n->type == GUMBO_NODE_DOCUMENT) return true;
         if (n->type == GUMBO_NODE_TEXT && !f.h1s.empty() && f.after_h1.size() < 40) {
-          std::string t = fold(n->v.text.text);
+          std::string t = fold_spaces(n->v.text.text);
           if (!t.empty() && t.size() < 200) f.after_h1.push_back(std::move(t));
           return false;
         }
@@ -115,16 +82,16 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
             f.lang = std::string(attribute(n, "lang"));
             return true;
           case GUMBO_TAG_META: {
-            std::string key = lower_ascii(attribute(n, "property"));
-            if (key.empty()) key = lower_ascii(attribute(n, "name"));
-            if (key.empty()) key = lower_ascii(attribute(n, "itemprop"));
-            if (key.empty()) key = lower_ascii(attribute(n, "http-equiv"));
-            const std::string content = fold(attribute(n, "content"));
+            std::string key = ascii_lower(attribute(n, "property"));
+            if (key.empty()) key = ascii_lower(attribute(n, "name"));
+            if (key.empty()) key = ascii_lower(attribute(n, "itemprop"));
+            if (key.empty()) key = ascii_lower(attribute(n, "http-equiv"));
+            const std::string content = fold_spaces(attribute(n, "content"));
             if (!key.empty() && !content.empty()) f.meta.emplace(key, content);
             return false;
           }
           case GUMBO_TAG_LINK:
-            if (lower_ascii(attribute(n, "rel")) == "canonical" && f.canonical.empty()) {
+            if (ascii_lower(attribute(n, "rel")) == "canonical" && f.canonical.empty()) {
               f.canonical = std::string(attribute(n, "href"));
             }
             return false;
@@ -137,13 +104,13 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
           case GUMBO_TAG_TIME: {
             const std::string_view dt = attribute(n, "datetime");
             if (!dt.empty()) {
-              f.times.emplace_back(std::string(dt), lower_ascii(attribute(n, "itemprop")) ==
+              f.times.emplace_back(std::string(dt), ascii_lower(attribute(n, "itemprop")) ==
                                                         "datepublished");
             }
             return true;
           }
           case GUMBO_TAG_SCRIPT: {
-            if (lower_ascii(attribute(n, "type")) != "application/ld+json") return false;
+            if (ascii_lower(attribute(n, "type")) != "application/ld+json") return false;
             const GumboVector& kids = n->v.element.children;
             if (kids.length > 0) {
               const auto* t = static_cast<const GumboNode*>(kids.data[0]);
@@ -161,7 +128,7 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
         }
         std::string parts;
         for (const std::string_view v : {attribute(n, "class"), attribute(n, "rel"), attribute(n, "itemprop")}) {
-          if (!v.empty()) parts += '-' + lower_ascii(v);
+          if (!v.empty()) parts += '-' + ascii_lower(v);
         }
         if (!parts.empty() && f.bylines.size() < 8) {
           parts += '-';
@@ -195,7 +162,7 @@ struct LdArticle {
 };
 
 std::string string_of(const rapidjson::Value& v) {
-  if (v.IsString()) return fold(std::string_view(v.GetString(), v.GetStringLength()));
+  if (v.IsString()) return fold_spaces(std::string_view(v.GetString(), v.GetStringLength()));
   return {};
 }
 
@@ -279,7 +246,7 @@ std::string host_of(std::string_view url) {
   if (scheme == std::string_view::npos) return {};
   url.remove_prefix(scheme + 3);
   url = url.substr(0, url.find_first_of("/?#:"));
-  std::string host = lower_ascii(url);
+  std::string host = ascii_lower(url);
   if (host.starts_with("www.")) host = host.substr(4);
   return host;
 }
@@ -312,13 +279,13 @@ std::string without_site(std::string title, const std::optional<std::string>& ou
   for (std::string_view sep : {" | ", " - ", " — ", " – ", " :: ", " · "}) {
     const auto at = title.rfind(sep);
     if (at == std::string::npos || at == 0) continue;
-    const std::string tail = lower_ascii(title.substr(at + sep.size()));
+    const std::string tail = ascii_lower(title.substr(at + sep.size()));
     std::string squeezed;
     for (const char c : tail) {
       if (c != ' ' && c != '.' && c != '-') squeezed += c;
     }
     std::string host_name = host.substr(0, host.find('.'));
-    const bool names_outlet = (outlet && lower_ascii(*outlet) == tail) ||
+    const bool names_outlet = (outlet && ascii_lower(*outlet) == tail) ||
                               (!host_name.empty() && squeezed.find(host_name) != std::string::npos) ||
                               (!squeezed.empty() && host.find(squeezed) != std::string::npos);
     if (names_outlet) return title.substr(0, at);
@@ -430,7 +397,7 @@ std::optional<std::string> numeric_date(std::string_view text, std::string_view 
 }
 
 std::optional<std::string> normalize_date(std::string_view value, const FigureLexicon& dates) {
-  const std::string v = fold(value);
+  const std::string v = fold_spaces(value);
   if (v.size() >= 10 && v[4] == '-' && v[7] == '-') {
     const auto d = date_in_address("/" + v.substr(0, 10) + "/");
     if (d) return d;
@@ -500,7 +467,7 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
                                                            {ld ? ld->language : "", "json-ld"},
                                                            {meta("og:locale"), "opengraph"},
                                                            {meta("content-language"), "meta"}}}) {
-    std::string lang = lower_ascii(value);
+    std::string lang = ascii_lower(value);
     lang = lang.substr(0, lang.find_first_of("-_"));
     if (lang.size() < 2 || lang.size() > 3) continue;
     m.language = lang;

@@ -1,5 +1,7 @@
 #include "ingest/html/page_text.hpp"
 
+#include "ingest/text_util.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -61,13 +63,6 @@ bool is_heading(GumboTag t) {
          t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // The class and id of an element as one string of lower-case parts, each led by '-': parts
 // break at spaces, punctuation, digits and a lower-to-upper case change ("PageBuilder-pageRow"
@@ -112,7 +107,7 @@ bool is_hidden(const GumboNode* n) {
   if (!is_element(n)) return false;
   if (gumbo_get_attribute(&n->v.element.attributes, "hidden")) return true;
   if (attribute(n, "aria-hidden") == "true") return true;
-  std::string style = lower_ascii(attribute(n, "style"));
+  std::string style = ascii_lower(attribute(n, "style"));
   std::erase(style, ' ');
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
@@ -201,7 +196,7 @@ std::unordered_map<std::string, std::string> note_targets(const Dom& dom) {
           for (unsigned i = 0; i < n->v.element.children.length; ++i) {
             has_sup |= tag_of(static_cast<const GumboNode*>(n->v.element.children.data[i])) == GUMBO_TAG_SUP;
           }
-          const std::string rel = lower_ascii(attribute(n, "rel")) + " " + lower_ascii(attribute(n, "class"));
+          const std::string rel = ascii_lower(attribute(n, "rel")) + " " + ascii_lower(attribute(n, "class"));
           const bool says = rel.find("footnote") != std::string::npos || rel.find("noteref") != std::string::npos;
           if (href.size() > 1 && href[0] == '#' && (in_sup || has_sup || says)) {
             const std::string label = note_label(plain_text(n));
