@@ -157,8 +157,12 @@ int main(int argc, char** argv) {
   };
 
   tools::IngestCommandOptions ingest_options;
-  auto* ingest = add_common(app.add_subcommand("ingest", "read .txt files and folders into the store"));
-  ingest->add_option("paths", ingest_options.paths, "files and folders (folders: every .txt)")
+  auto* ingest = add_common(app.add_subcommand(
+      "ingest",
+      "read articles (.txt) and saved web pages (.html, .htm), files and folders, into the store"));
+  ingest
+      ->add_option("paths", ingest_options.paths,
+                   "files and folders (folders: every .txt, .html and .htm)")
       ->required();
   ingest_options.jobs = std::max(1u, std::thread::hardware_concurrency());
   ingest->add_option("--jobs,-j", ingest_options.jobs,
