@@ -73,7 +73,8 @@ std::size_t invalid_utf8_at(std::string_view s) {
 }
 
 bool has_multibyte(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 struct Invalid {
@@ -81,9 +82,8 @@ struct Invalid {
   std::vector<std::size_t> offsets;
 };
 
-void on_invalid(const void* context, UConverterToUnicodeArgs* args,
-                            const char* code_units, int32_t length, UConverterCallbackReason reason,
-                            UErrorCode* err) {
+void on_invalid(const void* context, UConverterToUnicodeArgs* args, const char* code_units,
+                int32_t length, UConverterCallbackReason reason, UErrorCode* err) {
   if (reason == UCNV_ILLEGAL || reason == UCNV_UNASSIGNED || reason == UCNV_IRREGULAR) {
     auto* inv = static_cast<Invalid*>(const_cast<void*>(context));
     inv->offsets.push_back(static_cast<std::size_t>(args->source - inv->base - length));
@@ -96,7 +96,7 @@ void on_invalid(const void* context, UConverterToUnicodeArgs* args,
 bool convert(std::string_view bytes, const std::string& charset, DecodedPage& out) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> cnv(ucnv_open(charset.c_str(), &status),
-                                                          &ucnv_close);
+                                                         &ucnv_close);
   if (U_FAILURE(status) || !cnv) return false;
   Invalid invalid;
   invalid.base = bytes.data();
@@ -125,13 +125,13 @@ bool convert(std::string_view bytes, const std::string& charset, DecodedPage& ou
   u_strToUTF8WithSub(out.utf8.data(), size, &size, reinterpret_cast<const UChar*>(u16.data()),
                      static_cast<int32_t>(u16.size()), 0xFFFD, nullptr, &status);
   for (std::size_t i = 0; i < invalid.offsets.size() && i < kNamedInvalid; ++i) {
-    out.warnings.push_back(CharsetNote{invalid.offsets[i], "a byte invalid in " + out.charset +
-                                                              " is replaced by U+FFFD"});
+    out.warnings.push_back(CharsetNote{
+        invalid.offsets[i], "a byte invalid in " + out.charset + " is replaced by U+FFFD"});
   }
   if (invalid.offsets.size() > kNamedInvalid) {
-    out.warnings.push_back(CharsetNote{invalid.offsets[kNamedInvalid],
-                                       std::to_string(invalid.offsets.size() - kNamedInvalid) +
-                                           " more invalid bytes replaced"});
+    out.warnings.push_back(CharsetNote{
+        invalid.offsets[kNamedInvalid],
+        std::to_string(invalid.offsets.size() - kNamedInvalid) + " more invalid bytes replaced"});
   }
   return true;
 }
@@ -139,7 +139,7 @@ bool convert(std::string_view bytes, const std::string& charset, DecodedPage& ou
 std::string detect(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status),
-                                                                  &ucsdet_close);
+                                                                 &ucsdet_close);
   if (U_FAILURE(status)) return {};
   ucsdet_enableInputFilter(det.get(), true);
   const auto n = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20));
@@ -181,7 +181,8 @@ DecodedPage decode_page(std::string_view bytes) {
     // A page saved as UTF-8 keeps the legacy declaration it was served with more often than
     // the other way round: bytes that read as UTF-8 with letters beyond ASCII are UTF-8. A
     // UTF-16 declaration read from ASCII-compatible bytes is wrong by construction.
-    if (!is_utf8_name(declared) && valid_utf8 && (has_multibyte(bytes) || is_utf16_name(declared))) {
+    if (!is_utf8_name(declared) && valid_utf8 &&
+        (has_multibyte(bytes) || is_utf16_name(declared))) {
       out.from = "utf-8";
       convert(bytes, "UTF-8", out);
       out.warnings.push_back(CharsetNote{where, "the page declares charset " + declared +

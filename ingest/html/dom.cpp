@@ -29,10 +29,13 @@ void Dom::Free::operator()(GumboOutput* out) const {
 
 std::size_t nesting_over(std::string_view html, std::size_t limit) {
   static constexpr std::string_view kNotCounted[] = {
-      "br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "param",
-      "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "colgroup",
-      "tbody", "thead", "tfoot", "rt", "rp", "optgroup", "!doctype"};
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+      "br",    "img",   "input", "meta",   "link",     "hr",      "area",     "base",
+      "col",   "embed", "param", "source", "track",    "wbr",     "p",        "li",
+      "td",    "th",    "tr",    "option", "dt",       "dd",      "colgroup", "tbody",
+      "thead", "tfoot", "rt",    "rp",     "optgroup", "!doctype"};
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
   std::size_t depth = 0;
   std::size_t at = 0;
   std::string name;
@@ -73,8 +76,8 @@ std::size_t nesting_over(std::string_view html, std::size_t limit) {
       continue;
     }
     at = end + 1;
-    const bool counted = std::find(std::begin(kNotCounted), std::end(kNotCounted), name) ==
-                         std::end(kNotCounted);
+    const bool counted =
+        std::find(std::begin(kNotCounted), std::end(kNotCounted), name) == std::end(kNotCounted);
     if (!counted || (!closing && html[end - 1] == '/')) continue;
     if (closing) {
       if (depth > 0) --depth;

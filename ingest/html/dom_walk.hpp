@@ -17,8 +17,8 @@ void walk(const GumboNode* from, Enter&& enter, Leave&& leave) {
   while (!stack.empty()) {
     Frame& top = stack.back();
     const GumboNode* n = top.node;
-    const bool has_children = n->type == GUMBO_NODE_ELEMENT ||
-                              n->type == GUMBO_NODE_TEMPLATE || n->type == GUMBO_NODE_DOCUMENT;
+    const bool has_children = n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE ||
+                              n->type == GUMBO_NODE_DOCUMENT;
     if (!has_children || top.next >= children_of(n).length) {
       stack.pop_back();
       leave(n);

@@ -15,15 +15,24 @@ namespace {
 
 PartKind part_kind(BlockKind k) {
   switch (k) {
-    case BlockKind::kHeading: return PartKind::kHeading;
-    case BlockKind::kListItem: return PartKind::kListItem;
-    case BlockKind::kQuote: return PartKind::kQuote;
-    case BlockKind::kCaption: return PartKind::kCaption;
-    case BlockKind::kPullQuote: return PartKind::kPullQuote;
-    case BlockKind::kPreformatted: return PartKind::kPreformatted;
-    case BlockKind::kTableCell: return PartKind::kTableCell;
-    case BlockKind::kNote: return PartKind::kNote;
-    case BlockKind::kParagraph: break;
+    case BlockKind::kHeading:
+      return PartKind::kHeading;
+    case BlockKind::kListItem:
+      return PartKind::kListItem;
+    case BlockKind::kQuote:
+      return PartKind::kQuote;
+    case BlockKind::kCaption:
+      return PartKind::kCaption;
+    case BlockKind::kPullQuote:
+      return PartKind::kPullQuote;
+    case BlockKind::kPreformatted:
+      return PartKind::kPreformatted;
+    case BlockKind::kTableCell:
+      return PartKind::kTableCell;
+    case BlockKind::kNote:
+      return PartKind::kNote;
+    case BlockKind::kParagraph:
+      break;
   }
   return PartKind::kParagraph;
 }
@@ -74,9 +83,11 @@ void add_part(Page& page, PartKind kind, std::string_view text,
               const std::vector<OffsetPiece>& pieces) {
   if (!page.text.empty()) page.text += "\n\n";
   const auto begin = static_cast<std::uint32_t>(page.text.size());
-  for (const auto& piece : pieces) page.offsets.emplace_back(begin + piece.offset, piece.page_offset);
+  for (const auto& piece : pieces)
+    page.offsets.emplace_back(begin + piece.offset, piece.page_offset);
   page.text += text;
-  page.parts.push_back(PagePart{kind, graph::Span{begin, static_cast<std::uint32_t>(page.text.size())}, {}});
+  page.parts.push_back(
+      PagePart{kind, graph::Span{begin, static_cast<std::uint32_t>(page.text.size())}, {}});
 }
 
 // The stated body's paragraphs (its lines), white space folded.
@@ -116,7 +127,8 @@ Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLe
     found += b.kind == BlockKind::kCaption || b.kind == BlockKind::kPullQuote ? 0 : letters(b.text);
   }
   // Text without a single letter ("<<<>>>") is no article.
-  if (std::none_of(blocks.begin(), blocks.end(), [](const TextBlock& b) { return has_letter(b.text); })) {
+  if (std::none_of(blocks.begin(), blocks.end(),
+                   [](const TextBlock& b) { return has_letter(b.text); })) {
     blocks.clear();
     found = 0;
   }
@@ -130,7 +142,8 @@ Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLe
   }
   for (const auto& b : blocks) {
     // The headline again at the top of the body.
-    if (b.kind == BlockKind::kHeading && page.meta.title && fold_spaces(b.text) == *page.meta.title) {
+    if (b.kind == BlockKind::kHeading && page.meta.title &&
+        fold_spaces(b.text) == *page.meta.title) {
       continue;
     }
     add_part(page, part_kind(b.kind), b.text, b.pieces);

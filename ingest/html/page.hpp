@@ -54,8 +54,8 @@ struct PageMetadata {
 };
 
 struct Page {
-  std::string text;              // the main text, UTF-8
-  std::vector<PagePart> parts;   // in text order
+  std::string text;                 // the main text, UTF-8
+  std::vector<PagePart> parts;      // in text order
   std::vector<PageMarker> markers;  // in text order
   PageMetadata meta;
   // Ascending pairs: text[first..] came from page[second..] (bytes of the UTF-8 page).

@@ -59,7 +59,7 @@ struct Found {
   std::vector<std::uint32_t> ld_offsets;
   std::string title, canonical, lang;
   std::vector<std::string> h1s;
-  std::vector<std::string> dates;  // texts of elements named as dates, in page order
+  std::vector<std::string> dates;     // texts of elements named as dates, in page order
   std::vector<std::string> after_h1;  // the first texts after the first <h1>, in page order
   std::vector<std::pair<std::string, bool>> times;  // datetime, itemprop datePublished
   std::vector<std::string> bylines;
@@ -104,8 +104,8 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
           case GUMBO_TAG_TIME: {
             const std::string_view dt = attribute(n, "datetime");
             if (!dt.empty()) {
-              f.times.emplace_back(std::string(dt), ascii_lower(attribute(n, "itemprop")) ==
-                                                        "datepublished");
+              f.times.emplace_back(std::string(dt),
+                                   ascii_lower(attribute(n, "itemprop")) == "datepublished");
             }
             return true;
           }
@@ -121,13 +121,16 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
             }
             return false;
           }
-          case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+          case GUMBO_TAG_STYLE:
+          case GUMBO_TAG_NOSCRIPT:
+          case GUMBO_TAG_TEMPLATE:
             return false;
           default:
             break;
         }
         std::string parts;
-        for (const std::string_view v : {attribute(n, "class"), attribute(n, "rel"), attribute(n, "itemprop")}) {
+        for (const std::string_view v :
+             {attribute(n, "class"), attribute(n, "rel"), attribute(n, "itemprop")}) {
           if (!v.empty()) parts += '-' + ascii_lower(v);
         }
         if (!parts.empty() && f.bylines.size() < 8) {
@@ -135,7 +138,8 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
           for (char& c : parts) {
             if (c == ' ' || c == '_') c = '-';
           }
-          if (f.dates.size() < 4 && names_any(parts, {"date", "time", "timestamp", "dateline", "published", "posted"})) {
+          if (f.dates.size() < 4 &&
+              names_any(parts, {"date", "time", "timestamp", "dateline", "published", "posted"})) {
             std::string t = text_of(n);
             if (!t.empty() && t.size() < 80) f.dates.push_back(std::move(t));
           }
@@ -182,8 +186,8 @@ bool is_article_type(const rapidjson::Value& obj) {
   auto article = [](const rapidjson::Value& v) {
     if (!v.IsString()) return false;
     const std::string_view s(v.GetString(), v.GetStringLength());
-    return s.find("Article") != std::string_view::npos || s == "BlogPosting" ||
-           s == "Report" || s == "LiveBlogPosting";
+    return s.find("Article") != std::string_view::npos || s == "BlogPosting" || s == "Report" ||
+           s == "LiveBlogPosting";
   };
   if (t.IsArray()) return std::any_of(t.Begin(), t.End(), article);
   return article(t);
@@ -285,9 +289,10 @@ std::string without_site(std::string title, const std::optional<std::string>& ou
       if (c != ' ' && c != '.' && c != '-') squeezed += c;
     }
     std::string host_name = host.substr(0, host.find('.'));
-    const bool names_outlet = (outlet && ascii_lower(*outlet) == tail) ||
-                              (!host_name.empty() && squeezed.find(host_name) != std::string::npos) ||
-                              (!squeezed.empty() && host.find(squeezed) != std::string::npos);
+    const bool names_outlet =
+        (outlet && ascii_lower(*outlet) == tail) ||
+        (!host_name.empty() && squeezed.find(host_name) != std::string::npos) ||
+        (!squeezed.empty() && host.find(squeezed) != std::string::npos);
     if (names_outlet) return title.substr(0, at);
   }
   return title;
@@ -323,7 +328,8 @@ std::string headline_among(const std::vector<std::string>& h1s, const std::strin
     if (ref.empty()) return h;
     std::size_t shared = 0;
     for (const auto& x : w) shared += std::find(ref.begin(), ref.end(), x) != ref.end();
-    const double share = static_cast<double>(shared) / static_cast<double>(std::max(w.size(), ref.size()));
+    const double share =
+        static_cast<double>(shared) / static_cast<double>(std::max(w.size(), ref.size()));
     if (share >= best_share) {
       best = h;
       best_share = share;
@@ -422,9 +428,9 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
   if (ld) set(m.outlet, m, "outlet", ld->publisher, "json-ld");
   set(m.outlet, m, "outlet", meta("og:site_name"), "opengraph");
   set(m.outlet, m, "outlet", meta("application-name"), "meta");
-  const std::string canonical = is_address(f.canonical) && f.canonical.find("://") != std::string::npos
-                                    ? f.canonical
-                                    : std::string{};
+  const std::string canonical =
+      is_address(f.canonical) && f.canonical.find("://") != std::string::npos ? f.canonical
+                                                                              : std::string{};
   set(m.url, m, "url", canonical, "meta");
   set(m.url, m, "url", meta("og:url").find("://") != std::string::npos ? meta("og:url") : "",
       "opengraph");
@@ -449,7 +455,8 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
     m.authors = ld->authors;
     m.from["authors"] = "json-ld";
   }
-  for (const char* key : {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}) {
+  for (const char* key :
+       {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}) {
     if (!m.authors.empty()) break;
     const std::string a = without_by(meta(key));
     if (!a.empty() && !is_address(a)) {
@@ -481,9 +488,8 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
   if (ld) set(m.date, m, "date", date(ld->date), "json-ld");
   for (const char* key : {"article:published_time", "og:published_time", "datepublished",
                           "publishdate", "publish-date", "pubdate", "parsely-pub-date",
-                          "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date",
-                          "date", "article.published", "og:updated_time",
-                          "article:modified_time"}) {
+                          "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date",
+                          "article.published", "og:updated_time", "article:modified_time"}) {
     const bool og = std::string_view(key).find(':') != std::string_view::npos;
     set(m.date, m, "date", date(meta(key)), og ? "opengraph" : "meta");
   }

@@ -1,28 +1,61 @@
 #include "ingest/html/page_text.hpp"
 
-#include "ingest/text_util.hpp"
-
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest::html {
 namespace {
 
 bool is_block(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_P: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HGROUP: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_BR:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_CENTER: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -32,12 +65,28 @@ bool is_block(GumboTag t) {
 // Elements that never hold article text.
 bool is_skipped(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MENU:
     case GUMBO_TAG_LABEL:
       return true;
     default:
@@ -48,10 +97,22 @@ bool is_skipped(GumboTag t) {
 // A block element whose text is one paragraph: its score goes to the container above it.
 bool is_paragraph_like(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
       return true;
     default:
       return false;
@@ -63,7 +124,6 @@ bool is_heading(GumboTag t) {
          t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
 }
 
-
 // The class and id of an element as one string of lower-case parts, each led by '-': parts
 // break at spaces, punctuation, digits and a lower-to-upper case change ("PageBuilder-pageRow"
 // gives "-page-builder-page-row").
@@ -73,7 +133,8 @@ std::string name_parts(const GumboNode* n) {
     char prev = ' ';
     for (const char c : v) {
       const bool upper = c >= 'A' && c <= 'Z';
-      const bool letter = upper || (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) >= 0x80);
+      const bool letter =
+          upper || (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) >= 0x80);
       if (!letter) {
         prev = ' ';
         continue;
@@ -116,7 +177,8 @@ bool is_hidden(const GumboNode* n) {
 std::size_t commas(std::string_view s) {
   std::size_t n = static_cast<std::size_t>(std::count(s.begin(), s.end(), ','));
   for (std::string_view wide : {"，", "、"}) {
-    for (std::size_t at = s.find(wide); at != std::string_view::npos; at = s.find(wide, at + 1)) ++n;
+    for (std::size_t at = s.find(wide); at != std::string_view::npos; at = s.find(wide, at + 1))
+      ++n;
   }
   return n;
 }
@@ -159,7 +221,8 @@ struct Level {
 std::string note_label(std::string_view text) {
   std::string out;
   for (const char c : text) {
-    if (c == '[' || c == ']' || c == '(' || c == ')' || c == ' ' || c == '\n' || c == '\t') continue;
+    if (c == '[' || c == ']' || c == '(' || c == ')' || c == ' ' || c == '\n' || c == '\t')
+      continue;
     const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (!alnum || out.size() >= 4) return {};
     out += c;
@@ -194,10 +257,13 @@ std::unordered_map<std::string, std::string> note_targets(const Dom& dom) {
           const bool in_sup = !path.empty() && path.back() == GUMBO_TAG_SUP;
           bool has_sup = false;
           for (unsigned i = 0; i < n->v.element.children.length; ++i) {
-            has_sup |= tag_of(static_cast<const GumboNode*>(n->v.element.children.data[i])) == GUMBO_TAG_SUP;
+            has_sup |= tag_of(static_cast<const GumboNode*>(n->v.element.children.data[i])) ==
+                       GUMBO_TAG_SUP;
           }
-          const std::string rel = ascii_lower(attribute(n, "rel")) + " " + ascii_lower(attribute(n, "class"));
-          const bool says = rel.find("footnote") != std::string::npos || rel.find("noteref") != std::string::npos;
+          const std::string rel =
+              ascii_lower(attribute(n, "rel")) + " " + ascii_lower(attribute(n, "class"));
+          const bool says =
+              rel.find("footnote") != std::string::npos || rel.find("noteref") != std::string::npos;
           if (href.size() > 1 && href[0] == '#' && (in_sup || has_sup || says)) {
             const std::string label = note_label(plain_text(n));
             if (!label.empty()) targets.emplace(std::string(href.substr(1)), label);
@@ -271,8 +337,8 @@ class Extractor {
         return false;
       }
     }
-    const bool root = t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || t == GUMBO_TAG_MAIN ||
-                      t == GUMBO_TAG_ARTICLE;
+    const bool root =
+        t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE;
     if (weight < 0 && !root) return false;
     if (t == GUMBO_TAG_BODY) body = n;
     const bool block = is_block(t) || levels_.empty();
@@ -293,7 +359,8 @@ class Extractor {
       }
     }
     if (is_heading(t)) level.kind = BlockKind::kHeading;
-    if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT) level.kind = BlockKind::kListItem;
+    if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT)
+      level.kind = BlockKind::kListItem;
     if (t == GUMBO_TAG_BLOCKQUOTE) level.kind = BlockKind::kQuote;
     if (t == GUMBO_TAG_PRE) level.kind = BlockKind::kPreformatted;
     if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) level.kind = BlockKind::kTableCell;
@@ -366,8 +433,9 @@ class Extractor {
       if (!piece_open) {
         // Decoded text may be longer than its source (a NUL becomes U+FFFD): never past it.
         const auto in_source = std::min<std::size_t>(i, n->v.text.original_text.length);
-        current_.block.pieces.push_back(OffsetPiece{static_cast<std::uint32_t>(out.size()),
-                                                    page_offset + static_cast<std::uint32_t>(in_source)});
+        current_.block.pieces.push_back(
+            OffsetPiece{static_cast<std::uint32_t>(out.size()),
+                        page_offset + static_cast<std::uint32_t>(in_source)});
         piece_open = true;
       }
       out += c;
@@ -401,17 +469,37 @@ class Extractor {
     if (e.scored) return;
     e.scored = true;
     switch (tag_of(n)) {
-      case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: e.score = 5; break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: e.score = 3; break;
-      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-      case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_MAIN:
+        e.score = 5;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        e.score = 3;
+        break;
+      case GUMBO_TAG_ADDRESS:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
         e.score = -3;
         break;
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-      case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_TH:
         e.score = -5;
         break;
-      default: break;
+      default:
+        break;
     }
     e.score += 25.0 * e.weight;
   }
@@ -441,7 +529,8 @@ class Extractor {
       if (!e.scored) continue;
       const double s = e.score * (1.0 - e.link_density());
       // Ties go to the first in the page, whatever the map's order.
-      if (best == nullptr || s > best_score || (s == best_score && e.order < elements_[best].order)) {
+      if (best == nullptr || s > best_score ||
+          (s == best_score && e.order < elements_[best].order)) {
         best = n;
         best_score = s;
       }
@@ -518,7 +607,8 @@ class Extractor {
           auto& last = notes.back();
           const auto shift = static_cast<std::uint32_t>(last.text.size() + 1);
           last.text += ' ';
-          for (const auto& p : b.block.pieces) last.pieces.push_back(OffsetPiece{p.offset + shift, p.page_offset});
+          for (const auto& p : b.block.pieces)
+            last.pieces.push_back(OffsetPiece{p.offset + shift, p.page_offset});
           last.text += b.block.text;
         } else {
           notes.push_back(std::move(b.block));

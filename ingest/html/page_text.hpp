@@ -41,7 +41,7 @@ struct OffsetPiece {
 struct TextBlock {
   std::string text;  // whitespace folded, trimmed, never empty
   BlockKind kind = BlockKind::kParagraph;
-  std::vector<OffsetPiece> pieces;  // offsets into `text`, ascending
+  std::vector<OffsetPiece> pieces;   // offsets into `text`, ascending
   const GumboNode* owner = nullptr;  // the block element holding it
   std::string note_label;            // a note: its label
   std::vector<NoteMarker> markers;   // markers of notes in this block

@@ -28,13 +28,15 @@ std::string line_of(const std::string& text, std::size_t line) {
 
 }  // namespace
 
-TEST_CASE("html: two saved pages, their metadata, their page positions and their conflict", "[e2e]") {
+TEST_CASE("html: two saved pages, their metadata, their page positions and their conflict",
+          "[e2e]") {
   TempDir dir;
   const std::string db = dir / "s.db";
   const auto ingest = run_claimgraph({"ingest", pages_dir(), "--db", db});
   INFO(ingest.out << ingest.err);
   REQUIRE(ingest.exit_code == 0);
-  CHECK_THAT(ingest.out, Contains("added " + pages_dir() + "/courier_workers.html as courier_workers"));
+  CHECK_THAT(ingest.out,
+             Contains("added " + pages_dir() + "/courier_workers.html as courier_workers"));
 
   const auto show = run_claimgraph({"show", "courier_workers", "--json", "--db", db});
   REQUIRE(show.exit_code == 0);
@@ -56,7 +58,8 @@ TEST_CASE("html: two saved pages, their metadata, their page positions and their
   CHECK(std::string(ru["node"]["metadata_from"]["authors"].GetString()) == "meta");
 
   // A claim is found at its line and column of the page file.
-  const auto claim = parse_json(run_claimgraph({"show", "courier_workers:c1", "--json", "--db", db}).out);
+  const auto claim =
+      parse_json(run_claimgraph({"show", "courier_workers:c1", "--json", "--db", db}).out);
   const auto& page = claim["location"]["page"];
   const std::string raw = read_file(pages_dir() + "/courier_workers.html");
   const std::string line = line_of(raw, page["line"].GetUint());
@@ -69,10 +72,12 @@ TEST_CASE("html: two saved pages, their metadata, their page positions and their
   bool cited = false;
   for (const auto& c : claims.GetArray()) {
     if (std::string(c["id"].GetString()) != "courier_workers:c1") continue;
-    for (const auto& r : c["cites"].GetArray()) cited |= std::string(r.GetString()) == "courier_workers:fn1";
+    for (const auto& r : c["cites"].GetArray())
+      cited |= std::string(r.GetString()) == "courier_workers:fn1";
   }
   CHECK(cited);
-  CHECK_THAT(run_claimgraph({"claims", "--db", db}).out, !Contains("Workers at a site in Vladivostok"));
+  CHECK_THAT(run_claimgraph({"claims", "--db", db}).out,
+             !Contains("Workers at a site in Vladivostok"));
 
   // 20,000 on one page against 30,000 on the other.
   const auto conflicts = run_claimgraph({"conflicts", "--json", "--db", db});
@@ -93,9 +98,11 @@ TEST_CASE("html: the same page saved twice is one source", "[e2e]") {
   const auto r = run_claimgraph({"ingest", dir / "in", "--db", db});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Contains("duplicate " + (dir / "in/b_again.htm") + " of a_first.html as a_first"));
+  CHECK_THAT(r.out,
+             Contains("duplicate " + (dir / "in/b_again.htm") + " of a_first.html as a_first"));
   CHECK_THAT(r.out, Contains("1 stored") && Contains("1 duplicate"));
-  CHECK_THAT(run_claimgraph({"sources", "--db", db}).out, Contains("1 source") && !Contains("b_again"));
+  CHECK_THAT(run_claimgraph({"sources", "--db", db}).out,
+             Contains("1 source") && !Contains("b_again"));
 }
 
 TEST_CASE("html: bad pages are refused or warned of, never stored as markup", "[e2e]") {
@@ -120,8 +127,9 @@ TEST_CASE("html: bad pages are refused or warned of, never stored as markup", "[
     CHECK_THAT(r.err, Contains("image.html:2:1: error: binary file"));
   }
   SECTION("an invalid byte in the declared charset") {
-    const std::string bytes = "<html><head><meta charset=\"utf-8\"></head><body>" + article +
-                              "<p>A second paragraph \xFF with a bad byte in it, long enough.</p></body></html>";
+    const std::string bytes =
+        "<html><head><meta charset=\"utf-8\"></head><body>" + article +
+        "<p>A second paragraph \xFF with a bad byte in it, long enough.</p></body></html>";
     write_file(dir / "bad.html", bytes);
     const auto r = run_claimgraph({"ingest", dir / "bad.html", "--db", db});
     CHECK(r.exit_code == 0);
@@ -138,9 +146,11 @@ TEST_CASE("html: bad pages are refused or warned of, never stored as markup", "[
                           Contains("error: the page's elements nest deeper than 20000; not read"));
   }
   SECTION("truncated, scripts, a 50 MB page") {
-    write_file(dir / "in/truncated.html", "<html><body>" + article + "<p>Cut here in the mid</p><sp");
-    write_file(dir / "in/script.html", "<html><body>" + article +
-                                           "<script>var s = '<p>99,999 workers in a script</p>';</script></body></html>");
+    write_file(dir / "in/truncated.html",
+               "<html><body>" + article + "<p>Cut here in the mid</p><sp");
+    write_file(dir / "in/script.html",
+               "<html><body>" + article +
+                   "<script>var s = '<p>99,999 workers in a script</p>';</script></body></html>");
     // A page of 50 MB: one article and an inline image.
     std::string big = "<html><body>" + article + "<img src=\"data:image/png;base64,";
     big.append(50u << 20, 'A');
@@ -150,8 +160,8 @@ TEST_CASE("html: bad pages are refused or warned of, never stored as markup", "[
     INFO(r.err);
     CHECK(r.exit_code == 0);
     const auto claims = run_claimgraph({"claims", "--db", db}).out;
-    CHECK_THAT(claims, !Contains("99,999") && !Contains("<sp") && !Contains("base64") &&
-                           !Contains("AAAA"));
+    CHECK_THAT(claims,
+               !Contains("99,999") && !Contains("<sp") && !Contains("base64") && !Contains("AAAA"));
     // The truncated page keeps what it holds of its cut paragraph; the other two hold one
     // article, stored once.
     CHECK_THAT(claims, Contains("Cut here in the mid"));

@@ -81,7 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& m : page.markers) {
     if (m.offset > page.text.size() || m.label.empty()) broken("marker outside the text", size);
   }
-  const auto again = html::read_page(decoded.utf8, lex.page, *lex.figures, "https://example.test/a");
+  const auto again =
+      html::read_page(decoded.utf8, lex.page, *lex.figures, "https://example.test/a");
   if (again.text != page.text) broken("second read differs", size);
   return 0;
 }

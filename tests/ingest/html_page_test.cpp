@@ -27,7 +27,8 @@ html::Page read(const std::string& page, const std::string& url = "") {
 std::string part_text(const html::Page& p, html::PartKind kind) {
   std::string out;
   for (const auto& part : p.parts) {
-    if (part.kind == kind) out += p.text.substr(part.span.begin, part.span.end - part.span.begin) + "|";
+    if (part.kind == kind)
+      out += p.text.substr(part.span.begin, part.span.end - part.span.begin) + "|";
   }
   return out;
 }
@@ -39,8 +40,8 @@ std::string encoded(const std::string& utf8, const char* name) {
   REQUIRE(U_SUCCESS(status));
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
   std::string out(static_cast<std::size_t>(u.length()) * 4 + 16, '\0');
-  const int32_t n = ucnv_fromUChars(cnv, out.data(), static_cast<int32_t>(out.size()), u.getBuffer(),
-                                    u.length(), &status);
+  const int32_t n = ucnv_fromUChars(cnv, out.data(), static_cast<int32_t>(out.size()),
+                                    u.getBuffer(), u.length(), &status);
   ucnv_close(cnv);
   REQUIRE(U_SUCCESS(status));
   out.resize(static_cast<std::size_t>(n));
@@ -52,13 +53,14 @@ const char* kCourier = "/tests/data/pages/courier_workers.html";
 }  // namespace
 
 TEST_CASE("html: the main text keeps the article and leaves the page's furniture out", "[ingest]") {
-  const auto page = read(claimgraph::testing::read_file(claimgraph::testing::source_dir() + kCourier));
+  const auto page =
+      read(claimgraph::testing::read_file(claimgraph::testing::source_dir() + kCourier));
   const std::string body = page.body_text();
   CHECK_THAT(body, Contains("An estimated 20,000 North Korean workers were in Russia in 2023"));
   CHECK_THAT(body, Contains("Another study put the number at approximately 30,000"));
   for (const char* furniture :
-       {"Home", "Share on Facebook", "Related:", "Reader: this is my comment", "All rights reserved",
-        "99,999", "color:red", "By Jane Roe", "↩"}) {
+       {"Home", "Share on Facebook", "Related:", "Reader: this is my comment",
+        "All rights reserved", "99,999", "color:red", "By Jane Roe", "↩"}) {
     INFO(furniture);
     CHECK_THAT(page.text, !Contains(furniture));
   }
@@ -67,15 +69,17 @@ TEST_CASE("html: the main text keeps the article and leaves the page's furniture
   CHECK(part_text(page, html::PartKind::kCaption) ==
         "Workers at a site in Vladivostok, in a photo from 2019.|");
   // Notes after the body, each with its label; the markers' text is not in the body.
-  CHECK(part_text(page, html::PartKind::kNote) ==
-        "Ministry of Labour, Annual report on foreign workers, 2024.|Kim Min-su, \"북한 노동자 해외 "
-        "파견 실태\", Seoul: Institute, 2023.|");
+  CHECK(
+      part_text(page, html::PartKind::kNote) ==
+      "Ministry of Labour, Annual report on foreign workers, 2024.|Kim Min-su, \"북한 노동자 해외 "
+      "파견 실태\", Seoul: Institute, 2023.|");
   REQUIRE(page.markers.size() == 2);
   CHECK(page.markers[0].label == "1");
   CHECK(page.text.substr(page.markers[0].offset - 9, 9) == "ministry.");
   CHECK(page.markers[1].label == "2");
   // Every piece of text points at where it stands in the page.
-  const std::string raw = claimgraph::testing::read_file(claimgraph::testing::source_dir() + kCourier);
+  const std::string raw =
+      claimgraph::testing::read_file(claimgraph::testing::source_dir() + kCourier);
   const auto at = page.text.find("An estimated");
   CHECK(raw.substr(page.page_offset(static_cast<std::uint32_t>(at)), 12) == "An estimated");
 }
@@ -96,10 +100,11 @@ TEST_CASE("html: each metadata field from the best source the page has", "[inges
        "", "", "authors", "A One; B Two", "json-ld"},
       {R"(<meta property="og:title" content="Port strike ends | Harbour Daily"><meta property="og:site_name" content="Harbour Daily">)",
        "", "", "title", "Port strike ends", "opengraph"},
-      {R"(<title>Port strike ends - Harbour Daily</title>)", "<h1>Port strike ends after nine days</h1>", "",
-       "title", "Port strike ends after nine days", "text"},
-      {R"(<title>Port strike ends</title>)", "<h1><a href='/logo'>Harbour Daily</a></h1>", "", "title",
-       "Port strike ends", "meta"},
+      {R"(<title>Port strike ends - Harbour Daily</title>)",
+       "<h1>Port strike ends after nine days</h1>", "", "title", "Port strike ends after nine days",
+       "text"},
+      {R"(<title>Port strike ends</title>)", "<h1><a href='/logo'>Harbour Daily</a></h1>", "",
+       "title", "Port strike ends", "meta"},
       {R"(<meta name="author" content="By Anna Kim">)", "", "", "authors", "Anna Kim", "meta"},
       {R"(<meta property="article:published_time" content="2019-11-19T22:30:00Z">)", "", "", "date",
        "2019-11-19", "opengraph"},
@@ -110,8 +115,10 @@ TEST_CASE("html: each metadata field from the best source the page has", "[inges
        "date", "2024-02-15", "text"},
       {"", "<h1>Port strike ends after nine days</h1><div>기자 | 입력 2023.11.08 09:41</div>", "",
        "date", "2023-11-08", "text"},
-      {"", "<div class='today'>2020.01.01</div><h1>Port strike ends after nine days</h1>"
-           "<div>Posted 11/08/2023</div>", "", "date", "2023-11-08", "text"},
+      {"",
+       "<div class='today'>2020.01.01</div><h1>Port strike ends after nine days</h1>"
+       "<div>Posted 11/08/2023</div>",
+       "", "date", "2023-11-08", "text"},
       {"", "", "https://www.example-news.com/a/b", "outlet", "example-news.com", "host"},
       {R"(<link rel="canonical" href="https://news.test/x">)", "", "https://mirror.test/y", "url",
        "https://news.test/x", "meta"},
@@ -142,11 +149,14 @@ TEST_CASE("html: each metadata field from the best source the page has", "[inges
   }
 }
 
-TEST_CASE("html: legacy charsets are read by their declaration, their bytes or ICU's detector", "[ingest]") {
-  const std::string ru = "Около 12 тысяч граждан Киргизии работали в Подмосковье в прошлом году, "
-                         "сообщило министерство; еще 5 тысяч приехали весной.";
-  const std::string ko = "법무부에 따르면 지난해 국내에 들어온 외국인 선원은 약 9천200명으로 "
-                         "집계됐다. 이는 전년보다 크게 늘어난 수치라고 관계자는 설명했다.";
+TEST_CASE("html: legacy charsets are read by their declaration, their bytes or ICU's detector",
+          "[ingest]") {
+  const std::string ru =
+      "Около 12 тысяч граждан Киргизии работали в Подмосковье в прошлом году, "
+      "сообщило министерство; еще 5 тысяч приехали весной.";
+  const std::string ko =
+      "법무부에 따르면 지난해 국내에 들어온 외국인 선원은 약 9천200명으로 "
+      "집계됐다. 이는 전년보다 크게 늘어난 수치라고 관계자는 설명했다.";
   struct Row {
     std::string bytes;
     std::string want;
@@ -175,9 +185,12 @@ TEST_CASE("html: legacy charsets are read by their declaration, their bytes or I
   }
 }
 
-TEST_CASE("html: invalid bytes and a wrong declaration are warned of, with the byte offset", "[ingest]") {
+TEST_CASE("html: invalid bytes and a wrong declaration are warned of, with the byte offset",
+          "[ingest]") {
   SECTION("a byte invalid in the declared UTF-8") {
-    std::string bytes = "<html><head><meta charset=\"utf-8\"></head><body><p>Some 16,000 workers \xFF arrived.</p></body></html>";
+    std::string bytes =
+        "<html><head><meta charset=\"utf-8\"></head><body><p>Some 16,000 workers \xFF "
+        "arrived.</p></body></html>";
     const auto bad = bytes.find('\xFF');
     const auto decoded = html::decode_page(bytes);
     REQUIRE(decoded.warnings.size() == 1);
@@ -186,11 +199,14 @@ TEST_CASE("html: invalid bytes and a wrong declaration are warned of, with the b
     CHECK_THAT(decoded.utf8, Contains("workers \xEF\xBF\xBD arrived"));
   }
   SECTION("windows-1251 declared, UTF-8 written") {
-    const std::string bytes = "<html><head><meta charset=\"windows-1251\"></head><body><p>Около 12 тысяч граждан.</p></body></html>";
+    const std::string bytes =
+        "<html><head><meta charset=\"windows-1251\"></head><body><p>Около 12 тысяч "
+        "граждан.</p></body></html>";
     const auto decoded = html::decode_page(bytes);
     REQUIRE(decoded.warnings.size() == 1);
     CHECK(decoded.warnings[0].offset == bytes.find("charset"));
-    CHECK_THAT(decoded.warnings[0].message, Contains("declares charset windows-1251 but its bytes are UTF-8"));
+    CHECK_THAT(decoded.warnings[0].message,
+               Contains("declares charset windows-1251 but its bytes are UTF-8"));
     CHECK_THAT(decoded.utf8, Contains("Около 12 тысяч граждан."));
   }
   SECTION("a charset ICU does not know") {
@@ -205,7 +221,8 @@ TEST_CASE("html: bad pages give no crash and no text made of markup", "[ingest]"
       "<article><p>The ministry said some 16,000 workers arrived last year, most of them in the "
       "Far East, and that more are expected next spring.</p>";
   SECTION("cut in the middle of a tag") {
-    const auto page = read("<html><body>" + article + "<p>Second paragraph of the article th</p><di");
+    const auto page =
+        read("<html><body>" + article + "<p>Second paragraph of the article th</p><di");
     CHECK_THAT(page.text, Contains("some 16,000 workers arrived"));
     CHECK_THAT(page.text, !Contains("<di"));
   }
@@ -226,7 +243,8 @@ TEST_CASE("html: bad pages give no crash and no text made of markup", "[ingest]"
     const Row rows[] = {
         {"<div><div><div>x", 2, 14},
         {"<div><div></div><div>x", 2, no},
-        {"<p><p><p><li><li><br><img src=x><div/>", 1, no},  // closed by the parser, void, self-closed
+        {"<p><p><p><li><li><br><img src=x><div/>", 1,
+         no},  // closed by the parser, void, self-closed
         {"<div><!-- <div><div> --><script>if (a<b) {'<div><div>'}</script><div>", 2, no},
         {"<DIV><Div><div>", 2, 14},
     };
@@ -236,15 +254,17 @@ TEST_CASE("html: bad pages give no crash and no text made of markup", "[ingest]"
     }
   }
   SECTION("script and style text") {
-    const auto page = read("<html><head><style>p{x:1}</style></head><body>" + article +
-                           "<script>document.write('<p>30,000 hidden workers</p>')</script>"
-                           "<noscript><p>Enable JavaScript to read 40,000 more.</p></noscript></body></html>");
+    const auto page =
+        read("<html><head><style>p{x:1}</style></head><body>" + article +
+             "<script>document.write('<p>30,000 hidden workers</p>')</script>"
+             "<noscript><p>Enable JavaScript to read 40,000 more.</p></noscript></body></html>");
     CHECK_THAT(page.text, !Contains("30,000") && !Contains("40,000") && !Contains("x:1"));
   }
   SECTION("no article: menus and links only") {
-    const auto page = read("<html><body><nav><a href='/'>Home</a><a href='/b'>World</a></nav>"
-                           "<ul><li><a href='/c'>A story about something else entirely</a></li>"
-                           "<li><a href='/d'>Another story about something else here</a></li></ul></body></html>");
+    const auto page = read(
+        "<html><body><nav><a href='/'>Home</a><a href='/b'>World</a></nav>"
+        "<ul><li><a href='/c'>A story about something else entirely</a></li>"
+        "<li><a href='/d'>Another story about something else here</a></li></ul></body></html>");
     CHECK(page.text.empty());
   }
   SECTION("text the parser decodes longer than its source (html_fuzz's find)") {
@@ -271,8 +291,8 @@ TEST_CASE("html: class and id names are read in parts", "[ingest]") {
     bool match;
   };
   const Row rows[] = {
-      {"-top-ad-", "ad", true},        {"-header-", "ad", false},
-      {"-sharebar-", "share", true},   {"-page-builder-page-row-", "pager", false},
+      {"-top-ad-", "ad", true},           {"-header-", "ad", false},
+      {"-sharebar-", "share", true},      {"-page-builder-page-row-", "pager", false},
       {"-most-read-", "most-read", true}, {"-adventure-", "ad", false},
   };
   for (const auto& r : rows) {

@@ -6,6 +6,8 @@
 // beside the published ones (external/*/README.md) and holds each to a floor just under what
 // the reader reaches. Set CLAIMGRAPH_PEER_DETAILS=1 to print every page.
 
+#include <gumbo.h>
+#include <rapidjson/document.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <zlib.h>
@@ -20,10 +22,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <rapidjson/document.h>
-
-#include <gumbo.h>
 
 #include "ingest/html/charset.hpp"
 #include "ingest/html/page.hpp"
@@ -186,9 +184,10 @@ std::string page_words(const std::string& html) {
         all += '\n';
       }
     }
-    const GumboVector& kids = n->type == GUMBO_NODE_ELEMENT ? n->v.element.children
-                                                            : n->v.document.children;
-    for (unsigned i = kids.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    const GumboVector& kids =
+        n->type == GUMBO_NODE_ELEMENT ? n->v.element.children : n->v.document.children;
+    for (unsigned i = kids.length; i > 0; --i)
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
   }
   gumbo_destroy_output(&kGumboDefaultOptions, out);
   return all;
@@ -243,8 +242,9 @@ TEST_CASE("the HTML reader on the article-extraction benchmark's 120 news pages"
   }
   const double f1 = report("all", all);
   for (const auto& [lang, v] : by_lang) report(lang, v);
-  std::printf("pages published on these 120 pages: trafilatura 2.0.0 F1 0.953, Readability.js 0.944, "
-              "newspaper4k 0.956, goose3 0.889\n");
+  std::printf(
+      "pages published on these 120 pages: trafilatura 2.0.0 F1 0.953, Readability.js 0.944, "
+      "newspaper4k 0.956, goose3 0.889\n");
   CHECK(f1 >= 0.96);  // issue 16's bar, above trafilatura's 0.953
 }
 
@@ -314,12 +314,12 @@ TEST_CASE("the HTML reader on trafilatura's evaluation pages", "[peer][html]") {
   const double r = tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0;
   const double f1 = 2.0 * static_cast<double>(tp) / static_cast<double>(2 * tp + fp + fn);
   std::printf("snippets %zu pages  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f\n", pages,
-              f1, p, r,
-              static_cast<double>(tp + tn) / static_cast<double>(tp + tn + fp + fn));
-  std::printf("metadata title %zu/%zu exact (%zu/%zu of the titles on their page; %zu/%zu "
-              "ignoring case)  date %zu/%zu  author %zu/%zu (ignoring case)\n",
-              titles_right, titles, titles_on_page_right, titles_on_page, titles_folded, titles,
-              dates_right, dates, authors_right, authors);
+              f1, p, r, static_cast<double>(tp + tn) / static_cast<double>(tp + tn + fp + fn));
+  std::printf(
+      "metadata title %zu/%zu exact (%zu/%zu of the titles on their page; %zu/%zu "
+      "ignoring case)  date %zu/%zu  author %zu/%zu (ignoring case)\n",
+      titles_right, titles, titles_on_page_right, titles_on_page, titles_folded, titles,
+      dates_right, dates, authors_right, authors);
   CHECK(f1 >= 0.90);
   CHECK(static_cast<double>(titles_on_page_right) >= 0.90 * static_cast<double>(titles_on_page));
   CHECK(static_cast<double>(dates_right) >= 0.90 * static_cast<double>(dates));
@@ -344,7 +344,8 @@ TEST_CASE("the HTML reader on saved pages written without it (tests/data/pages-h
     by_lang[c["lang"].GetString()].push_back(s);
     if (e.HasMember("title")) {
       ++titles;
-      titles_right += page.meta.title && fold_space(*page.meta.title) == fold_space(e["title"].GetString());
+      titles_right +=
+          page.meta.title && fold_space(*page.meta.title) == fold_space(e["title"].GetString());
     }
     if (e.HasMember("date")) {
       ++dates;
@@ -361,8 +362,8 @@ TEST_CASE("the HTML reader on saved pages written without it (tests/data/pages-h
   // date line under a headline was then not read).
   const double f1 = report("held", all);
   for (const auto& [lang, v] : by_lang) CHECK(report(lang, v) >= 0.96);
-  std::printf("held-out metadata: title %zu/%zu, date %zu/%zu\n", titles_right, titles,
-              dates_right, dates);
+  std::printf("held-out metadata: title %zu/%zu, date %zu/%zu\n", titles_right, titles, dates_right,
+              dates);
   CHECK(f1 >= 0.96);
   CHECK(titles_right == titles);
   CHECK(static_cast<double>(dates_right) >= 0.9 * static_cast<double>(dates));
