@@ -28,6 +28,8 @@
 #include "query/source_texts.hpp"
 #include "query/text_output.hpp"
 #include "query/trace.hpp"
+#include "query/engine.hpp"
+#include "query/check_output.hpp"
 #include "tools/exit_codes.hpp"
 #include "tools/huge_pages.hpp"
 #include "tools/ingest_command.hpp"
@@ -57,74 +59,19 @@ graph::Store open_for_reading(const std::string& db) {
   return graph::Store(db, options);
 }
 
-// Each proposition's words by its id, from frames.json; none when the lexicon cannot be read
-// (the conflicts then name propositions by their ids).
-std::map<std::string, std::string> proposition_texts(const std::string& lexicon_dir) {
-  std::map<std::string, std::string> out;
-  try {
-    const auto frames = ingest::load_frame_lexicon(lexicon_dir, ingest::DiskFileSystem{}, nullptr);
-    for (const auto& p : frames.propositions) out[p.id] = p.text;
-  } catch (const ingest::LexiconError&) {
-  }
-  return out;
-}
-
-// Each place's predecessor state, from places.json (none when the lexicons cannot be read).
-std::map<std::string, std::string> place_predecessors(const std::string& lexicon_dir) {
-  std::map<std::string, std::string> out;
+// What queries need from the lexicons: proposition texts and place predecessors (none when
+// the lexicons cannot be read: conflicts then name propositions by their ids).
+query::LexiconFacts lexicon_facts(const std::string& lexicon_dir) {
+  query::LexiconFacts facts;
   try {
     const auto lex = ingest::load_lexicons(lexicon_dir, ingest::DiskFileSystem{});
+    for (const auto& p : lex.frames->propositions) facts.propositions[p.id] = p.text;
     for (const auto& p : lex.figures->places) {
-      if (p.predecessor) out[p.name] = *p.predecessor;
+      if (p.predecessor) facts.predecessors[p.name] = *p.predecessor;
     }
   } catch (const ingest::LexiconError&) {
   }
-  return out;
-}
-
-// `claimgraph check`: every problem on a line (or in JSON), exit 4 when there is one.
-int run_check(graph::Store& store, const std::string& db, bool json) {
-  const auto problems = store.check();
-  if (json) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-    const auto str = [&](const std::string& s) {
-      w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-    };
-    w.StartObject();
-    w.Key("store");
-    str(db);
-    w.Key("ok");
-    w.Bool(problems.empty());
-    w.Key("problems");
-    w.StartArray();
-    for (const auto& p : problems) {
-      w.StartObject();
-      w.Key("table");
-      str(p.table);
-      w.Key("id");
-      str(p.id);
-      w.Key("message");
-      str(p.message);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    std::cout << buffer.GetString() << "\n";
-  } else if (problems.empty()) {
-    std::cout << query::terminal_safe(db) << ": ok (" << store.sources().size()
-              << " sources; page checksums, integrity check, source bytes and rows)\n";
-  } else {
-    std::cout << query::terminal_safe(db) << ": damaged, " << problems.size() << " problem"
-              << (problems.size() == 1 ? "" : "s") << (problems.size() >= 100 ? " or more" : "")
-              << ":\n";
-    for (const auto& p : problems) {
-      std::cout << "  " << query::terminal_safe(p.table.empty() ? "store" : p.table)
-                << (p.id.empty() ? "" : " " + query::terminal_safe(p.id)) << ": "
-                << query::terminal_safe(p.message) << "\n";
-    }
-  }
-  return problems.empty() ? tools::kExitOk : tools::kExitStore;
+  return facts;
 }
 
 }  // namespace
@@ -292,135 +239,58 @@ int main(int argc, char** argv) {
       as_is.read_only = true;
       as_is.check_pages = false;
       graph::Store store(db, as_is);
-      return run_check(store, db, json);
+      const auto problems = store.check();
+      // The sources are counted only in a sound store (a damaged row would stop the count).
+      std::cout << (json ? query::check_json(db, problems)
+                         : query::check_text(db, problems.empty() ? store.sources().size() : 0,
+                                             problems));
+      return problems.empty() ? tools::kExitOk : tools::kExitStore;
     }
     auto store = open_for_reading(db);
-    if (app.got_subcommand("sources")) {
-      const auto sources = store.sources();
-      emit(json ? query::sources_json(sources) : query::sources_text(sources));
-      return tools::kExitOk;
-    }
-    const auto graph = store.load();
-    query::SourceTexts texts(store);
-    if (claims->parsed()) {
-      if (claims_source && !graph.find(*claims_source)) {
-        std::cerr << "claimgraph: no source with id \"" << *claims_source << "\" in " << db
-                  << "\n";
-        return tools::kExitNotFound;
-      }
-      const auto selected = query::select_claims(graph, claims_source);
-      emit(json ? query::claims_json(graph, selected, texts)
-                         : query::claims_text(graph, selected, texts, text_style(no_color)));
-      return tools::kExitOk;
-    }
-    if (figures->parsed()) {
-      if (figures_source && !graph.find(*figures_source)) {
-        std::cerr << "claimgraph: no source with id \"" << *figures_source << "\" in " << db
-                  << "\n";
-        return tools::kExitNotFound;
-      }
-      const auto selected = query::select_figures(graph, figures_measure, figures_source);
-      emit(json ? query::figures_json(graph, selected, texts)
-                         : query::figures_text(graph, selected, texts, text_style(no_color)));
-      return tools::kExitOk;
-    }
-    if (references->parsed()) {
-      if (references_source && !graph.find(*references_source)) {
-        std::cerr << "claimgraph: no source with id \"" << *references_source << "\" in " << db
-                  << "\n";
-        return tools::kExitNotFound;
-      }
-      const auto selected = query::select_references(graph, references_source);
-      emit(json ? query::references_json(graph, selected)
-                         : query::references_text(graph, selected, texts, text_style(no_color)));
-      return tools::kExitOk;
-    }
-    if (actors->parsed()) {
-      std::optional<graph::ActorKind> kind;
-      if (actors_kind) {
-        kind = graph::actor_kind_from(*actors_kind);
-        if (!kind) {
-          std::cerr << "claimgraph: unknown actor kind \"" << *actors_kind
-                    << "\" (person, organization, group, country, place, other)\n";
-          return tools::kExitUsage;
-        }
-      }
-      const auto selected = query::select_actors(graph, kind);
-      emit(json ? query::actors_json(graph, selected)
-                         : query::actors_text(graph, selected));
-      return tools::kExitOk;
-    }
-    // conflicts and agreements: one shape, both kinds unless --kind names one.
-    const auto list_sides = [&](const std::string& noun, const std::string& kind,
-                                const query::ConflictQuery& q, auto figure_finder,
-                                auto stance_finder) {
-      if (!kind.empty() && kind != "figure" && kind != "stance") {
-        std::cerr << "claimgraph: unknown " << noun << " kind \"" << kind << "\" (figure, stance)\n";
-        return tools::kExitUsage;
-      }
-      if (q.source && !graph.find(*q.source)) {
-        std::cerr << "claimgraph: no source with id \"" << *q.source << "\" in " << db << "\n";
-        return tools::kExitNotFound;
-      }
-      std::vector<query::Conflict> found;
-      query::Hidden hidden;
-      if (kind != "stance") found = figure_finder(graph, q, &hidden);
-      if (kind != "figure") {
-        auto stance = stance_finder(graph, q, proposition_texts(lexicons), &hidden);
-        found.insert(found.end(), stance.begin(), stance.end());
-      }
-      emit(json ? query::conflicts_json(graph, found)
-                         : query::conflicts_text(graph, found, texts, text_style(no_color), noun));
-      // What was left out, under the results (on stderr with --json: stdout holds the JSON).
-      (json ? std::cerr : std::cout) << query::hidden_text(hidden, q, noun);
-      return tools::kExitOk;
-    };
-    if (conflicts->parsed()) {
-      return list_sides("conflict", conflict_kind, conflict_query, query::figure_conflicts,
-                        query::stance_conflicts);
-    }
-    if (agreements->parsed()) {
-      return list_sides("agreement", agreement_kind, agreement_query, query::figure_agreements,
-                        query::stance_agreements);
-    }
-    if (trace->parsed()) {
-      const auto figures = query::find_figures(graph, trace_query);
-      if (figures.empty()) {
-        std::cerr << "claimgraph: no figure matches \"" << trace_query << "\" in " << db << "\n";
-        return tools::kExitNotFound;
-      }
-      const auto lineage = place_predecessors(lexicons);
-      if (json) {
-        // One object: the first match; the others are named on stderr.
-        std::cout << query::trace_json(graph, query::trace_figure(graph, figures.front(), lineage),
-                                       texts);
-        for (std::size_t i = 1; i < figures.size(); ++i) {
-          std::cerr << "claimgraph: \"" << trace_query << "\" also matches "
-                    << graph.id_of(figures[i]) << "\n";
-        }
-      } else {
-        for (const auto f : figures) {
-          emit(query::trace_text(graph, query::trace_figure(graph, f, lineage), texts,
-                                 text_style(no_color)));
-        }
-      }
-      return tools::kExitOk;
-    }
+    query::Engine engine(store, lexicon_facts(lexicons));
+    query::Response response;
     if (eval->parsed()) {
-      const auto report = query::evaluate(*gold, graph, texts);
-      emit(json ? query::eval_json(report) : query::eval_text(report));
-      return tools::kExitOk;
+      response = engine.eval(*gold, json);
+    } else {
+      query::Request request;
+      for (const auto* sub : app.get_subcommands()) request.command = sub->get_name();
+      request.json = json;
+      request.style = text_style(no_color);
+      const auto put = [&](const char* name, const std::optional<std::string>& value) {
+        if (value) request.options[name] = *value;
+      };
+      put("source", claims_source ? claims_source
+                    : figures_source ? figures_source
+                    : references_source ? references_source
+                    : std::nullopt);
+      put("measure", figures_measure);
+      put("kind", actors_kind);
+      const auto sides = [&](const std::string& kind, const query::ConflictQuery& q,
+                             const CLI::App* command) {
+        put("kind", kind.empty() ? std::nullopt : std::optional<std::string>(kind));
+        put("measure", q.measure);
+        put("actor", q.actor);
+        put("source", q.source);
+        if (command->count("--min-confidence") > 0) {
+          request.options["min-confidence"] = std::to_string(q.min_confidence);
+        }
+        if (q.include_undated) request.options["include-undated"] = "true";
+      };
+      if (conflicts->parsed()) sides(conflict_kind, conflict_query, conflicts);
+      if (agreements->parsed()) sides(agreement_kind, agreement_query, agreements);
+      if (trace->parsed()) request.options["query"] = trace_query;
+      if (show->parsed()) request.options["id"] = show_id;
+      response = engine.run(request);
     }
-    if (show->parsed()) {
-      const auto v = graph.find(show_id);
-      if (!v) {
-        std::cerr << "claimgraph: no node with id \"" << show_id << "\" in " << db << "\n";
-        return tools::kExitNotFound;
-      }
-      emit(json ? query::show_json(graph, *v, texts)
-                         : query::show_text(graph, *v, texts, text_style(no_color)));
-      return tools::kExitOk;
+    if (response.status != query::Status::kOk) {
+      std::cerr << "claimgraph: " << query::terminal_safe(response.error) << "\n";
+      return response.status == query::Status::kNotFound ? tools::kExitNotFound
+                                                         : tools::kExitUsage;
     }
+    emit(response.out);
+    // What was left out, under the results (on stderr with --json: stdout holds the JSON).
+    (json ? std::cerr : std::cout) << query::terminal_safe(response.note);
+    return tools::kExitOk;
   } catch (const graph::StoreError& e) {
     std::cerr << "claimgraph: " << query::terminal_safe(e.what()) << "\n";
     return tools::kExitStore;

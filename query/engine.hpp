@@ -1,0 +1,79 @@
+#pragma once
+// query::Engine: the one entry point the fronts (the CLI, the HTTP server) ask every query
+// through, in the spirit of DuckDB's ClientContext or Kùzu's Connection. A request names a
+// command and its options as words ("conflicts", {"measure": "workers"}); the response holds
+// exactly what the CLI prints: the output, a note beside it (what was hidden; stderr for the
+// CLI) and, when the request cannot be answered, a status and a one-line error. Fronts only
+// parse, call and print.
+//
+// Not thread-safe: one request at a time per Engine (the server serializes them).
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graph/knowledge_graph.hpp"
+#include "graph/store.hpp"
+#include "query/eval.hpp"
+#include "query/gold.hpp"
+#include "query/source_texts.hpp"
+#include "query/text_output.hpp"
+
+namespace claimgraph::query {
+
+enum class Status { kOk, kBadRequest, kNotFound };
+
+struct Request {
+  // sources, claims, figures, references, actors, conflicts, agreements, trace, show
+  std::string command;
+  // Options by their CLI name without dashes: "source", "measure", "actor", "kind",
+  // "min-confidence", "include-undated" ("true"/"false"), and the positional "id" (show) and
+  // "query" (trace).
+  std::map<std::string, std::string, std::less<>> options;
+  bool json = true;
+  TextStyle style;  // text output only
+};
+
+struct Response {
+  Status status = Status::kOk;
+  std::string out;    // the document or listing
+  std::string note;   // printed beside it: the hidden count, other matches ("" when none)
+  std::string error;  // status != kOk: one line, without a "claimgraph: " prefix
+};
+
+// What queries need from the lexicons: proposition texts (stance conflicts name them) and each
+// place's predecessor state (trace follows it).
+struct LexiconFacts {
+  std::map<std::string, std::string> propositions;
+  std::map<std::string, std::string> predecessors;
+};
+
+// The commands a Request may name, in the order --help lists them.
+const std::vector<std::string>& engine_commands();
+
+class Engine {
+ public:
+  // `store` must outlive the engine; the graph is loaded on the first request that needs it.
+  Engine(graph::Store& store, LexiconFacts facts);
+  ~Engine();
+
+  Response run(const Request& request);
+  // Scores the store against a parsed gold annotation (`claimgraph eval`).
+  Response eval(const Gold& gold, bool json);
+  // Forgets the loaded graph: the next request loads the store as it is now (after an ingest).
+  void reload();
+
+ private:
+  const graph::KnowledgeGraph& graph();
+  Response sides(const Request& request, bool agreements);
+  Response trace(const Request& request);
+
+  graph::Store& store_;
+  LexiconFacts facts_;
+  std::unique_ptr<graph::KnowledgeGraph> graph_;
+  std::unique_ptr<SourceTexts> texts_;
+};
+
+}  // namespace claimgraph::query
