@@ -33,6 +33,8 @@
 #include "tools/exit_codes.hpp"
 #include "tools/huge_pages.hpp"
 #include "tools/ingest_command.hpp"
+#include "tools/lexicon_facts.hpp"
+#include "tools/serve_command.hpp"
 
 namespace {
 
@@ -57,21 +59,6 @@ graph::Store open_for_reading(const std::string& db) {
   graph::StoreOptions options;
   options.read_only = true;
   return graph::Store(db, options);
-}
-
-// What queries need from the lexicons: proposition texts and place predecessors (none when
-// the lexicons cannot be read: conflicts then name propositions by their ids).
-query::LexiconFacts lexicon_facts(const std::string& lexicon_dir) {
-  query::LexiconFacts facts;
-  try {
-    const auto lex = ingest::load_lexicons(lexicon_dir, ingest::DiskFileSystem{});
-    for (const auto& p : lex.frames->propositions) facts.propositions[p.id] = p.text;
-    for (const auto& p : lex.figures->places) {
-      if (p.predecessor) facts.predecessors[p.name] = *p.predecessor;
-    }
-  } catch (const ingest::LexiconError&) {
-  }
-  return facts;
 }
 
 }  // namespace
@@ -190,6 +177,15 @@ int main(int argc, char** argv) {
       "check", "look through the store for damage: SQLite's integrity check, every source's "
                "bytes against their SHA-256, every row as the queries read it"));
 
+  tools::ServeOptions serve_options;
+  auto* serve = add_common(app.add_subcommand(
+      "serve", "answer queries over HTTP (GET /api/<command>?<options>) and serve the web page"));
+  serve->add_option("--host", serve_options.host, "address to listen on (default: 127.0.0.1)");
+  serve->add_option("--port", serve_options.port, "port (default: 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--threads", serve_options.threads, "workers answering requests (default: 4)")
+      ->check(CLI::Range(1, 64));
+
   std::string show_id;
   auto* show = add_common(app.add_subcommand(
       "show", "show one node: its fields, its sentence in context and file:line:column"));
@@ -212,6 +208,11 @@ int main(int argc, char** argv) {
       ingest_options.lexicon_dir = lexicons;
       ingest_options.json = json;
       return tools::run_ingest(ingest_options);
+    }
+    if (serve->parsed()) {
+      serve_options.db = db;
+      serve_options.lexicon_dir = lexicons;
+      return tools::run_serve(serve_options);
     }
     std::optional<query::Gold> gold;
     if (eval->parsed()) {
@@ -247,7 +248,7 @@ int main(int argc, char** argv) {
       return problems.empty() ? tools::kExitOk : tools::kExitStore;
     }
     auto store = open_for_reading(db);
-    query::Engine engine(store, lexicon_facts(lexicons));
+    query::Engine engine(store, tools::lexicon_facts(lexicons));
     query::Response response;
     if (eval->parsed()) {
       response = engine.eval(*gold, json);

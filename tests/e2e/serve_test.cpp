@@ -1,0 +1,101 @@
+// `claimgraph serve` against the CLI (issue 17): every endpoint answers exactly what the
+// command prints with --json; bad options, unknown ids and commands, oversized bodies, writes
+// and path traversal get their status and a JSON error, nothing else; SIGTERM stops it cleanly.
+// The client is cpp-httplib's, not ours.
+
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+
+#include "e2e/server.hpp"
+#include "support/support.hpp"
+
+using namespace claimgraph::testing;
+using Catch::Matchers::Contains;
+
+TEST_CASE("serve: each endpoint equals the CLI's JSON, errors have their status", "[e2e]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  REQUIRE(run_claimgraph({"ingest", corpus_dir(), "--db", db}).exit_code == 0);
+  Server server(dir, db);
+  REQUIRE(server.ready());
+  httplib::Client client("127.0.0.1", server.port());
+
+  struct Row {
+    const char* path;                   // the request
+    std::vector<std::string> cli;       // the same command for the CLI
+  };
+  const std::string a = "000_cda357074bdec828";
+  const Row rows[] = {
+      {"/api/sources", {"sources"}},
+      {"/api/claims", {"claims"}},
+      {"/api/claims?source=000_cda357074bdec828", {"claims", "--source", a}},
+      {"/api/figures?measure=workers", {"figures", "--measure", "workers"}},
+      {"/api/references", {"references"}},
+      {"/api/actors?kind=person", {"actors", "--kind", "person"}},
+      {"/api/conflicts", {"conflicts"}},
+      {"/api/conflicts?include-undated=true&kind=figure", {"conflicts", "--include-undated", "--kind", "figure"}},
+      {"/api/agreements", {"agreements"}},
+      {"/api/trace?query=35%2C000", {"trace", "35,000"}},
+      {"/api/show?id=000_cda357074bdec828%3Afn1", {"show", a + ":fn1"}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.path);
+    auto args = row.cli;
+    args.insert(args.end(), {"--json", "--db", db});
+    const auto cli = run_claimgraph(args);
+    REQUIRE(cli.exit_code == 0);
+    const auto res = client.Get(row.path);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    CHECK(res->body == cli.out);
+  }
+  // What the CLI prints beside the JSON (the hidden count) rides in a header.
+  CHECK_THAT(client.Get("/api/conflicts")->get_header_value("X-Claimgraph-Note"),
+             Contains("1 candidate without a time hidden"));
+
+  struct Bad {
+    std::string path;
+    int status;
+    const char* says;
+  };
+  const Bad bad[] = {
+      {"/api/show?id=nosuch", 404, "no node with id \\\"nosuch\\\""},
+      {"/api/trace?query=99%2C999%2C999", 404, "no figure matches"},
+      {"/api/claims?source=nosuch", 404, "no source with id"},
+      {"/api/nosuch", 400, "unknown command \\\"nosuch\\\""},
+      {"/api/conflicts?bogus=1", 400, "unknown option \\\"bogus\\\""},
+      {"/api/conflicts?min-confidence=2", 400, "is not a number from 0 to 1"},
+      {"/api/conflicts?kind=graph", 400, "unknown conflict kind"},
+      {"/api/actors?kind=alien", 400, "unknown actor kind"},
+      {"/api/claims?source=a&source=b", 400, "given twice"},
+      {"/api/ingest", 400, "unknown command"},
+      {"/../../etc/passwd", 404, "no such page"},
+      {"/%2e%2e/%2e%2e/etc/passwd", 404, "no such page"},
+      {"/api/%2e%2e/sources", 404, "no such page"},
+      {"/index.html/../../etc/passwd", 404, "no such page"},
+      {"/nosuch.js", 404, "no such page"},
+  };
+  for (const auto& b : bad) {
+    INFO(b.path);
+    const auto res = client.Get(b.path);
+    REQUIRE(res);
+    CHECK(res->status == b.status);
+    CHECK(res->get_header_value("Content-Type") == "application/json");
+    CHECK_THAT(res->body, Contains("{\"error\":\"") && Contains(b.says));
+    CHECK_THAT(res->body, !Contains("root:"));
+  }
+  // A body over the limit, and any write.
+  const auto big = client.Post("/api/sources", std::string(2u << 20, 'a'), "text/plain");
+  REQUIRE(big);
+  CHECK(big->status == 413);
+  const auto write = client.Post("/api/ingest", "Some text.", "text/plain");
+  REQUIRE(write);
+  CHECK(write->status == 405);
+  CHECK_THAT(write->body, Contains("read-only"));
+
+  std::string said;
+  CHECK(server.stop(&said) == 0);
+  CHECK_THAT(said, Contains("claimgraph: stopped"));
+}

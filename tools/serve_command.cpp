@@ -1,0 +1,156 @@
+#include "tools/serve_command.hpp"
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "graph/store.hpp"
+#include "query/engine.hpp"
+#include "tools/exit_codes.hpp"
+#include "tools/lexicon_facts.hpp"
+#include "tools/web_assets.hpp"
+
+namespace claimgraph::tools {
+namespace {
+
+std::string error_json(const std::string& message) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("error");
+  w.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+// A header value: printable ASCII only, lines joined.
+std::string header_safe(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '\n') {
+      if (!out.empty()) out += " | ";
+    } else if (c >= 0x20 && c < 0x7F) {
+      out += c;
+    }
+  }
+  while (out.size() >= 3 && out.ends_with(" | ")) out.resize(out.size() - 3);
+  return out;
+}
+
+int status_of(query::Status s) {
+  switch (s) {
+    case query::Status::kOk: return 200;
+    case query::Status::kBadRequest: return 400;
+    case query::Status::kNotFound: return 404;
+  }
+  return 500;
+}
+
+}  // namespace
+
+int run_serve(const ServeOptions& options) {
+  graph::StoreOptions reading;
+  reading.read_only = true;
+  graph::Store store(options.db, reading);  // StoreError is reported by main
+  query::Engine engine(store, lexicon_facts(options.lexicon_dir));
+  std::mutex engine_mutex;  // one query at a time through the engine
+
+  httplib::Server server;
+  const std::size_t threads = std::max<std::size_t>(1, options.threads);
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(options.max_body);
+
+  server.Get(R"(/api/([a-z]+))", [&](const httplib::Request& req, httplib::Response& res) {
+    query::Request request;
+    request.command = req.matches[1];
+    request.json = true;
+    for (const auto& [name, value] : req.params) {
+      if (request.options.count(name)) {
+        res.status = 400;
+        res.set_content(error_json("option \"" + name + "\" given twice"), "application/json");
+        return;
+      }
+      request.options[name] = value;
+    }
+    query::Response response;
+    {
+      const std::lock_guard lock(engine_mutex);
+      try {
+        response = engine.run(request);
+      } catch (const graph::StoreError& e) {
+        res.status = 500;
+        res.set_content(error_json(e.what()), "application/json");
+        return;
+      }
+    }
+    if (response.status != query::Status::kOk) {
+      res.status = status_of(response.status);
+      res.set_content(error_json(response.error), "application/json");
+      return;
+    }
+    if (!response.note.empty()) res.set_header("X-Claimgraph-Note", header_safe(response.note));
+    res.set_content(response.out, "application/json; charset=utf-8");
+  });
+  // Read-only: nothing is written through this server.
+  server.Post(R"(/.*)", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 405;
+    res.set_content(error_json("read-only: this server answers GET requests only"),
+                    "application/json");
+  });
+  // The web page: its files, served by exact name, nothing else.
+  for (const auto& asset : web_assets()) {
+    const std::string path = asset.name == "index.html" ? "/" : "/" + std::string(asset.name);
+    server.Get(path, [asset](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content(std::string(asset.bytes), std::string(asset.type) + "; charset=utf-8");
+    });
+  }
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const char* what = res.status == 404   ? "no such page or command"
+                       : res.status == 413 ? "request too large"
+                       : res.status == 405 ? "method not allowed"
+                                           : "bad request";
+    res.set_content(error_json(what), "application/json");
+  });
+
+  // SIGINT and SIGTERM reach a watcher thread only, which stops the server.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    std::cerr << "claimgraph: cannot listen on " << options.host << ":" << options.port << "\n";
+    return kExitUsage;
+  }
+  std::thread watcher([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+  });
+  std::cout << "claimgraph: serving " << options.db << " at http://" << options.host << ":" << port
+            << "/ (read-only; Ctrl-C stops)" << std::endl;
+  const bool ok = server.listen_after_bind();
+  // Wake the watcher if the server stopped on its own.
+  pthread_kill(watcher.native_handle(), SIGTERM);
+  watcher.join();
+  std::cout << "claimgraph: stopped" << std::endl;
+  return ok ? kExitOk : kExitInternal;
+}
+
+}  // namespace claimgraph::tools
