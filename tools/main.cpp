@@ -185,6 +185,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   serve->add_option("--threads", serve_options.threads, "workers answering requests (default: 4)")
       ->check(CLI::Range(1, 64));
+  std::size_t cache_mb = 64;
+  serve->add_option("--cache-mb", cache_mb, "answers kept for asking again, in MB (default: 64; 0: none)")
+      ->check(CLI::Range(0, 65536));
 
   std::string show_id;
   auto* show = add_common(app.add_subcommand(
@@ -212,6 +215,7 @@ int main(int argc, char** argv) {
     if (serve->parsed()) {
       serve_options.db = db;
       serve_options.lexicon_dir = lexicons;
+      serve_options.cache_bytes = cache_mb << 20;
       return tools::run_serve(serve_options);
     }
     std::optional<query::Gold> gold;

@@ -8,6 +8,9 @@
 #include <rapidjson/writer.h>
 
 #include <iostream>
+#include <list>
+#include <optional>
+#include <unordered_map>
 #include <mutex>
 #include <thread>
 
@@ -53,6 +56,43 @@ int status_of(query::Status s) {
   return 500;
 }
 
+// Answers by request, least recently used dropped first once over `capacity` bytes.
+class AnswerCache {
+ public:
+  explicit AnswerCache(std::size_t capacity) : capacity_(capacity) {}
+  std::optional<query::Response> get(const std::string& key) {
+    if (capacity_ == 0) return std::nullopt;
+    const std::lock_guard lock(mutex_);
+    const auto it = map_.find(key);
+    if (it == map_.end()) return std::nullopt;
+    order_.splice(order_.begin(), order_, it->second.second);
+    return it->second.first;
+  }
+  void put(const std::string& key, const query::Response& r) {
+    const std::size_t size = key.size() + r.out.size() + r.note.size();
+    if (capacity_ == 0 || size > capacity_) return;
+    const std::lock_guard lock(mutex_);
+    if (map_.count(key)) return;
+    order_.push_front(key);
+    map_.emplace(key, std::make_pair(r, order_.begin()));
+    used_ += size;
+    while (used_ > capacity_ && !order_.empty()) {
+      const auto& last = order_.back();
+      const auto& old = map_.at(last).first;
+      used_ -= last.size() + old.out.size() + old.note.size();
+      map_.erase(last);
+      order_.pop_back();
+    }
+  }
+
+ private:
+  std::size_t capacity_;
+  std::size_t used_ = 0;
+  std::mutex mutex_;
+  std::list<std::string> order_;
+  std::unordered_map<std::string, std::pair<query::Response, std::list<std::string>::iterator>> map_;
+};
+
 }  // namespace
 
 int run_serve(const ServeOptions& options) {
@@ -61,6 +101,7 @@ int run_serve(const ServeOptions& options) {
   graph::Store store(options.db, reading);  // StoreError is reported by main
   query::Engine engine(store, lexicon_facts(options.lexicon_dir));
   std::mutex engine_mutex;  // one query at a time through the engine
+  AnswerCache cache(options.cache_bytes);
 
   httplib::Server server;
   const std::size_t threads = std::max<std::size_t>(1, options.threads);
@@ -79,8 +120,14 @@ int run_serve(const ServeOptions& options) {
       }
       request.options[name] = value;
     }
+    // The request as one key: the command and its options in order.
+    std::string key = request.command;
+    for (const auto& [name, value] : request.options) key += '\0' + name + '=' + value;
+    auto cached = cache.get(key);
     query::Response response;
-    {
+    if (cached) {
+      response = std::move(*cached);
+    } else {
       const std::lock_guard lock(engine_mutex);
       try {
         response = engine.run(request);
@@ -89,6 +136,7 @@ int run_serve(const ServeOptions& options) {
         res.set_content(error_json(e.what()), "application/json");
         return;
       }
+      if (response.status == query::Status::kOk) cache.put(key, response);
     }
     if (response.status != query::Status::kOk) {
       res.status = status_of(response.status);

@@ -17,6 +17,9 @@ struct ServeOptions {
   int port = 8080;                 // 0: any free port (printed)
   std::size_t threads = 4;         // workers answering requests
   std::size_t max_body = std::size_t{1} << 20;  // bytes a request may carry (413 beyond)
+  // Answers kept for asking again (the store does not change under a read-only server);
+  // 0 keeps none. Default 64 MB.
+  std::size_t cache_bytes = std::size_t{64} << 20;
 };
 
 // Serves until SIGINT or SIGTERM; returns the exit code. Prints the URL on stdout once ready.
