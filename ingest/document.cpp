@@ -1,5 +1,7 @@
 #include "ingest/document.hpp"
 
+#include "graph/text_case.hpp"
+
 #include "ingest/text_check.hpp"
 
 namespace claimgraph::ingest {
@@ -57,10 +59,7 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
 bool is_page_file(std::string_view path) {
   const auto dot = path.find_last_of('.');
   if (dot == std::string_view::npos) return false;
-  std::string ext(path.substr(dot + 1));
-  for (char& c : ext) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string ext = graph::ascii_lower(path.substr(dot + 1));
   return ext == "html" || ext == "htm";
 }
 

@@ -1,5 +1,7 @@
 #include "ingest/ingester.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <unicode/uchar.h>
 
 #include "graph/sha256.hpp"
@@ -60,7 +62,7 @@ void add_in_text(graph::DocumentGraph& g, std::string_view text, const std::stri
 // Where the first of `phrases` starts in `text`, ASCII letters compared without case; 0 when
 // none occurs.
 std::size_t first_of(std::string_view text, const std::vector<std::string>& phrases) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto lower = [](char c) { return graph::ascii_lower(c); };
   std::size_t best = std::string_view::npos;
   for (const auto& p : phrases) {
     if (p.empty()) continue;

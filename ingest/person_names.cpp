@@ -1,5 +1,7 @@
 #include "ingest/person_names.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -59,7 +61,7 @@ bool is_separator(UChar32 c) {
 std::string letters_only(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    c = graph::ascii_lower(c);
     if (c >= 'a' && c <= 'z') {
       out.push_back(c);
     } else if (c == '-' && !out.empty() && out.back() != '-') {

@@ -8,6 +8,8 @@
 
 #include "ingest/references.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -31,8 +33,8 @@ using refs::Piece;
 std::string skeleton(const std::string& latin) {
   std::string s;
   for (const char c : latin) {
-    if (c >= 'A' && c <= 'Z') s.push_back(static_cast<char>(c - 'A' + 'a'));
-    if (c >= 'a' && c <= 'z') s.push_back(c);
+    const char l = graph::ascii_lower(c);
+    if (l >= 'a' && l <= 'z') s.push_back(l);
   }
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -148,9 +150,7 @@ struct ReferenceParser::Impl {
   std::string latin(std::string_view s) const {
     // ASCII needs no normalization and no transliteration, only lower case.
     if (is_ascii(s)) {
-      std::string out(s);
-      for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      return out;
+      return graph::ascii_lower(s);
     }
     UErrorCode status = U_ZERO_ERROR;
     auto u = nfkc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())),

@@ -49,32 +49,6 @@ std::string_view slice(std::string_view text, Span span) {
   return text.substr(span.begin, span.end - span.begin);
 }
 
-std::string fold_case(std::string_view text) {
-  // ASCII folds by table; ICU only for the rest.
-  bool ascii = true;
-  for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string out(text);
-    for (auto& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string fold_spaces(std::string_view text) {
   std::string out;
   bool pending = false;
@@ -156,24 +130,6 @@ std::string without(std::string_view text, char drop) {
   return out;
 }
 
-std::string slug(std::string_view text) {
-  const std::string folded = fold_case(fold_spaces(text));
-  std::string key;
-  bool dash = false;
-  for (std::size_t i = 0; i < folded.size();) {
-    std::size_t next;
-    const UChar32 c = code_point_at(folded, i, &next);
-    if (u_isalnum(c)) {
-      if (dash && !key.empty()) key.push_back('-');
-      dash = false;
-      key.append(folded, i, next - i);
-    } else {
-      dash = true;
-    }
-    i = next;
-  }
-  return key;
-}
 
 namespace {
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
+#include "graph/text_case.hpp"
 
 namespace claimgraph::ingest {
 
@@ -25,15 +26,13 @@ bool is_space(UChar32 c);  // Unicode white space, U+00A0 and U+FEFF included
 // The span without white space at either end.
 Span trim(std::string_view text, Span span);
 std::string_view slice(std::string_view text, Span span);
-// Lower-cased (ICU full case folding) copy of UTF-8 text.
-std::string fold_case(std::string_view text);
+// Case folding and slugs are the base helpers of graph/text_case.hpp.
+using graph::ascii_lower;
+using graph::fold_case;
+using graph::slug;
 // Runs of white space folded to one U+0020, ends trimmed.
 std::string fold_spaces(std::string_view text);
-// Case-folded letters and digits joined by single dashes: "North Korean" -> "north-korean".
-std::string slug(std::string_view text);
 bool is_ascii(std::string_view text);
-// A copy with ASCII letters lower-cased, other bytes as they are (names in markup, charsets).
-std::string ascii_lower(std::string_view text);
 bool is_hangul_syllable(UChar32 c);  // a precomposed syllable, U+AC00..U+D7A3
 // The text without `drop` and without spaces: without("Yeong-hyeong", '-') = "Yeonghyeong".
 std::string without(std::string_view text, char drop);

@@ -1,5 +1,7 @@
 #include "query/conflicts.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -83,11 +85,7 @@ std::string time_words(const std::string* time_from, const std::string* time_to)
 }  // namespace
 
 bool contains_folded(const std::string& haystack, const std::string& needle) {
-  const auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return s;
-  };
-  return lower(haystack).find(lower(needle)) != std::string::npos;
+  return graph::contains_folded(haystack, needle);
 }
 
 std::string outlet_of(const graph::KnowledgeGraph& g, const std::string& source_id) {

@@ -1,5 +1,7 @@
 #include "query/eval.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -66,12 +68,7 @@ class GoldDocuments {
 
 bool overlaps(graph::Span a, graph::Span b) { return a.begin < b.end && b.begin < a.end; }
 
-std::string lower(std::string s) {
-  for (auto& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
+std::string lower(const std::string& s) { return graph::ascii_lower(s); }
 
 // Units agree when equal without regard to case, or one names the other's head
 // ("ICBM tests" and "tests").

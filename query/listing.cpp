@@ -1,5 +1,7 @@
 #include "query/listing.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <unicode/coll.h>
 #include <unicode/unistr.h>
 
@@ -22,32 +24,13 @@ std::vector<graph::Vertex> select_claims(const graph::KnowledgeGraph& g,
 
 namespace {
 
-// Lower-case ASCII letters and digits joined by dashes; other bytes kept as they are.
-std::string measure_slug(std::string_view text) {
-  std::string out;
-  bool dash = false;
-  for (const char raw : text) {
-    char c = raw;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      (static_cast<unsigned char>(c) & 0x80) != 0;
-    if (!keep) {
-      dash = true;
-      continue;
-    }
-    if (dash && !out.empty()) out.push_back('-');
-    dash = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 }  // namespace
 
 std::vector<graph::Vertex> select_figures(const graph::KnowledgeGraph& g,
                                           const std::optional<std::string>& measure,
                                           const std::optional<std::string>& source_id) {
-  const std::string wanted = measure ? measure_slug(*measure) : std::string();
+  const std::string wanted = measure ? graph::slug(*measure) : std::string();
   std::vector<graph::Vertex> out;
   const auto candidates = source_id ? g.of_source(*source_id) : g.of_kind(NodeKind::kFigure);
   for (const auto v : candidates) {

@@ -1,5 +1,7 @@
 #include "query/trace.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <algorithm>
 
 #include "query/conflicts.hpp"
@@ -15,10 +17,9 @@ using graph::Vertex;
 std::string key(std::string_view s) {
   std::string out;
   for (const char c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) {
-      out.push_back(c);
+    const char l = graph::ascii_lower(c);
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') || static_cast<unsigned char>(l) >= 0x80) {
+      out.push_back(l);
     }
   }
   return out;

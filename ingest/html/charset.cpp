@@ -1,5 +1,7 @@
 #include "ingest/html/charset.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
@@ -15,7 +17,7 @@ namespace {
 constexpr std::size_t kDeclarationWindow = 4096;
 constexpr std::size_t kNamedInvalid = 3;  // invalid bytes named one by one, then counted
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) { return graph::ascii_lower(c); }
 
 bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view word) {
   if (at + word.size() > s.size()) return false;

@@ -1,5 +1,7 @@
 #include "ingest/html/dom.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <string>
@@ -34,7 +36,7 @@ std::size_t nesting_over(std::string_view html, std::size_t limit) {
       "td",    "th",    "tr",    "option", "dt",       "dd",      "colgroup", "tbody",
       "thead", "tfoot", "rt",    "rp",     "optgroup", "!doctype"};
   const auto lower = [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return graph::ascii_lower(c);
   };
   std::size_t depth = 0;
   std::size_t at = 0;

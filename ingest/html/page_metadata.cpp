@@ -1,5 +1,7 @@
 #include "ingest/html/page_metadata.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -305,7 +307,7 @@ std::vector<std::string> words_of(std::string_view s) {
     const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                       (static_cast<unsigned char>(c) >= 0x80);
     if (word) {
-      w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      w += graph::ascii_lower(c);
     } else if (!w.empty()) {
       out.push_back(std::move(w));
       w.clear();

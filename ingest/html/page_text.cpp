@@ -1,5 +1,7 @@
 #include "ingest/html/page_text.hpp"
 
+#include "graph/text_case.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -141,7 +143,7 @@ std::string name_parts(const GumboNode* n) {
       }
       const bool lower_prev = prev >= 'a' && prev <= 'z';
       if (prev == ' ' || (upper && lower_prev)) out += '-';
-      out += upper ? static_cast<char>(c - 'A' + 'a') : c;
+      out += graph::ascii_lower(c);
       prev = c;
     }
   }

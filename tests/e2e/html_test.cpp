@@ -79,6 +79,11 @@ TEST_CASE("html: two saved pages, their metadata, their page positions and their
   CHECK_THAT(run_claimgraph({"claims", "--db", db}).out,
              !Contains("Workers at a site in Vladivostok"));
 
+  // An outlet typed in capitals finds the Cyrillic one: a user's words and the store's are
+  // case-folded alike (they were folded in ASCII only).
+  const auto outlet = run_claimgraph({"conflicts", "--actor", "ВОСТОЧНЫЙ ВЕСТНИК", "--db", db});
+  CHECK_THAT(outlet.out, Contains("1 conflict"));
+
   // 20,000 on one page against 30,000 on the other.
   const auto conflicts = run_claimgraph({"conflicts", "--json", "--db", db});
   CHECK_THAT(conflicts.out, Contains("courier_workers:g1") && Contains("vostok_rabochie:g1"));
