@@ -1,0 +1,277 @@
+#include "ingest/run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "graph/store.hpp"
+#include "graph/writer_lock.hpp"
+#include "ingest/document.hpp"
+#include "ingest/ingester.hpp"
+#include "ingest/inputs.hpp"
+#include "ingest/lexicon.hpp"
+
+namespace claimgraph::ingest {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// One document between the reader, the parsing threads and the writer.
+struct Task {
+  std::size_t order = 0;  // place among the documents read
+  Document doc;
+  std::string key;
+  FileReport report;
+  bool parse = false;  // false: unchanged, nothing to do
+  std::optional<IngestResult> result;
+  std::exception_ptr error;
+};
+
+// The parsing threads: each takes the next task, parses it with its own Ingester and marks it
+// done.
+class Parsers {
+ public:
+  Parsers(std::vector<std::unique_ptr<Ingester>>& ingesters) {
+    for (std::size_t j = 0; j < ingesters.size(); ++j) {
+      threads_.emplace_back([this, &ingesters, j] {
+        for (;;) {
+          Task* task = nullptr;
+          {
+            std::unique_lock lock(mutex_);
+            work_ready_.wait(lock, [&] { return !work_.empty() || done_; });
+            if (work_.empty()) return;
+            task = work_.front();
+            work_.pop_front();
+          }
+          try {
+            task->result = ingesters[j]->ingest(task->doc, task->report.id);
+          } catch (...) {
+            task->error = std::current_exception();
+          }
+          {
+            std::lock_guard lock(mutex_);
+            task->parse = false;
+          }
+          result_ready_.notify_all();
+        }
+      });
+    }
+  }
+  ~Parsers() { stop(); }
+
+  void add(Task* task) {
+    {
+      std::lock_guard lock(mutex_);
+      work_.push_back(task);
+    }
+    work_ready_.notify_one();
+  }
+  void wait(const Task& task) {
+    std::unique_lock lock(mutex_);
+    result_ready_.wait(lock, [&] { return !task.parse; });
+  }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable work_ready_, result_ready_;
+  std::deque<Task*> work_;
+  bool done_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+RunResult run_ingest(const RunOptions& options, const RunEvents& events) {
+  DiskFileSystem fs;
+  // One Ingester per parsing thread; they share the lexicons (LexiconError goes to the caller).
+  const Lexicons lexicons = load_lexicons(options.lexicon_dir, fs);
+  std::vector<std::unique_ptr<Ingester>> ingesters;
+  for (std::size_t j = 0; j < std::max<std::size_t>(1, options.jobs); ++j) {
+    ingesters.push_back(std::make_unique<Ingester>(lexicons));
+  }
+  // One ingest writes a store at a time, for its whole run: source ids are given when a
+  // document is read, and another writer between two batches could give one to another file.
+  const graph::WriterLock writer_lock(options.db, [&](std::chrono::seconds waited) {
+    events.waiting(static_cast<double>(waited.count()));
+  });
+  graph::Store store(options.db);
+
+  RunResult run;
+  const auto inputs = collect_inputs(options.paths, fs);
+  run.files = inputs.files.size();
+  for (const auto& error : inputs.errors) {
+    events.diagnostic(error.to_string());
+    run.reports.push_back(FileReport{error.file, "error", "", 0, 0, 0, error.to_string(), ""});
+  }
+
+  // This thread reads the documents in order, names them and writes the results in the same
+  // order through the one store connection; the parsers parse in between. A window of
+  // documents bounds the memory. It holds a batch's worth per parser, so that the parsers
+  // keep working while this thread writes and commits a batch. The store sees exactly what
+  // one parser would give it.
+  Parsers parsers(ingesters);
+  const std::size_t window = 64 * ingesters.size() + 2;
+  std::vector<FileReport> pending;              // reports of the batch not yet committed
+  std::deque<std::unique_ptr<Task>> in_flight;  // in order
+  std::set<std::string> reserved;               // ids of documents read, not yet stored
+  std::size_t next_input = 0;
+  std::size_t order = 0;
+  std::size_t bytes = 0;
+  std::size_t in_batch = 0;
+  std::size_t batch_first = 0;  // the report of the open batch's first document
+  auto batch_start = Clock::now();
+  const auto publish = [&] {
+    if (pending.empty()) return;
+    events.reported(pending);
+    pending.clear();
+  };
+  const auto commit = [&] {
+    if (in_batch == 0) return;
+    try {
+      store.commit_batch();
+    } catch (...) {
+      // The batch is gone: its reports are never published, not even by a later commit.
+      run.lost = in_batch;
+      in_batch = 0;
+      pending.clear();
+      throw;
+    }
+    in_batch = 0;
+    publish();
+  };
+  const auto write = [&](Task& task) {
+    if (task.error) std::rethrow_exception(task.error);
+    auto& report = task.report;
+    if (task.result) {
+      const auto& g = task.result->graph;
+      // The same article saved twice (the same main text at another path) is one source.
+      if (const auto first = store.source_with_text(g.source.content_hash, g.source.path)) {
+        report.status = "duplicate";
+        report.message = "duplicate of " + first->second + " (" + first->first +
+                          "): the same main text; not stored again";
+        report.duplicate_of = first->second;
+        reserved.erase(report.id);
+        report.id = first->first;
+        pending.push_back(report);
+        run.reports.push_back(std::move(report));
+        return;
+      }
+      const auto put = store.put(g, task.key);
+      report.status = put == graph::PutResult::kAdded      ? "added"
+                      : put == graph::PutResult::kReplaced ? "replaced"
+                                                           : "unchanged";
+      report.claims = g.claims.size();
+      report.footnotes = static_cast<std::size_t>(
+          std::count_if(g.references.begin(), g.references.end(), [](const graph::Reference& r) {
+            return r.kind == graph::ReferenceKind::kFootnote;
+          }));
+      report.figures = g.figures.size();
+      ++run.stored;
+    }
+    reserved.erase(report.id);
+    pending.push_back(report);
+    run.reports.push_back(std::move(report));
+  };
+  // Reads ahead while the window has room.
+  const auto read_ahead = [&] {
+    while (next_input < inputs.files.size() && in_flight.size() < window) {
+      const auto& input = inputs.files[next_input++];
+      events.progress(next_input - 1, inputs.files.size(), bytes);
+      auto loaded = load_document(input, fs);
+      auto task = std::make_unique<Task>();
+      task->order = order++;
+      if (auto* error = std::get_if<Diagnostic>(&loaded)) {
+        // Reported in order: after the documents before it are written.
+        task->report = FileReport{input.text_path, "error", "", 0, 0, 0, error->to_string(), ""};
+        in_flight.push_back(std::move(task));
+        continue;
+      }
+      task->doc = std::move(std::get<Document>(loaded));
+      bytes += task->doc.bytes.size();
+      task->key = ingesters.front()->ingest_key(task->doc);
+      task->report = FileReport{input.text_path, "unchanged", "", 0, 0, 0, "", ""};
+      task->report.id = store.assign_source_id(task->doc.path, task->doc.stem, reserved);
+      reserved.insert(task->report.id);
+      task->parse = !store.is_current(task->doc.path, task->key);
+      if (task->parse) parsers.add(task.get());
+      in_flight.push_back(std::move(task));
+    }
+  };
+  try {
+    while (next_input < inputs.files.size() || !in_flight.empty()) {
+      read_ahead();
+      // Write the oldest document once it is parsed.
+      auto& front = *in_flight.front();
+      parsers.wait(front);
+      if (front.result && front.result->rejected) {
+        front.report.status = "error";
+        front.report.message = front.result->rejected->to_string();
+        for (const auto& n : front.result->notices) events.diagnostic(n);
+        front.result.reset();
+        reserved.erase(front.report.id);
+      }
+      for (const auto& w : front.doc.warnings) events.diagnostic(w.to_string());
+      if (front.report.status == "error") {
+        events.diagnostic(front.report.message);
+        run.reports.push_back(std::move(front.report));
+      } else {
+        if (front.result) {
+          for (const auto& n : front.result->notices) events.diagnostic(n);
+          if (in_batch == 0) {
+            store.begin_batch();
+            batch_start = Clock::now();
+            batch_first = run.reports.size();
+          }
+          ++in_batch;
+        }
+        write(front);
+      }
+      in_flight.pop_front();
+      if (in_batch >= 64 || in_flight.empty() ||
+          std::chrono::duration<double>(Clock::now() - batch_start).count() > 0.5) {
+        commit();
+      }
+      if (in_batch == 0) publish();
+    }
+    commit();
+    // Actors whose last document was replaced: one pass over the edges for the whole run.
+    store.drop_unused_actors();
+  } catch (...) {
+    run.failure = std::current_exception();
+    parsers.stop();
+    // The documents of the batch written before the failure are whole: keep them (the
+    // failing one's savepoint is rolled back). If the store cannot commit either, the batch
+    // is rolled back whole and its reports are not published.
+    try {
+      commit();
+      store.drop_unused_actors();
+    } catch (...) {
+      store.rollback_batch();
+    }
+    // The failed batch's documents are reported as not stored.
+    for (std::size_t i = batch_first; run.lost > 0 && i < run.reports.size(); ++i) {
+      if (run.reports[i].status == "added" || run.reports[i].status == "replaced") {
+        run.reports[i].status = "error";
+        run.reports[i].message = "not stored: its batch was rolled back";
+      }
+    }
+  }
+  return run;
+}
+
+}  // namespace claimgraph::ingest
