@@ -185,6 +185,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   serve->add_option("--threads", serve_options.threads, "workers answering requests (default: 4)")
       ->check(CLI::Range(1, 64));
+  serve->add_flag("--allow-ingest", serve_options.allow_ingest,
+                  "accept POST /api/ingest?name=FILE[&meta=JSON] (the body: a .txt or .html article)");
+  std::size_t max_body_mb = 0;
+  serve->add_option("--max-body-mb", max_body_mb,
+                    "largest request body in MB (default: 1; 16 with --allow-ingest)")
+      ->check(CLI::Range(1, 1024));
   std::size_t cache_mb = 64;
   serve->add_option("--cache-mb", cache_mb, "answers kept for asking again, in MB (default: 64; 0: none)")
       ->check(CLI::Range(0, 65536));
@@ -216,6 +222,8 @@ int main(int argc, char** argv) {
       serve_options.db = db;
       serve_options.lexicon_dir = lexicons;
       serve_options.cache_bytes = cache_mb << 20;
+      serve_options.max_body = (max_body_mb > 0 ? max_body_mb : serve_options.allow_ingest ? 16 : 1)
+                               << 20;
       return tools::run_serve(serve_options);
     }
     std::optional<query::Gold> gold;

@@ -7,6 +7,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <list>
 #include <optional>
@@ -15,6 +17,9 @@
 #include <thread>
 
 #include "graph/store.hpp"
+#include "ingest/document.hpp"
+#include "ingest/inputs.hpp"
+#include "ingest/run.hpp"
 #include "query/engine.hpp"
 #include "tools/exit_codes.hpp"
 #include "tools/lexicon_facts.hpp"
@@ -68,6 +73,12 @@ class AnswerCache {
     order_.splice(order_.begin(), order_, it->second.second);
     return it->second.first;
   }
+  void clear() {
+    const std::lock_guard lock(mutex_);
+    map_.clear();
+    order_.clear();
+    used_ = 0;
+  }
   void put(const std::string& key, const query::Response& r) {
     const std::size_t size = key.size() + r.out.size() + r.note.size();
     if (capacity_ == 0 || size > capacity_) return;
@@ -93,9 +104,109 @@ class AnswerCache {
   std::unordered_map<std::string, std::pair<query::Response, std::list<std::string>::iterator>> map_;
 };
 
+
+// A name an upload may have: a plain file name (no folder, no leading dot) of an article.
+bool upload_name(const std::string& name) {
+  if (name.empty() || name.size() > 200 || name[0] == '.') return false;
+  for (const char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return ingest::is_page_file(name) || name.ends_with(".txt");
+}
+
+std::string reports_json(const std::vector<ingest::FileReport>& reports) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const auto& r : reports) {
+    w.StartObject();
+    w.Key("file");
+    w.String(r.file.c_str());
+    w.Key("status");
+    w.String(r.status.c_str());
+    w.Key("id");
+    if (r.id.empty()) {
+      w.Null();
+    } else {
+      w.String(r.id.c_str());
+    }
+    w.Key("claims");
+    w.Uint(static_cast<unsigned>(r.claims));
+    w.Key("footnotes");
+    w.Uint(static_cast<unsigned>(r.footnotes));
+    w.Key("figures");
+    w.Uint(static_cast<unsigned>(r.figures));
+    w.Key("message");
+    w.String(r.message.c_str());
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+
+// POST /api/ingest: the body stored as DB-uploads/NAME (and NAME's .meta.json from `meta`),
+// ingested while no query runs, so no reader sees half a document; the answers kept so far
+// are forgotten.
+void ingest_upload(const ServeOptions& options, const httplib::Request& req,
+                   httplib::Response& res, query::Engine& engine, std::mutex& engine_mutex,
+                   AnswerCache& cache) {
+  const std::string name = req.get_param_value("name");
+  if (!upload_name(name)) {
+    res.status = 400;
+    res.set_content(error_json("name must be a file name ending in .txt, .html or .htm "
+                               "(letters, digits, '-', '_', '.')"),
+                    "application/json");
+    return;
+  }
+  const std::filesystem::path folder = options.db + "-uploads";
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  const auto path = folder / name;
+  const auto meta = std::filesystem::path(ingest::metadata_path_for(path.string()));
+  const auto write = [](const std::filesystem::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    return static_cast<bool>(out);
+  };
+  const std::lock_guard lock(engine_mutex);
+  if (!write(path, req.body) ||
+      (req.has_param("meta") ? !write(meta, req.get_param_value("meta"))
+                             : (std::filesystem::remove(meta, ec), false))) {
+    res.status = 500;
+    res.set_content(error_json("cannot write the upload beside the store"), "application/json");
+    return;
+  }
+  ingest::RunResult run;
+  try {
+    run = ingest::run_ingest(ingest::RunOptions{{path.string()}, options.db, options.lexicon_dir, 1},
+                             ingest::RunEvents{});
+  } catch (const std::exception& e) {
+    res.status = 500;
+    res.set_content(error_json(e.what()), "application/json");
+    return;
+  }
+  engine.reload();
+  cache.clear();
+  if (run.failure) {
+    res.status = 500;
+    res.set_content(error_json("the store could not be written; nothing of the upload is stored"),
+                    "application/json");
+    return;
+  }
+  const bool refused = std::any_of(run.reports.begin(), run.reports.end(),
+                                   [](const ingest::FileReport& r) { return r.status == "error"; });
+  res.status = refused ? 400 : 200;
+  res.set_content(reports_json(run.reports), "application/json; charset=utf-8");
+}
+
 }  // namespace
 
 int run_serve(const ServeOptions& options) {
+  // A server that may ingest makes its store when there is none yet.
+  if (options.allow_ingest) graph::Store create(options.db);
   graph::StoreOptions reading;
   reading.read_only = true;
   graph::Store store(options.db, reading);  // StoreError is reported by main
@@ -146,10 +257,16 @@ int run_serve(const ServeOptions& options) {
     if (!response.note.empty()) res.set_header("X-Claimgraph-Note", header_safe(response.note));
     res.set_content(response.out, "application/json; charset=utf-8");
   });
-  // Read-only: nothing is written through this server.
+  if (options.allow_ingest) {
+    server.Post("/api/ingest", [&](const httplib::Request& req, httplib::Response& res) {
+      ingest_upload(options, req, res, engine, engine_mutex, cache);
+    });
+  }
+  // Read-only: nothing else is written through this server.
   server.Post(R"(/.*)", [](const httplib::Request&, httplib::Response& res) {
     res.status = 405;
-    res.set_content(error_json("read-only: this server answers GET requests only"),
+    res.set_content(error_json("read-only: this server answers GET requests only (POST "
+                               "/api/ingest needs claimgraph serve --allow-ingest)"),
                     "application/json");
   });
   // The web page: its files, served by exact name, nothing else.
@@ -192,7 +309,8 @@ int run_serve(const ServeOptions& options) {
     server.stop();
   });
   std::cout << "claimgraph: serving " << options.db << " at http://" << options.host << ":" << port
-            << "/ (read-only; Ctrl-C stops)" << std::endl;
+            << "/ (" << (options.allow_ingest ? "POST /api/ingest allowed" : "read-only")
+            << "; Ctrl-C stops)" << std::endl;
   const bool ok = server.listen_after_bind();
   // Wake the watcher if the server stopped on its own.
   pthread_kill(watcher.native_handle(), SIGTERM);

@@ -6,6 +6,10 @@
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
+#include <atomic>
+#include <map>
+#include <filesystem>
+#include <thread>
 
 #include "e2e/server.hpp"
 #include "support/support.hpp"
@@ -98,4 +102,87 @@ TEST_CASE("serve: each endpoint equals the CLI's JSON, errors have their status"
   std::string said;
   CHECK(server.stop(&said) == 0);
   CHECK_THAT(said, Contains("claimgraph: stopped"));
+}
+
+TEST_CASE("serve --allow-ingest: an upload is stored whole while readers keep reading", "[e2e]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  // A server that may ingest, on a store that does not exist yet.
+  const int pid = spawn_claimgraph({"serve", "--db", db, "--port", "0", "--allow-ingest"},
+                                   dir / "serve.out", dir / "serve.err");
+  std::string url;
+  for (int i = 0; i < 1500 && url.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const std::string out = std::filesystem::exists(dir / "serve.out") ? read_file(dir / "serve.out") : "";
+    if (const auto at = out.find("http://"); at != std::string::npos && out.find("/ (", at) != std::string::npos) {
+      url = out.substr(at, out.find("/ (", at) + 1 - at);
+    }
+  }
+  REQUIRE_FALSE(url.empty());
+  const int port = std::stoi(url.substr(url.rfind(':') + 1));
+  httplib::Client client("127.0.0.1", port);
+
+  // Readers all along: every answer is JSON of whole documents (a source's claims all there).
+  std::atomic<bool> done{false};
+  std::atomic<int> answers{0}, bad{0};
+  std::vector<std::pair<std::string, unsigned>> seen;  // (source, its claims) in every answer
+  std::thread reader([&] {
+    httplib::Client c("127.0.0.1", port);
+    while (!done) {
+      const auto res = c.Get("/api/sources");
+      if (!res || res->status != 200) {
+        ++bad;
+        continue;
+      }
+      const auto sources = parse_json(res->body);
+      for (const auto& s : sources.GetArray()) seen.emplace_back(s["id"].GetString(), s["claims"].GetUint());
+      ++answers;
+    }
+  });
+  const auto upload = [&](const std::string& name, const std::string& file, const std::string& meta) {
+    return client.Post(("/api/ingest?name=" + name + "&meta=" + httplib::detail::encode_query_param(meta)).c_str(),
+                       read_file(file), "text/plain");
+  };
+  const auto a = upload("sino.txt", corpus_dir() + "/000_cda357074bdec828.txt",
+                        read_file(corpus_dir() + "/000_cda357074bdec828.meta.json"));
+  REQUIRE(a);
+  CHECK(a->status == 200);
+  CHECK_THAT(a->body, Contains("\"status\":\"added\"") && Contains("\"footnotes\":7"));
+  const auto b = upload("moscow.txt", corpus_dir() + "/002_2efc273f6a500918.txt",
+                        read_file(corpus_dir() + "/002_2efc273f6a500918.meta.json"));
+  REQUIRE(b);
+  CHECK(b->status == 200);
+  // The conflicts now span both uploads, with the outlets their metadata gave.
+  const auto conflicts = client.Get("/api/conflicts?include-undated=true");
+  REQUIRE(conflicts);
+  CHECK_THAT(conflicts->body, Contains("The Moscow Times") && Contains("Sino-NK"));
+  // Refused: a name with a folder, a page without an article, bad metadata.
+  const auto traversal = client.Post("/api/ingest?name=..%2Fevil.txt", "Text.", "text/plain");
+  REQUIRE(traversal);
+  CHECK(traversal->status == 400);
+  CHECK_FALSE(std::filesystem::exists(dir / "evil.txt"));
+  const auto nav = client.Post("/api/ingest?name=nav.html", "<html><body><nav>x</nav></body></html>", "text/html");
+  REQUIRE(nav);
+  CHECK(nav->status == 400);
+  CHECK_THAT(nav->body, Contains("no article text found in the page"));
+  const auto meta = upload("m.txt", corpus_dir() + "/000_cda357074bdec828.txt", "{\"title\": 3}");
+  REQUIRE(meta);
+  CHECK(meta->status == 400);
+  done = true;
+  reader.join();
+  CHECK(answers > 0);
+  CHECK(bad == 0);
+  // Each source was seen with all its claims or not at all.
+  std::map<std::string, unsigned> whole;
+  const auto final_sources = parse_json(client.Get("/api/sources")->body);
+  for (const auto& s : final_sources.GetArray()) {
+    whole[s["id"].GetString()] = s["claims"].GetUint();
+  }
+  CHECK(whole.size() == 2);
+  for (const auto& [id, claims] : seen) {
+    INFO(id);
+    CHECK(claims == whole[id]);
+  }
+  kill(pid, SIGTERM);
+  CHECK(wait_exit(pid) == 0);
 }
