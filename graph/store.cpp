@@ -63,6 +63,8 @@ CREATE TABLE edges(
   kind TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL);
 CREATE INDEX edges_by_source ON edges(source_id);
 CREATE INDEX sources_by_text ON sources(content_hash);
+CREATE TABLE lexicon_facts(kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY(kind, key));
 CREATE TABLE diagnostics(
   source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   message TEXT NOT NULL);
@@ -359,6 +361,10 @@ void Store::open_schema(bool read_only) {
       db_->exec("ALTER TABLE sources ADD COLUMN page BLOB");
       db_->exec("ALTER TABLE sources ADD COLUMN page_offsets BLOB");
       db_->exec("CREATE INDEX IF NOT EXISTS sources_by_text ON sources(content_hash)");
+    }
+    if (version < 7) {
+      db_->exec("CREATE TABLE lexicon_facts(kind TEXT NOT NULL, key TEXT NOT NULL, "
+                "value TEXT NOT NULL, PRIMARY KEY(kind, key))");
     }
     db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     tx.commit();
@@ -1209,6 +1215,30 @@ std::optional<std::pair<std::string, std::string>> Store::source_with_text(
   stmt->bind(1, content_hash).bind(2, path);
   if (!stmt->step()) return std::nullopt;
   return std::make_pair(stmt->text(0), stmt->text(1));
+}
+
+void Store::put_lexicon_facts(const LexiconFacts& facts) {
+  Transaction tx(*db_);
+  db_->exec("DELETE FROM lexicon_facts");
+  sqlite::Reused insert(*db_, "INSERT INTO lexicon_facts(kind, key, value) VALUES(?1, ?2, ?3)");
+  for (const auto& [kind, map] : {std::pair<const char*, const std::map<std::string, std::string>*>{
+                                      "proposition", &facts.propositions},
+                                  {"predecessor", &facts.predecessors}}) {
+    for (const auto& [key, value] : *map) {
+      insert->bind(1, std::string_view(kind)).bind(2, std::string_view(key)).bind(3, std::string_view(value)).run();
+    }
+  }
+  tx.commit();
+}
+
+LexiconFacts Store::lexicon_facts() {
+  LexiconFacts facts;
+  auto stmt = db_->prepare("SELECT kind, key, value FROM lexicon_facts ORDER BY kind, key");
+  while (stmt.step()) {
+    auto& map = stmt.text(0) == "proposition" ? facts.propositions : facts.predecessors;
+    map.emplace(stmt.text(1), stmt.text(2));
+  }
+  return facts;
 }
 
 std::vector<PagePosition> Store::page_positions(std::string_view source_id) {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,6 +45,14 @@ struct StoreProblem {
   std::string message;
 };
 
+// What queries need from the lexicons, written at ingest so that no query reads a lexicon:
+// each proposition's words by its id (stance conflicts name them), each place's predecessor
+// state (trace follows it).
+struct LexiconFacts {
+  std::map<std::string, std::string> propositions;
+  std::map<std::string, std::string> predecessors;
+};
+
 // One source as listed: its metadata and how many nodes it contributed.
 struct SourceSummary {
   Source source;  // without bytes
@@ -55,7 +64,7 @@ struct SourceSummary {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
   static constexpr int kApplicationId = 0x43475248;  // "CGRH"
 
   // Opens (or creates) the store at `path`. Throws StoreError when the file is not a
@@ -110,6 +119,10 @@ class Store {
   // columns, ids of their source, a figure's claim, an edge's ends). Up to `limit` problems.
   std::vector<StoreProblem> check(std::size_t limit = 100);
   std::optional<std::string> source_bytes(std::string_view source_id);
+  // Replaces the lexicon facts kept in the store (one transaction).
+  void put_lexicon_facts(const LexiconFacts& facts);
+  // The lexicon facts the last ingest wrote (empty before any).
+  LexiconFacts lexicon_facts();
   // Where a page's main text came from in it (Source::page_positions); empty for a text
   // file or an unknown id.
   std::vector<PagePosition> page_positions(std::string_view source_id);

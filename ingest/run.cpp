@@ -13,6 +13,8 @@
 #include "graph/store.hpp"
 #include "graph/writer_lock.hpp"
 #include "ingest/document.hpp"
+#include "ingest/figure_lexicon.hpp"
+#include "ingest/stance.hpp"
 #include "ingest/ingester.hpp"
 #include "ingest/inputs.hpp"
 #include "ingest/lexicon.hpp"
@@ -110,6 +112,13 @@ RunResult run_ingest(const RunOptions& options, const RunEvents& events) {
     events.waiting(static_cast<double>(waited.count()));
   });
   graph::Store store(options.db);
+  // What queries need from the lexicons, kept in the store so that no query reads a lexicon.
+  graph::LexiconFacts facts;
+  for (const auto& p : lexicons.frames->propositions) facts.propositions[p.id] = p.text;
+  for (const auto& p : lexicons.figures->places) {
+    if (p.predecessor) facts.predecessors[p.name] = *p.predecessor;
+  }
+  store.put_lexicon_facts(facts);
 
   RunResult run;
   const auto inputs = collect_inputs(options.paths, fs);

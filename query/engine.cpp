@@ -56,7 +56,7 @@ const std::vector<std::string>& engine_commands() {
   return commands;
 }
 
-Engine::Engine(graph::Store& store, LexiconFacts facts) : store_(store), facts_(std::move(facts)) {}
+Engine::Engine(graph::Store& store) : store_(store) {}
 
 Engine::~Engine() = default;
 
@@ -69,6 +69,7 @@ const graph::KnowledgeGraph& Engine::graph() {
   if (!graph_) {
     graph_ = std::make_unique<graph::KnowledgeGraph>(store_.load());
     texts_ = std::make_unique<SourceTexts>(store_);
+    facts_ = store_.lexicon_facts();
   }
   return *graph_;
 }

@@ -43,20 +43,14 @@ struct Response {
   std::string error;  // status != kOk: one line, without a "claimgraph: " prefix
 };
 
-// What queries need from the lexicons: proposition texts (stance conflicts name them) and each
-// place's predecessor state (trace follows it).
-struct LexiconFacts {
-  std::map<std::string, std::string> propositions;
-  std::map<std::string, std::string> predecessors;
-};
-
 // The commands a Request may name, in the order --help lists them.
 const std::vector<std::string>& engine_commands();
 
 class Engine {
  public:
-  // `store` must outlive the engine; the graph is loaded on the first request that needs it.
-  Engine(graph::Store& store, LexiconFacts facts);
+  // `store` must outlive the engine; the graph, and the lexicon facts the last ingest wrote
+  // into the store, are loaded on the first request that needs them.
+  explicit Engine(graph::Store& store);
   ~Engine();
 
   Response run(const Request& request);
@@ -71,7 +65,7 @@ class Engine {
   Response trace(const Request& request);
 
   graph::Store& store_;
-  LexiconFacts facts_;
+  graph::LexiconFacts facts_;
   std::unique_ptr<graph::KnowledgeGraph> graph_;
   std::unique_ptr<SourceTexts> texts_;
 };

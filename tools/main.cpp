@@ -33,7 +33,6 @@
 #include "tools/exit_codes.hpp"
 #include "tools/huge_pages.hpp"
 #include "tools/ingest_command.hpp"
-#include "tools/lexicon_facts.hpp"
 #include "tools/serve_command.hpp"
 
 namespace {
@@ -260,7 +259,7 @@ int main(int argc, char** argv) {
       return problems.empty() ? tools::kExitOk : tools::kExitStore;
     }
     auto store = open_for_reading(db);
-    query::Engine engine(store, tools::lexicon_facts(lexicons));
+    query::Engine engine(store);
     query::Response response;
     if (eval->parsed()) {
       response = engine.eval(*gold, json);

@@ -22,7 +22,6 @@
 #include "ingest/run.hpp"
 #include "query/engine.hpp"
 #include "tools/exit_codes.hpp"
-#include "tools/lexicon_facts.hpp"
 #include "tools/web_assets.hpp"
 
 namespace claimgraph::tools {
@@ -210,7 +209,7 @@ int run_serve(const ServeOptions& options) {
   graph::StoreOptions reading;
   reading.read_only = true;
   graph::Store store(options.db, reading);  // StoreError is reported by main
-  query::Engine engine(store, lexicon_facts(options.lexicon_dir));
+  query::Engine engine(store);
   std::mutex engine_mutex;  // one query at a time through the engine
   AnswerCache cache(options.cache_bytes);
 

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "graph/store.hpp"
 #include "support/support.hpp"
 
 using namespace claimgraph::testing;
@@ -97,11 +98,12 @@ TEST_CASE("cli: stores that cannot be used are refused and left as they were", "
     REQUIRE(run_claimgraph({"ingest", dir / "a.txt", "--db", dir / "s.db"}).exit_code == 0);
     sqlite3* h = nullptr;
     h = claimgraph::testing::open_store_file((dir / "s.db"));
-    sqlite3_exec(h, "PRAGMA user_version = 7", nullptr, nullptr, nullptr);
+    const std::string newer = std::to_string(claimgraph::graph::Store::kSchemaVersion + 1);
+    sqlite3_exec(h, ("PRAGMA user_version = " + newer).c_str(), nullptr, nullptr, nullptr);
     sqlite3_close(h);
     const auto r = run_claimgraph({"claims", "--db", dir / "s.db"});
     CHECK(r.exit_code == 4);
-    CHECK_THAT(r.err, Contains("s.db: store schema version 7 is newer"));
+    CHECK_THAT(r.err, Contains("s.db: store schema version " + newer + " is newer"));
   }
   SECTION("a store locked by another writer") {
     REQUIRE(run_claimgraph({"ingest", dir / "a.txt", "--db", dir / "s.db"}).exit_code == 0);

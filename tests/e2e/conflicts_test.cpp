@@ -74,6 +74,11 @@ TEST_CASE("conflicts: slavery for and against, each quote with its claimant", "[
   CHECK(side_of("If North Koreans are willing to pay") == "against Andrei Lankov");
   CHECK(side_of("And so they work in Russia voluntarily.") == "against Andrei Lankov");
   CHECK(side_of("The United States’ effort to portray") == "against Andrei Lankov");
+  // The proposition's words come from the store (written at ingest), not from a lexicon the
+  // query reads: a missing lexicon folder changes nothing.
+  const auto no_lexicons = run_claimgraph({"conflicts", "--kind", "stance", "--json", "--lexicons",
+                                           "/nonexistent", "--db", corpus_store()});
+  CHECK(no_lexicons.out == r.out);
 }
 
 TEST_CASE("conflicts: the filters select, bad ones are refused", "[e2e]") {

@@ -328,6 +328,7 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
            "ALTER TABLE figures DROP COLUMN inferred; DROP INDEX sources_by_text; "
            "ALTER TABLE sources DROP COLUMN format; ALTER TABLE sources DROP COLUMN metadata_from; "
            "ALTER TABLE sources DROP COLUMN page; ALTER TABLE sources DROP COLUMN page_offsets; "
+           "DROP TABLE lexicon_facts; "
            "PRAGMA user_version = 1;");
   CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000, {}, true}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
