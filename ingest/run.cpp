@@ -1,5 +1,8 @@
 #include "ingest/run.hpp"
 
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -97,6 +100,36 @@ class Parsers {
 };
 
 }  // namespace
+
+std::string reports_json(const std::vector<FileReport>& reports) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const auto& r : reports) {
+    w.StartObject();
+    w.Key("file");
+    w.String(r.file.c_str());
+    w.Key("status");
+    w.String(r.status.c_str());
+    w.Key("id");
+    if (r.id.empty()) {
+      w.Null();
+    } else {
+      w.String(r.id.c_str());
+    }
+    w.Key("claims");
+    w.Uint(static_cast<unsigned>(r.claims));
+    w.Key("footnotes");
+    w.Uint(static_cast<unsigned>(r.footnotes));
+    w.Key("figures");
+    w.Uint(static_cast<unsigned>(r.figures));
+    w.Key("message");
+    w.String(r.message.c_str());
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
 
 RunResult run_ingest(const RunOptions& options, const RunEvents& events) {
   DiskFileSystem fs;

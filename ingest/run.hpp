@@ -57,6 +57,10 @@ struct RunResult {
   std::exception_ptr failure;
 };
 
+// The reports as `claimgraph ingest --json` prints them (and POST /api/ingest answers): an
+// array of {"file", "status", "id", "claims", "footnotes", "figures", "message"}, a newline.
+std::string reports_json(const std::vector<FileReport>& reports);
+
 // Throws LexiconError (a lexicon cannot be read) and StoreError (the store cannot be opened);
 // a store that fails while written is reported in RunResult::failure.
 RunResult run_ingest(const RunOptions& options, const RunEvents& events);

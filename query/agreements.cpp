@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "graph/union_find.hpp"
+
 namespace claimgraph::query {
 namespace {
 
@@ -14,10 +16,6 @@ bool agreeing(const FigureFacts& a, const FigureFacts& b) {
          a.source != b.source && times_overlap(a, b) && values_overlap(a, b);
 }
 
-std::size_t root(std::vector<std::size_t>& parent, std::size_t x) {
-  while (parent[x] != x) x = parent[x] = parent[parent[x]];
-  return x;
-}
 
 }  // namespace
 
@@ -34,23 +32,28 @@ std::vector<Conflict> figure_agreements(const graph::KnowledgeGraph& g, const Co
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (!facts[i].measure.empty()) buckets[{facts[i].measure, facts[i].unit, facts[i].place}].push_back(i);
   }
-  std::vector<std::size_t> parent(facts.size());
-  std::iota(parent.begin(), parent.end(), 0);
+  graph::UnionFind<> parent(facts.size());
   std::vector<bool> involved(facts.size(), false);
-  for (const auto& [key, members] : buckets) {
+  for (auto& [key, members] : buckets) {
+    // A sweep by the low end: once a figure's low end passes x's high end, none after it
+    // overlaps x (values_overlap decides the rest), so a bucket costs its size and its pairs.
+    std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+      return facts[a].lo < facts[b].lo || (facts[a].lo == facts[b].lo && a < b);
+    });
     for (std::size_t x = 0; x < members.size(); ++x) {
-      for (std::size_t y = x + 1; y < members.size(); ++y) {
+      for (std::size_t y = x + 1; y < members.size() && facts[members[y]].lo <= facts[members[x]].hi;
+           ++y) {
         const auto a = members[x];
         const auto b = members[y];
         if (!agreeing(facts[a], facts[b])) continue;
         involved[a] = involved[b] = true;
-        parent[std::max(root(parent, a), root(parent, b))] = std::min(root(parent, a), root(parent, b));
+        parent.join(a, b);
       }
     }
   }
   std::map<std::size_t, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < facts.size(); ++i) {
-    if (involved[i]) groups[root(parent, i)].push_back(i);
+    if (involved[i]) groups[parent.find(i)].push_back(i);
   }
   std::vector<Conflict> out;
   std::map<std::string, int> per_measure;

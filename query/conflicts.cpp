@@ -1,6 +1,8 @@
 #include "query/conflicts.hpp"
 
 #include "graph/text_case.hpp"
+#include "graph/parallel_for.hpp"
+#include "graph/union_find.hpp"
 
 #include <algorithm>
 #include <array>
@@ -26,49 +28,7 @@ using graph::Vertex;
 
 bool is_point(const FigureFacts& f) { return f.lo == f.hi; }
 
-// Runs f(begin, end) over [0, n) cut into one contiguous slice per core (at most 8), each on a
-// thread of its own; fewer than `least` items run here. The first exception thrown is passed on.
-template <typename F>
-void in_slices(std::size_t n, std::size_t least, F&& f) {
-  const std::size_t threads =
-      std::min<std::size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
-  if (threads < 2 || n < least) {
-    f(std::size_t{0}, n);
-    return;
-  }
-  std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> pool;
-  for (std::size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      try {
-        f(n * t / threads, n * (t + 1) / threads);
-      } catch (...) {
-        errors[t] = std::current_exception();
-      }
-    });
-  }
-  for (auto& th : pool) th.join();
-  for (const auto& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
-}
-
-class UnionFind {
- public:
-  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  std::size_t find(std::size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void join(std::size_t a, std::size_t b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<std::size_t> parent_;
-};
+using graph::UnionFind;
 
 std::string interval(double lo, double hi) {
   if (lo == hi) return grouped(lo);
@@ -195,7 +155,7 @@ void scan_slice(const graph::FigureOrder& index, std::size_t from, std::size_t t
 std::vector<std::pair<std::size_t, std::size_t>> unsorted_pairs(const graph::FigureOrder& index) {
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> found(64);
   std::atomic<std::size_t> next_slot{0};
-  in_slices(index.scan.size(), 4096, [&](std::size_t from, std::size_t to) {
+  graph::parallel_for(index.scan.size(), 4096, [&](std::size_t from, std::size_t to) {
     auto& out = found[next_slot++];
     scan_slice(index, from, to, [&](const graph::ScanItem& a, const graph::ScanItem& c) {
       out.emplace_back(std::min<std::size_t>(a.index, c.index), std::max<std::size_t>(a.index, c.index));
@@ -213,30 +173,21 @@ std::vector<std::pair<std::size_t, std::size_t>> connecting_pairs(const graph::F
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> found(64);
   std::atomic<std::size_t> next_slot{0};
   const graph::ScanItem* base = index.scan.data();
-  in_slices(index.scan.size(), 4096, [&](std::size_t from, std::size_t to) {
+  graph::parallel_for(index.scan.size(), 4096, [&](std::size_t from, std::size_t to) {
     auto& out = found[next_slot++];
-    std::vector<std::uint32_t> parent;  // by position in the order, from `from`
-    parent.resize(to - from + 1024);    // the slice, grown to its last bucket's end as met
-    std::iota(parent.begin(), parent.end(), 0u);
-    const auto find = [&](std::uint32_t x) {
-      while (parent[x] != x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
+    // By position in the order, from `from`: the slice, grown to its last bucket's end as met.
+    UnionFind<std::uint32_t> parent(to - from + 1024);
+    const auto find = [&](std::uint32_t x) { return parent.find(x); };
     scan_slice(index, from, to, [&](const graph::ScanItem& a, const graph::ScanItem& c) {
       const auto at = [&](const graph::ScanItem& x) {
         const auto k = static_cast<std::size_t>(&x - base) - from;
-        if (k >= parent.size()) {
-          const auto old = parent.size();
-          parent.resize(std::max(k + 1, old * 2));
-          std::iota(parent.begin() + static_cast<std::ptrdiff_t>(old), parent.end(),
-                    static_cast<std::uint32_t>(old));
-        }
+        if (k >= parent.size()) parent.grow(std::max(k + 1, parent.size() * 2));
         return static_cast<std::uint32_t>(k);
       };
       const auto ra = find(at(a));
       const auto rc = find(at(c));
       if (ra == rc) return;
-      parent[std::max(ra, rc)] = std::min(ra, rc);
+      parent.join(ra, rc);
       out.emplace_back(a.index, c.index);
     });
   });
@@ -302,7 +253,7 @@ std::vector<Sides> group_by_value(std::size_t n, Interval interval,
   }
   // Each group's sides are made apart, slices of the groups on threads of their own.
   std::vector<Sides> out(members.size());
-  in_slices(members.size(), 64, [&](std::size_t from, std::size_t to) {
+  graph::parallel_for(members.size(), 64, [&](std::size_t from, std::size_t to) {
     for (std::size_t group = from; group < to; ++group) {
       const auto& list = members[group].second;
       // Sides: in order of value, a figure joins the current side when it agrees with every
@@ -648,7 +599,7 @@ std::vector<Conflict> figure_conflicts(const graph::KnowledgeGraph& g, const Con
   // filter and the numbering of ids then go in group order.
   std::vector<std::vector<Conflict>> made(groups.size());
   std::atomic<std::size_t> undated{0}, low{0};
-  in_slices(groups.size(), 64, [&](std::size_t from, std::size_t to) {
+  graph::parallel_for(groups.size(), 64, [&](std::size_t from, std::size_t to) {
     // Each side's facts and strings, kept from group to group so that their buffers are
     // reused, read in one pass over the figures' records (they lie far apart in memory).
     std::vector<std::vector<FigureFacts>> facts;

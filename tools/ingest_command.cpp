@@ -1,7 +1,5 @@
 #include "tools/ingest_command.hpp"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -46,33 +44,7 @@ class Progress {
 };
 
 void print_json(const std::vector<ingest::FileReport>& reports) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-  w.StartArray();
-  for (const auto& r : reports) {
-    w.StartObject();
-    w.Key("file");
-    w.String(r.file.c_str());
-    w.Key("status");
-    w.String(r.status.c_str());
-    w.Key("id");
-    if (r.id.empty()) {
-      w.Null();
-    } else {
-      w.String(r.id.c_str());
-    }
-    w.Key("claims");
-    w.Uint(static_cast<unsigned>(r.claims));
-    w.Key("footnotes");
-    w.Uint(static_cast<unsigned>(r.footnotes));
-    w.Key("figures");
-    w.Uint(static_cast<unsigned>(r.figures));
-    w.Key("message");
-    w.String(r.message.c_str());
-    w.EndObject();
-  }
-  w.EndArray();
-  std::cout << buffer.GetString() << "\n";
+  std::cout << ingest::reports_json(reports);
 }
 
 // A file's line: "added a.txt as a: 3 claims, 0 footnotes, 2 figures".

@@ -115,35 +115,6 @@ bool upload_name(const std::string& name) {
   return ingest::is_page_file(name) || name.ends_with(".txt");
 }
 
-std::string reports_json(const std::vector<ingest::FileReport>& reports) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartArray();
-  for (const auto& r : reports) {
-    w.StartObject();
-    w.Key("file");
-    w.String(r.file.c_str());
-    w.Key("status");
-    w.String(r.status.c_str());
-    w.Key("id");
-    if (r.id.empty()) {
-      w.Null();
-    } else {
-      w.String(r.id.c_str());
-    }
-    w.Key("claims");
-    w.Uint(static_cast<unsigned>(r.claims));
-    w.Key("footnotes");
-    w.Uint(static_cast<unsigned>(r.footnotes));
-    w.Key("figures");
-    w.Uint(static_cast<unsigned>(r.figures));
-    w.Key("message");
-    w.String(r.message.c_str());
-    w.EndObject();
-  }
-  w.EndArray();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
-}
 
 
 // POST /api/ingest: the body stored as DB-uploads/NAME (and NAME's .meta.json from `meta`),
@@ -198,7 +169,7 @@ void ingest_upload(const ServeOptions& options, const httplib::Request& req,
   const bool refused = std::any_of(run.reports.begin(), run.reports.end(),
                                    [](const ingest::FileReport& r) { return r.status == "error"; });
   res.status = refused ? 400 : 200;
-  res.set_content(reports_json(run.reports), "application/json; charset=utf-8");
+  res.set_content(ingest::reports_json(run.reports), "application/json; charset=utf-8");
 }
 
 }  // namespace
