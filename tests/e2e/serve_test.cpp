@@ -110,6 +110,17 @@ TEST_CASE("serve --allow-ingest: an upload is stored whole while readers keep re
   // A server that may ingest, on a store that does not exist yet.
   const int pid = spawn_claimgraph({"serve", "--db", db, "--port", "0", "--allow-ingest"},
                                    dir / "serve.out", dir / "serve.err");
+  // Stopped however the test ends (a failed REQUIRE leaves no server behind).
+  struct Stop {
+    int pid;
+    bool done = false;
+    ~Stop() {
+      if (!done) {
+        kill(pid, SIGTERM);
+        wait_exit(pid);
+      }
+    }
+  } stop{pid};
   std::string url;
   for (int i = 0; i < 1500 && url.empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -188,6 +199,7 @@ TEST_CASE("serve --allow-ingest: an upload is stored whole while readers keep re
     INFO(id);
     CHECK(claims == whole[id]);
   }
+  stop.done = true;
   kill(pid, SIGTERM);
   CHECK(wait_exit(pid) == 0);
 }
