@@ -60,6 +60,262 @@ graph::Store open_for_reading(const std::string& db) {
   return graph::Store(db, options);
 }
 
+// Every option of every command, and the commands, as CLI11 fills them.
+struct Cli {
+  std::string db = default_db();
+  bool json = false;
+  bool no_color = false;
+  std::string lexicons = ingest::default_lexicon_dir();
+
+  tools::IngestCommandOptions ingest_options;
+  tools::ServeOptions serve_options;
+  std::size_t max_body_mb = 0;
+  std::size_t cache_mb = 64;
+  std::optional<std::string> claims_source, figures_measure, figures_source, references_source,
+      actors_kind;
+  query::ConflictQuery conflict_query, agreement_query;
+  std::string conflict_kind, agreement_kind, trace_query, gold_path, show_id;
+
+  CLI::App* ingest = nullptr;
+  CLI::App* serve = nullptr;
+  CLI::App* claims = nullptr;
+  CLI::App* figures = nullptr;
+  CLI::App* references = nullptr;
+  CLI::App* actors = nullptr;
+  CLI::App* conflicts = nullptr;
+  CLI::App* agreements = nullptr;
+  CLI::App* trace = nullptr;
+  CLI::App* eval = nullptr;
+  CLI::App* check = nullptr;
+  CLI::App* show = nullptr;
+
+  // --db and --json are accepted after a command too, and listed in its --help.
+  CLI::App* common(CLI::App* command) {
+    command->add_option("--db", db, "store file (default: $CLAIMGRAPH_DB or ./claimgraph.db)");
+    command->add_flag("--json", json, "print JSON (one document on stdout) instead of text");
+    command->add_flag("--no-color", no_color, "never highlight with colour");
+    command->add_option("--lexicons", lexicons, "folder of lexicon files");
+    return command;
+  }
+
+  void define(CLI::App& app) {
+    app.add_option("--db", db, "store file (default: $CLAIMGRAPH_DB or ./claimgraph.db)");
+    app.add_flag("--json", json, "print JSON (one document on stdout) instead of text");
+    app.add_flag("--no-color", no_color, "never highlight with colour");
+    app.add_option("--lexicons", lexicons,
+                   "folder of lexicon files (default: $CLAIMGRAPH_LEXICONS or the source tree's "
+                   "corpus/lexicons)");
+    define_ingest(app);
+    define_listings(app);
+    define_sides(app);
+    define_others(app);
+    define_serve(app);
+    show = common(app.add_subcommand(
+        "show", "show one node: its fields, its sentence in context and file:line:column"));
+    show->add_option("id", show_id, "node id (as listed by sources, claims, ...)")->required();
+  }
+
+  void define_ingest(CLI::App& app) {
+    ingest = common(app.add_subcommand(
+        "ingest",
+        "read articles (.txt) and saved web pages (.html, .htm), files and folders, into the store"));
+    ingest
+        ->add_option("paths", ingest_options.paths,
+                     "files and folders (folders: every .txt, .html and .htm)")
+        ->required();
+    ingest_options.jobs = std::max(1u, std::thread::hardware_concurrency());
+    ingest->add_option("--jobs,-j", ingest_options.jobs,
+                       "documents parsed at once (default: the cores); the output is the same")
+        ->check(CLI::Range(1, 256));
+  }
+
+  void define_listings(CLI::App& app) {
+    common(app.add_subcommand("sources", "list the ingested sources with their claim counts"));
+    claims = common(app.add_subcommand("claims", "list the claims, in document order"));
+    claims->add_option("--source", claims_source, "only the claims of this source id");
+    figures = common(app.add_subcommand(
+        "figures", "list the figures: interval, unit, measure, place, time, claimant, file:line"));
+    figures->add_option("--measure", figures_measure,
+                        "only figures whose measure key contains this (\"workers\", \"work permits\")");
+    figures->add_option("--source", figures_source, "only the figures of this source id");
+    references = common(app.add_subcommand(
+        "references", "list the cited works: footnotes, in-text attributions, works cited in them"));
+    references->add_option("--source", references_source, "only the references of this source id");
+    actors = common(app.add_subcommand(
+        "actors", "list the actors, sorted by name, each with every spelling met"));
+    actors->add_option("--kind", actors_kind,
+                       "person, organization, group, country, place or other");
+  }
+
+  // conflicts and agreements: one set of options each.
+  CLI::App* define_side(CLI::App& app, const char* name, const char* what, const char* noun,
+                        std::string& kind, query::ConflictQuery& q) {
+    auto* command = common(app.add_subcommand(name, what));
+    const std::string n = noun;
+    command->add_option("--kind", kind, "figure or stance (default: both)");
+    command->add_option("--measure", q.measure,
+                        n == "conflicts" ? "only conflicts whose measure key contains this"
+                                         : "only agreements whose measure key or proposition contains this");
+    command->add_option("--actor", q.actor,
+                        n == "conflicts" ? "only conflicts with a figure claimed by or published by this actor"
+                                         : "only agreements with a figure or claim of this actor");
+    command->add_option("--source", q.source,
+                        n == "conflicts" ? "only conflicts with a figure of this source id"
+                                         : "only agreements with a figure or claim of this source id");
+    command->add_option("--min-confidence", q.min_confidence,
+                        "only " + n + " at least this confident (0 to 1; default 0.4)")
+        ->check(CLI::Range(0.0, 1.0));
+    command->add_flag("--include-undated", q.include_undated,
+                      "also candidates with a figure whose time is unknown");
+    return command;
+  }
+
+  void define_sides(CLI::App& app) {
+    conflicts = define_side(app, "conflicts",
+                            "where sources disagree: figures of one measure, place and time apart",
+                            "conflicts", conflict_kind, conflict_query);
+    agreements = define_side(app, "agreements",
+                             "where independent sources agree: the same figure or the same stance",
+                             "agreements", agreement_kind, agreement_query);
+  }
+
+  void define_others(CLI::App& app) {
+    trace = common(app.add_subcommand(
+        "trace", "where a figure comes from: sentence, source, claimant, cited works, related figures"));
+    trace->add_option("query", trace_query, "a figure id, its words (\"30,000\") or a quote")
+        ->required();
+    eval = common(app.add_subcommand(
+        "eval", "score the store against a gold annotation (shaped like shared/gold/seeds.json)"));
+    eval->add_option("gold", gold_path, "gold JSON file")->required();
+    check = common(app.add_subcommand(
+        "check", "look through the store for damage: SQLite's integrity check, every source's "
+                 "bytes against their SHA-256, every row as the queries read it"));
+  }
+
+  void define_serve(CLI::App& app) {
+    serve = common(app.add_subcommand(
+        "serve", "answer queries over HTTP (GET /api/<command>?<options>) and serve the web page"));
+    serve->add_option("--host", serve_options.host, "address to listen on (default: 127.0.0.1)");
+    serve->add_option("--port", serve_options.port, "port (default: 8080; 0: any free port)")
+        ->check(CLI::Range(0, 65535));
+    serve->add_option("--threads", serve_options.threads, "workers answering requests (default: 4)")
+        ->check(CLI::Range(1, 64));
+    serve->add_flag("--allow-ingest", serve_options.allow_ingest,
+                    "accept POST /api/ingest?name=FILE[&meta=JSON] (the body: a .txt or .html article)");
+    serve->add_option("--max-body-mb", max_body_mb,
+                      "largest request body in MB (default: 1; 16 with --allow-ingest)")
+        ->check(CLI::Range(1, 1024));
+    serve->add_option("--cache-mb", cache_mb,
+                      "answers kept for asking again, in MB (default: 64; 0: none)")
+        ->check(CLI::Range(0, 65536));
+  }
+
+  // The engine's request for the command given.
+  query::Request request(const CLI::App& app) const {
+    query::Request r;
+    for (const auto* sub : app.get_subcommands()) r.command = sub->get_name();
+    r.json = json;
+    r.style = text_style(no_color);
+    const auto put = [&](const char* name, const std::optional<std::string>& value) {
+      if (value) r.options[name] = *value;
+    };
+    put("source", claims_source       ? claims_source
+                  : figures_source    ? figures_source
+                  : references_source ? references_source
+                                      : std::nullopt);
+    put("measure", figures_measure);
+    put("kind", actors_kind);
+    const auto sides = [&](const std::string& kind, const query::ConflictQuery& q,
+                           const CLI::App* command) {
+      put("kind", kind.empty() ? std::nullopt : std::optional<std::string>(kind));
+      put("measure", q.measure);
+      put("actor", q.actor);
+      put("source", q.source);
+      if (command->count("--min-confidence") > 0) {
+        r.options["min-confidence"] = std::to_string(q.min_confidence);
+      }
+      if (q.include_undated) r.options["include-undated"] = "true";
+    };
+    if (conflicts->parsed()) sides(conflict_kind, conflict_query, conflicts);
+    if (agreements->parsed()) sides(agreement_kind, agreement_query, agreements);
+    if (trace->parsed()) r.options["query"] = trace_query;
+    if (show->parsed()) r.options["id"] = show_id;
+    return r;
+  }
+};
+
+// `claimgraph check`: pages are read as they are, the damage being what it looks for.
+int run_check(const Cli& cli) {
+  graph::StoreOptions as_is;
+  as_is.read_only = true;
+  as_is.check_pages = false;
+  graph::Store store(cli.db, as_is);
+  const auto problems = store.check();
+  // The sources are counted only in a sound store (a damaged row would stop the count).
+  std::cout << (cli.json ? query::check_json(cli.db, problems)
+                         : query::check_text(cli.db, problems.empty() ? store.sources().size() : 0,
+                                             problems));
+  return problems.empty() ? tools::kExitOk : tools::kExitStore;
+}
+
+// The gold file of `claimgraph eval`, read before the store: a bad gold file is bad input
+// whatever the store holds. nullopt after the error is printed.
+std::optional<query::Gold> read_gold(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "claimgraph: " << path << ": error: cannot read gold file\n";
+    return std::nullopt;
+  }
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    return query::parse_gold(path, bytes);
+  } catch (const query::GoldError& e) {
+    std::cerr << "claimgraph: " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
+// A query through the engine, printed.
+int run_query(const Cli& cli, const CLI::App& app) {
+  std::optional<query::Gold> gold;
+  if (cli.eval->parsed()) {
+    gold = read_gold(cli.gold_path);
+    if (!gold) return tools::kExitBadInput;
+  }
+  auto store = open_for_reading(cli.db);
+  query::Engine engine(store);
+  const auto response = gold ? engine.eval(*gold, cli.json) : engine.run(cli.request(app));
+  if (response.status != query::Status::kOk) {
+    std::cerr << "claimgraph: " << query::terminal_safe(response.error) << "\n";
+    return response.status == query::Status::kNotFound ? tools::kExitNotFound : tools::kExitUsage;
+  }
+  // Text goes to a terminal: nothing stored may print a control character raw.
+  std::cout << (cli.json ? response.out
+                         : query::terminal_safe(response.out, text_style(cli.no_color).color));
+  // What was left out, under the results (on stderr with --json: stdout holds the JSON).
+  (cli.json ? std::cerr : std::cout) << query::terminal_safe(response.note);
+  return tools::kExitOk;
+}
+
+int run(Cli& cli, const CLI::App& app) {
+  if (cli.ingest->parsed()) {
+    cli.ingest_options.db = cli.db;
+    cli.ingest_options.lexicon_dir = cli.lexicons;
+    cli.ingest_options.json = cli.json;
+    return tools::run_ingest(cli.ingest_options);
+  }
+  if (cli.serve->parsed()) {
+    auto& o = cli.serve_options;
+    o.db = cli.db;
+    o.lexicon_dir = cli.lexicons;
+    o.cache_bytes = cli.cache_mb << 20;
+    o.max_body = (cli.max_body_mb > 0 ? cli.max_body_mb : o.allow_ingest ? 16 : 1) << 20;
+    return tools::run_serve(o);
+  }
+  if (cli.check->parsed()) return run_check(cli);
+  return run_query(cli, app);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,136 +325,8 @@ int main(int argc, char** argv) {
       "references, and shows where sources disagree and where a figure comes from."};
   app.fallthrough();
   app.require_subcommand(1);
-  std::string db = default_db();
-  bool json = false;
-  bool no_color = false;
-  std::string lexicons = ingest::default_lexicon_dir();
-  app.add_option("--db", db, "store file (default: $CLAIMGRAPH_DB or ./claimgraph.db)");
-  app.add_flag("--json", json, "print JSON (one document on stdout) instead of text");
-  app.add_flag("--no-color", no_color, "never highlight with colour");
-  app.add_option("--lexicons", lexicons,
-                 "folder of lexicon files (default: $CLAIMGRAPH_LEXICONS or the source tree's "
-                 "corpus/lexicons)");
-
-  // --db and --json are accepted after a command too, and listed in its --help.
-  auto add_common = [&](CLI::App* command) {
-    command->add_option("--db", db, "store file (default: $CLAIMGRAPH_DB or ./claimgraph.db)");
-    command->add_flag("--json", json, "print JSON (one document on stdout) instead of text");
-    command->add_flag("--no-color", no_color, "never highlight with colour");
-    command->add_option("--lexicons", lexicons, "folder of lexicon files");
-    return command;
-  };
-
-  tools::IngestCommandOptions ingest_options;
-  auto* ingest = add_common(app.add_subcommand(
-      "ingest",
-      "read articles (.txt) and saved web pages (.html, .htm), files and folders, into the store"));
-  ingest
-      ->add_option("paths", ingest_options.paths,
-                   "files and folders (folders: every .txt, .html and .htm)")
-      ->required();
-  ingest_options.jobs = std::max(1u, std::thread::hardware_concurrency());
-  ingest->add_option("--jobs,-j", ingest_options.jobs,
-                     "documents parsed at once (default: the cores); the output is the same")
-      ->check(CLI::Range(1, 256));
-
-  add_common(app.add_subcommand("sources", "list the ingested sources with their claim counts"));
-
-  std::optional<std::string> claims_source;
-  auto* claims = add_common(app.add_subcommand("claims", "list the claims, in document order"));
-  claims->add_option("--source", claims_source, "only the claims of this source id");
-
-  std::optional<std::string> figures_measure;
-  std::optional<std::string> figures_source;
-  auto* figures = add_common(app.add_subcommand(
-      "figures", "list the figures: interval, unit, measure, place, time, claimant, file:line"));
-  figures->add_option("--measure", figures_measure,
-                      "only figures whose measure key contains this (\"workers\", \"work permits\")");
-  figures->add_option("--source", figures_source, "only the figures of this source id");
-
-  std::optional<std::string> references_source;
-  auto* references = add_common(app.add_subcommand(
-      "references", "list the cited works: footnotes, in-text attributions, works cited in them"));
-  references->add_option("--source", references_source, "only the references of this source id");
-
-  std::optional<std::string> actors_kind;
-  auto* actors = add_common(app.add_subcommand(
-      "actors", "list the actors, sorted by name, each with every spelling met"));
-  actors->add_option("--kind", actors_kind,
-                     "person, organization, group, country, place or other");
-
-  query::ConflictQuery conflict_query;
-  std::string conflict_kind;
-  auto* conflicts = add_common(app.add_subcommand(
-      "conflicts", "where sources disagree: figures of one measure, place and time apart"));
-  conflicts->add_option("--kind", conflict_kind, "figure or stance (default: both)");
-  conflicts->add_option("--measure", conflict_query.measure,
-                        "only conflicts whose measure key contains this");
-  conflicts->add_option("--actor", conflict_query.actor,
-                        "only conflicts with a figure claimed by or published by this actor");
-  conflicts->add_option("--source", conflict_query.source,
-                        "only conflicts with a figure of this source id");
-  conflicts->add_option("--min-confidence", conflict_query.min_confidence,
-                        "only conflicts at least this confident (0 to 1; default 0.4)")
-      ->check(CLI::Range(0.0, 1.0));
-  conflicts->add_flag("--include-undated", conflict_query.include_undated,
-                      "also candidates with a figure whose time is unknown");
-
-  query::ConflictQuery agreement_query;
-  std::string agreement_kind;
-  auto* agreements = add_common(app.add_subcommand(
-      "agreements", "where independent sources agree: the same figure or the same stance"));
-  agreements->add_option("--kind", agreement_kind, "figure or stance (default: both)");
-  agreements->add_option("--measure", agreement_query.measure,
-                         "only agreements whose measure key or proposition contains this");
-  agreements->add_option("--actor", agreement_query.actor,
-                         "only agreements with a figure or claim of this actor");
-  agreements->add_option("--source", agreement_query.source,
-                         "only agreements with a figure or claim of this source id");
-  agreements->add_option("--min-confidence", agreement_query.min_confidence,
-                         "only agreements at least this confident (0 to 1; default 0.4)")
-      ->check(CLI::Range(0.0, 1.0));
-  agreements->add_flag("--include-undated", agreement_query.include_undated,
-                       "also candidates with a figure whose time is unknown");
-
-  std::string trace_query;
-  auto* trace = add_common(app.add_subcommand(
-      "trace", "where a figure comes from: sentence, source, claimant, cited works, related figures"));
-  trace->add_option("query", trace_query, "a figure id, its words (\"30,000\") or a quote")
-      ->required();
-
-  std::string gold_path;
-  auto* eval = add_common(app.add_subcommand(
-      "eval", "score the store against a gold annotation (shaped like shared/gold/seeds.json)"));
-  eval->add_option("gold", gold_path, "gold JSON file")->required();
-
-  auto* check = add_common(app.add_subcommand(
-      "check", "look through the store for damage: SQLite's integrity check, every source's "
-               "bytes against their SHA-256, every row as the queries read it"));
-
-  tools::ServeOptions serve_options;
-  auto* serve = add_common(app.add_subcommand(
-      "serve", "answer queries over HTTP (GET /api/<command>?<options>) and serve the web page"));
-  serve->add_option("--host", serve_options.host, "address to listen on (default: 127.0.0.1)");
-  serve->add_option("--port", serve_options.port, "port (default: 8080; 0: any free port)")
-      ->check(CLI::Range(0, 65535));
-  serve->add_option("--threads", serve_options.threads, "workers answering requests (default: 4)")
-      ->check(CLI::Range(1, 64));
-  serve->add_flag("--allow-ingest", serve_options.allow_ingest,
-                  "accept POST /api/ingest?name=FILE[&meta=JSON] (the body: a .txt or .html article)");
-  std::size_t max_body_mb = 0;
-  serve->add_option("--max-body-mb", max_body_mb,
-                    "largest request body in MB (default: 1; 16 with --allow-ingest)")
-      ->check(CLI::Range(1, 1024));
-  std::size_t cache_mb = 64;
-  serve->add_option("--cache-mb", cache_mb, "answers kept for asking again, in MB (default: 64; 0: none)")
-      ->check(CLI::Range(0, 65536));
-
-  std::string show_id;
-  auto* show = add_common(app.add_subcommand(
-      "show", "show one node: its fields, its sentence in context and file:line:column"));
-  show->add_option("id", show_id, "node id (as listed by sources, claims, ...)")->required();
-
+  Cli cli;
+  cli.define(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -209,100 +337,8 @@ int main(int argc, char** argv) {
     app.exit(e);
     return tools::kExitUsage;
   }
-
   try {
-    if (ingest->parsed()) {
-      ingest_options.db = db;
-      ingest_options.lexicon_dir = lexicons;
-      ingest_options.json = json;
-      return tools::run_ingest(ingest_options);
-    }
-    if (serve->parsed()) {
-      serve_options.db = db;
-      serve_options.lexicon_dir = lexicons;
-      serve_options.cache_bytes = cache_mb << 20;
-      serve_options.max_body = (max_body_mb > 0 ? max_body_mb : serve_options.allow_ingest ? 16 : 1)
-                               << 20;
-      return tools::run_serve(serve_options);
-    }
-    std::optional<query::Gold> gold;
-    if (eval->parsed()) {
-      // Read the gold first: a bad gold file is bad input whatever the store holds.
-      std::ifstream in(gold_path, std::ios::binary);
-      if (!in) {
-        std::cerr << "claimgraph: " << gold_path << ": error: cannot read gold file\n";
-        return tools::kExitBadInput;
-      }
-      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      try {
-        gold = query::parse_gold(gold_path, bytes);
-      } catch (const query::GoldError& e) {
-        std::cerr << "claimgraph: " << e.what() << "\n";
-        return tools::kExitBadInput;
-      }
-    }
-    // Text goes to a terminal: nothing stored may print a control character raw.
-    const auto emit = [&](const std::string& out) {
-      std::cout << (json ? out : query::terminal_safe(out, text_style(no_color).color));
-    };
-    if (check->parsed()) {
-      // Pages are read as they are: the damage is what check looks for, page by page.
-      graph::StoreOptions as_is;
-      as_is.read_only = true;
-      as_is.check_pages = false;
-      graph::Store store(db, as_is);
-      const auto problems = store.check();
-      // The sources are counted only in a sound store (a damaged row would stop the count).
-      std::cout << (json ? query::check_json(db, problems)
-                         : query::check_text(db, problems.empty() ? store.sources().size() : 0,
-                                             problems));
-      return problems.empty() ? tools::kExitOk : tools::kExitStore;
-    }
-    auto store = open_for_reading(db);
-    query::Engine engine(store);
-    query::Response response;
-    if (eval->parsed()) {
-      response = engine.eval(*gold, json);
-    } else {
-      query::Request request;
-      for (const auto* sub : app.get_subcommands()) request.command = sub->get_name();
-      request.json = json;
-      request.style = text_style(no_color);
-      const auto put = [&](const char* name, const std::optional<std::string>& value) {
-        if (value) request.options[name] = *value;
-      };
-      put("source", claims_source ? claims_source
-                    : figures_source ? figures_source
-                    : references_source ? references_source
-                    : std::nullopt);
-      put("measure", figures_measure);
-      put("kind", actors_kind);
-      const auto sides = [&](const std::string& kind, const query::ConflictQuery& q,
-                             const CLI::App* command) {
-        put("kind", kind.empty() ? std::nullopt : std::optional<std::string>(kind));
-        put("measure", q.measure);
-        put("actor", q.actor);
-        put("source", q.source);
-        if (command->count("--min-confidence") > 0) {
-          request.options["min-confidence"] = std::to_string(q.min_confidence);
-        }
-        if (q.include_undated) request.options["include-undated"] = "true";
-      };
-      if (conflicts->parsed()) sides(conflict_kind, conflict_query, conflicts);
-      if (agreements->parsed()) sides(agreement_kind, agreement_query, agreements);
-      if (trace->parsed()) request.options["query"] = trace_query;
-      if (show->parsed()) request.options["id"] = show_id;
-      response = engine.run(request);
-    }
-    if (response.status != query::Status::kOk) {
-      std::cerr << "claimgraph: " << query::terminal_safe(response.error) << "\n";
-      return response.status == query::Status::kNotFound ? tools::kExitNotFound
-                                                         : tools::kExitUsage;
-    }
-    emit(response.out);
-    // What was left out, under the results (on stderr with --json: stdout holds the JSON).
-    (json ? std::cerr : std::cout) << query::terminal_safe(response.note);
-    return tools::kExitOk;
+    return run(cli, app);
   } catch (const graph::StoreError& e) {
     std::cerr << "claimgraph: " << query::terminal_safe(e.what()) << "\n";
     return tools::kExitStore;
@@ -310,5 +346,4 @@ int main(int argc, char** argv) {
     std::cerr << "claimgraph: internal error: " << e.what() << "\n";
     return tools::kExitInternal;
   }
-  return tools::kExitUsage;
 }

@@ -172,24 +172,60 @@ void ingest_upload(const ServeOptions& options, const httplib::Request& req,
   res.set_content(ingest::reports_json(run.reports), "application/json; charset=utf-8");
 }
 
-}  // namespace
+// The server's state and its routes: one engine behind a mutex, the answers kept, the page.
+class Api {
+ public:
+  explicit Api(const ServeOptions& options)
+      : options_(options),
+        store_(open(options)),
+        engine_(store_),
+        cache_(options.cache_bytes) {}
 
-int run_serve(const ServeOptions& options) {
-  // A server that may ingest makes its store when there is none yet.
-  if (options.allow_ingest) graph::Store create(options.db);
-  graph::StoreOptions reading;
-  reading.read_only = true;
-  graph::Store store(options.db, reading);  // StoreError is reported by main
-  query::Engine engine(store);
-  std::mutex engine_mutex;  // one query at a time through the engine
-  AnswerCache cache(options.cache_bytes);
+  void route(httplib::Server& server) {
+    server.Get(R"(/api/([a-z]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      answer(req, res);
+    });
+    if (options_.allow_ingest) {
+      server.Post("/api/ingest", [this](const httplib::Request& req, httplib::Response& res) {
+        ingest_upload(options_, req, res, engine_, engine_mutex_, cache_);
+      });
+    }
+    // Read-only: nothing else is written through this server.
+    server.Post(R"(/.*)", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 405;
+      res.set_content(error_json("read-only: this server answers GET requests only (POST "
+                                 "/api/ingest needs claimgraph serve --allow-ingest)"),
+                      "application/json");
+    });
+    // The web page: its files, served by exact name, nothing else.
+    for (const auto& asset : web_assets()) {
+      const std::string path = asset.name == "index.html" ? "/" : "/" + std::string(asset.name);
+      server.Get(path, [asset](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(std::string(asset.bytes), std::string(asset.type) + "; charset=utf-8");
+      });
+    }
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      const char* what = res.status == 404   ? "no such page or command"
+                         : res.status == 413 ? "request too large"
+                         : res.status == 405 ? "method not allowed"
+                                             : "bad request";
+      res.set_content(error_json(what), "application/json");
+    });
+  }
 
-  httplib::Server server;
-  const std::size_t threads = std::max<std::size_t>(1, options.threads);
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server.set_payload_max_length(options.max_body);
+ private:
+  static graph::Store open(const ServeOptions& options) {
+    // A server that may ingest makes its store when there is none yet.
+    if (options.allow_ingest) graph::Store create(options.db);
+    graph::StoreOptions reading;
+    reading.read_only = true;
+    return graph::Store(options.db, reading);  // StoreError is reported by main
+  }
 
-  server.Get(R"(/api/([a-z]+))", [&](const httplib::Request& req, httplib::Response& res) {
+  // GET /api/<command>?<options>: the engine's answer, or the one kept from before.
+  void answer(const httplib::Request& req, httplib::Response& res) {
     query::Request request;
     request.command = req.matches[1];
     request.json = true;
@@ -204,57 +240,49 @@ int run_serve(const ServeOptions& options) {
     // The request as one key: the command and its options in order.
     std::string key = request.command;
     for (const auto& [name, value] : request.options) key += '\0' + name + '=' + value;
-    auto cached = cache.get(key);
-    query::Response response;
-    if (cached) {
-      response = std::move(*cached);
-    } else {
-      const std::lock_guard lock(engine_mutex);
+    auto response = cache_.get(key);
+    if (!response) {
+      const std::lock_guard lock(engine_mutex_);
       try {
-        response = engine.run(request);
+        response = engine_.run(request);
       } catch (const graph::StoreError& e) {
         res.status = 500;
         res.set_content(error_json(e.what()), "application/json");
         return;
       }
-      if (response.status == query::Status::kOk) cache.put(key, response);
+      if (response->status == query::Status::kOk) cache_.put(key, *response);
     }
-    if (response.status != query::Status::kOk) {
-      res.status = status_of(response.status);
-      res.set_content(error_json(response.error), "application/json");
+    if (response->status != query::Status::kOk) {
+      res.status = status_of(response->status);
+      res.set_content(error_json(response->error), "application/json");
       return;
     }
-    if (!response.note.empty()) res.set_header("X-Claimgraph-Note", header_safe(response.note));
-    res.set_content(response.out, "application/json; charset=utf-8");
-  });
-  if (options.allow_ingest) {
-    server.Post("/api/ingest", [&](const httplib::Request& req, httplib::Response& res) {
-      ingest_upload(options, req, res, engine, engine_mutex, cache);
-    });
+    if (!response->note.empty()) res.set_header("X-Claimgraph-Note", header_safe(response->note));
+    res.set_content(response->out, "application/json; charset=utf-8");
   }
-  // Read-only: nothing else is written through this server.
-  server.Post(R"(/.*)", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 405;
-    res.set_content(error_json("read-only: this server answers GET requests only (POST "
-                               "/api/ingest needs claimgraph serve --allow-ingest)"),
-                    "application/json");
-  });
-  // The web page: its files, served by exact name, nothing else.
-  for (const auto& asset : web_assets()) {
-    const std::string path = asset.name == "index.html" ? "/" : "/" + std::string(asset.name);
-    server.Get(path, [asset](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Cache-Control", "no-cache");
-      res.set_content(std::string(asset.bytes), std::string(asset.type) + "; charset=utf-8");
-    });
-  }
-  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    const char* what = res.status == 404   ? "no such page or command"
-                       : res.status == 413 ? "request too large"
-                       : res.status == 405 ? "method not allowed"
-                                           : "bad request";
-    res.set_content(error_json(what), "application/json");
-  });
+
+  const ServeOptions& options_;
+  graph::Store store_;
+  query::Engine engine_;
+  std::mutex engine_mutex_;  // one query at a time through the engine
+  AnswerCache cache_;
+};
+
+// Binds the address; the port bound, or -1.
+int bind(httplib::Server& server, const ServeOptions& options) {
+  if (options.port == 0) return server.bind_to_any_port(options.host);
+  return server.bind_to_port(options.host, options.port) ? options.port : -1;
+}
+
+}  // namespace
+
+int run_serve(const ServeOptions& options) {
+  Api api(options);
+  httplib::Server server;
+  const std::size_t threads = std::max<std::size_t>(1, options.threads);
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(options.max_body);
+  api.route(server);
 
   // SIGINT and SIGTERM reach a watcher thread only, which stops the server.
   sigset_t stop_signals;
@@ -262,13 +290,7 @@ int run_serve(const ServeOptions& options) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
-  int port = options.port;
-  if (port == 0) {
-    port = server.bind_to_any_port(options.host);
-  } else if (!server.bind_to_port(options.host, port)) {
-    port = -1;
-  }
+  const int port = bind(server, options);
   if (port < 0) {
     std::cerr << "claimgraph: cannot listen on " << options.host << ":" << options.port << "\n";
     return kExitUsage;
