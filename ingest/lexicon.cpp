@@ -115,12 +115,14 @@ Lexicons load_lexicons(const std::string& dir, const FileSystem& fs) {
   JsonFile page;
   read_json(dir, "html.json", fs, page);
   check_keys(page, {"about", "furniture_names", "content_names", "caption_names",
-                    "pullquote_names", "byline_names"});
+                    "pullquote_names", "author_names", "date_names", "byline_prefixes"});
   lex.page.furniture_names = string_list(page, "furniture_names");
   lex.page.content_names = string_list(page, "content_names");
   lex.page.caption_names = string_list(page, "caption_names");
   lex.page.pullquote_names = string_list(page, "pullquote_names");
-  lex.page.byline_names = string_list(page, "byline_names");
+  lex.page.author_names = string_list(page, "author_names");
+  lex.page.date_names = string_list(page, "date_names");
+  lex.page.byline_prefixes = string_list(page, "byline_prefixes");
 
   fingerprint_input += page.text + '\0';
   lex.fingerprint = graph::sha256_hex(fingerprint_input);

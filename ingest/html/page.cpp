@@ -11,33 +11,6 @@
 #include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest::html {
-namespace {
-
-PartKind part_kind(BlockKind k) {
-  switch (k) {
-    case BlockKind::kHeading:
-      return PartKind::kHeading;
-    case BlockKind::kListItem:
-      return PartKind::kListItem;
-    case BlockKind::kQuote:
-      return PartKind::kQuote;
-    case BlockKind::kCaption:
-      return PartKind::kCaption;
-    case BlockKind::kPullQuote:
-      return PartKind::kPullQuote;
-    case BlockKind::kPreformatted:
-      return PartKind::kPreformatted;
-    case BlockKind::kTableCell:
-      return PartKind::kTableCell;
-    case BlockKind::kNote:
-      return PartKind::kNote;
-    case BlockKind::kParagraph:
-      break;
-  }
-  return PartKind::kParagraph;
-}
-
-}  // namespace
 
 std::string Page::body_text() const {
   std::string out;
@@ -124,7 +97,7 @@ Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLe
   auto blocks = main_text(dom, lexicon);
   std::size_t found = 0;
   for (const auto& b : blocks) {
-    found += b.kind == BlockKind::kCaption || b.kind == BlockKind::kPullQuote ? 0 : letters(b.text);
+    found += b.kind == PartKind::kCaption || b.kind == PartKind::kPullQuote ? 0 : letters(b.text);
   }
   // Text without a single letter ("<<<>>>") is no article.
   if (std::none_of(blocks.begin(), blocks.end(),
@@ -142,11 +115,11 @@ Page read_page(std::string_view html, const PageLexicon& lexicon, const FigureLe
   }
   for (const auto& b : blocks) {
     // The headline again at the top of the body.
-    if (b.kind == BlockKind::kHeading && page.meta.title &&
+    if (b.kind == PartKind::kHeading && page.meta.title &&
         fold_spaces(b.text) == *page.meta.title) {
       continue;
     }
-    add_part(page, part_kind(b.kind), b.text, b.pieces);
+    add_part(page, b.kind, b.text, b.pieces);
     page.parts.back().label = b.note_label;
     for (const auto& m : b.markers) {
       page.markers.push_back(PageMarker{page.parts.back().span.begin + m.offset, m.label});

@@ -16,7 +16,9 @@ struct PageLexicon {
   std::vector<std::string> content_names;    // article containers: "article", "story"
   std::vector<std::string> caption_names;    // captions and photo credits
   std::vector<std::string> pullquote_names;  // pull quotes (an excerpt set large)
-  std::vector<std::string> byline_names;     // bylines and datelines (not body text)
+  std::vector<std::string> author_names;     // bylines (not body text; they name the author)
+  std::vector<std::string> date_names;       // datelines and time stamps (they give the date)
+  std::vector<std::string> byline_prefixes;  // "by" before a byline's name, any case
 };
 
 // True when `parts` (the lower-case parts of names, each led by '-', ending in '-': "-top-ad-")

@@ -48,9 +48,13 @@ bool is_address(std::string_view s) {
 }
 
 // "By Jane Doe" → "Jane Doe".
-std::string without_by(std::string s) {
-  for (std::string_view by : {"By ", "by ", "BY "}) {
-    if (s.starts_with(by)) return s.substr(by.size());
+// "By Jane Doe" -> "Jane Doe", "Автор: Анна Соколова" -> "Анна Соколова": a prefix word of
+// the lexicon (any case) before a space or ending in ':'.
+std::string without_by(const std::string& s, const std::vector<std::string>& prefixes) {
+  for (const auto& p : prefixes) {
+    if (p.empty() || s.size() <= p.size() || fold_case(s.substr(0, p.size())) != p) continue;
+    const bool apart = s[p.size()] == ' ' || p.back() == ':';
+    if (apart) return fold_spaces(s.substr(p.size()));
   }
   return s;
 }
@@ -140,20 +144,18 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
           for (char& c : parts) {
             if (c == ' ' || c == '_') c = '-';
           }
-          if (f.dates.size() < 4 &&
-              names_any(parts, {"date", "time", "timestamp", "dateline", "published", "posted"})) {
+          if (f.dates.size() < 4 && names_any(parts, lex.date_names)) {
             std::string t = text_of(n);
             if (!t.empty() && t.size() < 80) f.dates.push_back(std::move(t));
           }
-          if (names_any(parts, {"byline", "author"})) {
-            std::string t = without_by(text_of(n));
+          if (names_any(parts, lex.author_names)) {
+            std::string t = without_by(text_of(n), lex.byline_prefixes);
             if (!t.empty() && t.size() < 100) {
               f.bylines.push_back(std::move(t));
               return false;
             }
           }
         }
-        (void)lex;
         return true;
       },
       [](const GumboNode*) {});
@@ -460,7 +462,7 @@ PageMetadata read_metadata(const Dom& dom, std::string_view url, const PageLexic
   for (const char* key :
        {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}) {
     if (!m.authors.empty()) break;
-    const std::string a = without_by(meta(key));
+    const std::string a = without_by(meta(key), lexicon.byline_prefixes);
     if (!a.empty() && !is_address(a)) {
       m.authors.push_back(a);
       m.from["authors"] = "meta";

@@ -96,6 +96,11 @@ bool is_skipped(GumboTag t) {
   }
 }
 
+bool is_heading(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
 // A block element whose text is one paragraph: its score goes to the container above it.
 bool is_paragraph_like(GumboTag t) {
   switch (t) {
@@ -109,22 +114,12 @@ bool is_paragraph_like(GumboTag t) {
     case GUMBO_TAG_DT:
     case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
       return true;
     default:
-      return false;
+      return is_heading(t);
   }
 }
 
-bool is_heading(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
 
 // The class and id of an element as one string of lower-case parts, each led by '-': parts
 // break at spaces, punctuation, digits and a lower-to-upper case change ("PageBuilder-pageRow"
@@ -160,7 +155,8 @@ int class_weight(const GumboNode* n, const PageLexicon& lex) {
   // the sentence's start; a byline or date line of its own is no body text.
   const bool inline_element = !is_block(tag_of(n));
   const bool furniture = names_any(parts, lex.furniture_names) ||
-                         (!inline_element && names_any(parts, lex.byline_names));
+                         (!inline_element && (names_any(parts, lex.author_names) ||
+                                             names_any(parts, lex.date_names)));
   const bool content = names_any(parts, lex.content_names);
   if (furniture && !content) return -1;
   return content && !furniture ? 1 : 0;
@@ -214,7 +210,7 @@ struct Level {
   const GumboNode* node;
   const GumboNode* owner;  // nearest block element, this one included
   bool in_link;
-  BlockKind kind;
+  PartKind kind;
   const std::string* note = nullptr;  // inside a note: its label
 };
 
@@ -345,7 +341,7 @@ class Extractor {
     if (t == GUMBO_TAG_BODY) body = n;
     const bool block = is_block(t) || levels_.empty();
     if (block) flush();
-    Level level{n, n, false, BlockKind::kParagraph};
+    Level level{n, n, false, PartKind::kParagraph};
     if (!levels_.empty()) {
       const Level& up = levels_.back();
       level.in_link = up.in_link;
@@ -357,20 +353,20 @@ class Extractor {
     if (const std::string_view id = attribute(n, "id"); !id.empty() && !targets_.empty()) {
       if (const auto it = targets_.find(std::string(id)); it != targets_.end()) {
         level.note = &it->second;
-        level.kind = BlockKind::kNote;
+        level.kind = PartKind::kNote;
       }
     }
-    if (is_heading(t)) level.kind = BlockKind::kHeading;
+    if (is_heading(t)) level.kind = PartKind::kHeading;
     if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT)
-      level.kind = BlockKind::kListItem;
-    if (t == GUMBO_TAG_BLOCKQUOTE) level.kind = BlockKind::kQuote;
-    if (t == GUMBO_TAG_PRE) level.kind = BlockKind::kPreformatted;
-    if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) level.kind = BlockKind::kTableCell;
+      level.kind = PartKind::kListItem;
+    if (t == GUMBO_TAG_BLOCKQUOTE) level.kind = PartKind::kQuote;
+    if (t == GUMBO_TAG_PRE) level.kind = PartKind::kPreformatted;
+    if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) level.kind = PartKind::kTableCell;
     if (t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_CAPTION || caption_named(n)) {
-      level.kind = BlockKind::kCaption;
+      level.kind = PartKind::kCaption;
     }
     if (by_names_ && names_any(name_parts(n), lex_.pullquote_names)) {
-      level.kind = BlockKind::kPullQuote;
+      level.kind = PartKind::kPullQuote;
     }
     if (block) {
       Element& e = elements_[n];
@@ -411,7 +407,7 @@ class Extractor {
       current_.block.kind = level.kind;
     }
     if (level.note) {
-      current_.block.kind = BlockKind::kNote;
+      current_.block.kind = PartKind::kNote;
       current_.block.note_label = *level.note;
     }
     const std::string_view text = n->v.text.text;
@@ -445,7 +441,7 @@ class Extractor {
     }
     current_.chars += added;
     if (level.in_link) current_.link_chars += added;
-    if (current_.block.kind == BlockKind::kParagraph && level.kind != BlockKind::kParagraph &&
+    if (current_.block.kind == PartKind::kParagraph && level.kind != PartKind::kParagraph &&
         !level.note) {
       current_.block.kind = level.kind;
     }
@@ -508,7 +504,7 @@ class Extractor {
 
   void score() {
     for (const auto& b : blocks_) {
-      if (b.chars < 25 || b.block.kind == BlockKind::kHeading || b.block.kind == BlockKind::kNote) {
+      if (b.chars < 25 || b.block.kind == PartKind::kHeading || b.block.kind == PartKind::kNote) {
         continue;
       }
       const double s = 1.0 + static_cast<double>(commas(b.block.text)) +
@@ -603,7 +599,7 @@ class Extractor {
     std::vector<TextBlock> out;
     std::vector<TextBlock> notes;
     for (auto& b : blocks_) {
-      if (b.block.kind == BlockKind::kNote) {
+      if (b.block.kind == PartKind::kNote) {
         // A note's paragraphs are one note.
         if (!notes.empty() && notes.back().note_label == b.block.note_label) {
           auto& last = notes.back();
@@ -628,7 +624,7 @@ class Extractor {
       }
       if (!inside || dropped) continue;
       // A block mostly of links is a list of them, unless it is quoted (an embedded post).
-      if (b.chars > 0 && 2 * b.link_chars > b.chars && b.block.kind != BlockKind::kQuote) continue;
+      if (b.chars > 0 && 2 * b.link_chars > b.chars && b.block.kind != PartKind::kQuote) continue;
       out.push_back(std::move(b.block));
     }
     if (out.empty()) return out;  // notes without a body are no article

@@ -9,21 +9,11 @@
 #include <vector>
 
 #include "ingest/html/dom.hpp"
+#include "ingest/html/page.hpp"
 #include "ingest/html/page_lexicon.hpp"
 
 namespace claimgraph::ingest::html {
 
-enum class BlockKind : std::uint8_t {
-  kParagraph,
-  kHeading,
-  kListItem,
-  kQuote,
-  kCaption,
-  kPullQuote,
-  kPreformatted,
-  kTableCell,
-  kNote,  // a footnote or endnote a marker in the body points to
-};
 
 // A note marker in the body ("<sup><a href=\"#fn1\">1</a></sup>"): its text is left out of
 // the block, and the note it names is recorded at the place it stood.
@@ -40,7 +30,7 @@ struct OffsetPiece {
 
 struct TextBlock {
   std::string text;  // whitespace folded, trimmed, never empty
-  BlockKind kind = BlockKind::kParagraph;
+  PartKind kind = PartKind::kParagraph;  // never kHeadline: the page adds it
   std::vector<OffsetPiece> pieces;   // offsets into `text`, ascending
   const GumboNode* owner = nullptr;  // the block element holding it
   std::string note_label;            // a note: its label
