@@ -458,6 +458,202 @@ void Store::rollback_batch() {
   }
 }
 
+namespace {
+
+// The rows of one document, a table at a time; put() runs them in one transaction.
+
+void put_source_row(sqlite::Database& db, const Source& s, std::string_view ingest_key) {
+  sqlite::Reused insert_source(
+      db,
+      "INSERT INTO sources(id, path, file, title, outlet, authors, date, url, language, "
+      "content_hash, ingest_key, bytes, format, metadata_from, page, page_offsets) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
+  insert_source->bind(1, std::string_view(s.id))
+      .bind(2, std::string_view(s.path))
+      .bind(3, std::string_view(s.file))
+      .bind(4, s.title)
+      .bind(5, s.outlet)
+      .bind(6, std::string_view(to_json(s.authors)))
+      .bind(7, s.date)
+      .bind(8, s.url)
+      .bind(9, s.language)
+      .bind(10, std::string_view(s.content_hash))
+      .bind(11, ingest_key)
+      .bind_blob(12, s.bytes)
+      .bind(13, std::string_view(s.format))
+      .bind(14, std::string_view(map_to_json(s.metadata_from)));
+  if (s.format == "text") {
+    insert_source->bind_null(15).bind_null(16);
+  } else {
+    insert_source->bind_blob(15, s.page).bind_blob(16, positions_blob(s.page_positions));
+  }
+  insert_source->run();
+}
+
+void put_claims(sqlite::Database& db, const DocumentGraph& doc) {
+  const Source& s = doc.source;
+  sqlite::Reused claim(db,
+      "INSERT INTO claims(id, source_id, ord, text, claimant, confidence, stances) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7)");
+  sqlite::Reused span(db,
+      "INSERT INTO claim_spans(claim_id, ord, span_begin, span_end) VALUES(?1,?2,?3,?4)");
+  std::int64_t ord = 0;
+  for (const auto& c : doc.claims) {
+    // A claim's text is most often its source's bytes at its first span: then it is not
+    // stored twice ('' here, the bytes on load).
+    const bool in_bytes = is_bytes_at(s.bytes, c.span(), c.text);
+    claim->bind(1, std::string_view(c.id))
+        .bind(2, std::string_view(s.id))
+        .bind(3, ord++)
+        .bind(4, in_bytes ? std::string_view("", 0) : std::string_view(c.text))
+        .bind(5, std::string_view(c.claimant))
+        .bind(6, c.confidence)
+        .bind(7, std::string_view(stances_json(c.stances)))
+        .run();
+    for (std::size_t i = 0; i < c.spans.size(); ++i) {
+      span->bind(1, std::string_view(c.id))
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, std::int64_t{c.spans[i].begin})
+          .bind(4, std::int64_t{c.spans[i].end})
+          .run();
+    }
+  }
+}
+
+void put_figures(sqlite::Database& db, const DocumentGraph& doc) {
+  const Source& s = doc.source;
+  sqlite::Reused figure(db,
+      "INSERT INTO figures(id, source_id, ord, claim_id, span_begin, span_end, text, lo, hi, "
+      "point, approx, bound, unit, measure, place, time_from, time_to, claimant, hedge, inferred) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
+  std::int64_t ord = 0;
+  for (const auto& f : doc.figures) {
+    figure->bind(1, std::string_view(f.id))
+        .bind(2, std::string_view(s.id))
+        .bind(3, ord++)
+        .bind(4, std::string_view(f.claim_id))
+        .bind(5, std::int64_t{f.span.begin})
+        .bind(6, std::int64_t{f.span.end})
+        .bind(7, std::string_view(f.text))
+        .bind(8, f.lo)
+        .bind(9, f.hi)
+        .bind(10, f.point)
+        .bind(11, std::int64_t{f.approx ? 1 : 0})
+        .bind(12, to_string(f.bound))
+        .bind(13, std::string_view(f.unit))
+        .bind(14, std::string_view(f.measure))
+        .bind(15, f.place)
+        .bind(16, f.time_from)
+        .bind(17, f.time_to)
+        .bind(18, std::string_view(f.claimant))
+        .bind(19, std::string_view(f.hedge))
+        .bind(20, std::int64_t{f.inferred})
+        .run();
+  }
+}
+
+void put_references(sqlite::Database& db, const DocumentGraph& doc) {
+  const Source& s = doc.source;
+  // A reference's raw text, as a claim's, is not stored twice when it is the bytes at its span.
+  const auto raw_in_bytes = [&](const Reference& r) {
+    return !r.raw.empty() && is_bytes_at(s.bytes, r.span, r.raw);
+  };
+  sqlite::Reused ref(db,
+      "INSERT INTO refs(id, source_id, ord, kind, marker, span_begin, span_end, raw, authors, "
+      "authors_original, title, title_translated, title_original, title_romanized, venue, date, "
+      "language, script, venue_original, work_key) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
+  std::int64_t ord = 0;
+  for (const auto& r : doc.references) {
+    ref->bind(1, std::string_view(r.id))
+        .bind(2, std::string_view(s.id))
+        .bind(3, ord++)
+        .bind(4, to_string(r.kind))
+        .bind(5, r.marker)
+        .bind(6, std::int64_t{r.span.begin})
+        .bind(7, std::int64_t{r.span.end})
+        .bind(8, raw_in_bytes(r) ? std::string_view("", 0) : std::string_view(r.raw))
+        .bind(9, std::string_view(to_json(r.authors)))
+        .bind(10, std::string_view(to_json(r.authors_original)))
+        .bind(11, r.title)
+        .bind(12, r.title_translated)
+        .bind(13, r.title_original)
+        .bind(14, r.title_romanized)
+        .bind(15, r.venue)
+        .bind(16, r.date)
+        .bind(17, r.language)
+        .bind(18, r.script)
+        .bind(19, r.venue_original)
+        .bind(20, std::string_view(r.work_key))
+        .run();
+  }
+}
+
+void put_actors(sqlite::Database& db, const DocumentGraph& doc) {
+  // Actors are shared: an actor met before keeps its row and gains the new aliases.
+  sqlite::Reused get_actor(db, "SELECT aliases FROM actors WHERE id = ?1");
+  sqlite::Reused put_actor(db,
+      "INSERT OR REPLACE INTO actors(id, name, kind, key, aliases) VALUES(?1,?2,?3,?4,?5)");
+  for (const auto& a : doc.actors) {
+    get_actor->bind(1, std::string_view(a.id));
+    std::vector<std::string> aliases;
+    if (get_actor->step()) aliases = from_json(get_actor->view(0)).value_or(aliases);
+    get_actor->reset();
+    // A set of what is there: an actor may have tens of thousands of spellings.
+    std::unordered_set<std::string> known(aliases.begin(), aliases.end());
+    for (const auto& alias : a.aliases) {
+      if (known.insert(alias).second) aliases.push_back(alias);
+    }
+    put_actor->bind(1, std::string_view(a.id))
+        .bind(2, std::string_view(a.name))
+        .bind(3, to_string(a.kind))
+        .bind(4, std::string_view(a.key))
+        .bind(5, std::string_view(to_json(aliases)))
+        .run();
+  }
+}
+
+void put_edges(sqlite::Database& db, const DocumentGraph& doc) {
+  const Source& s = doc.source;
+  // Edges the rows already say are not stored: the source contains its claims (claims.source_id)
+  // and a claim states its figures (figures.claim_id); load makes them again, in row order.
+  std::unordered_set<std::string_view> claim_ids;
+  for (const auto& c : doc.claims) claim_ids.insert(c.id);
+  std::unordered_map<std::string_view, std::string_view> claim_of_figure;
+  for (const auto& f : doc.figures) claim_of_figure.emplace(f.id, f.claim_id);
+  const auto implied = [&](const Edge& e) {
+    if (e.kind == EdgeKind::kContains) return e.from == s.id && claim_ids.count(e.to) > 0;
+    if (e.kind == EdgeKind::kStates) {
+      const auto it = claim_of_figure.find(e.to);
+      return it != claim_of_figure.end() && it->second == e.from;
+    }
+    return false;
+  };
+  sqlite::Reused edge(
+      db, "INSERT INTO edges(source_id, ord, kind, src, dst) VALUES(?1,?2,?3,?4,?5)");
+  std::int64_t ord = 0;
+  for (const auto& e : doc.edges) {
+    if (implied(e)) continue;
+    edge->bind(1, std::string_view(s.id))
+        .bind(2, ord++)
+        .bind(3, to_string(e.kind))
+        .bind(4, std::string_view(e.from))
+        .bind(5, std::string_view(e.to))
+        .run();
+  }
+}
+
+void put_diagnostics(sqlite::Database& db, const DocumentGraph& doc) {
+  const Source& s = doc.source;
+  sqlite::Reused diag(db, "INSERT INTO diagnostics(source_id, ord, message) VALUES(?1,?2,?3)");
+  std::int64_t ord = 0;
+  for (const auto& d : doc.diagnostics) {
+    diag->bind(1, std::string_view(s.id)).bind(2, ord++).bind(3, std::string_view(d)).run();
+  }
+}
+
+}  // namespace
+
 PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
   const bool in_batch = sqlite3_get_autocommit(db_->handle()) == 0;
   if (batch_open_ && !in_batch) {
@@ -488,176 +684,13 @@ PutResult Store::put(const DocumentGraph& doc, std::string_view ingest_key) {
     if (!stale.empty() && !in_batch) drop_unused_actors();
   }
 
-  sqlite::Reused insert_source(
-      *db_,
-      "INSERT INTO sources(id, path, file, title, outlet, authors, date, url, language, "
-      "content_hash, ingest_key, bytes, format, metadata_from, page, page_offsets) "
-      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
-  insert_source->bind(1, std::string_view(s.id))
-      .bind(2, std::string_view(s.path))
-      .bind(3, std::string_view(s.file))
-      .bind(4, s.title)
-      .bind(5, s.outlet)
-      .bind(6, std::string_view(to_json(s.authors)))
-      .bind(7, s.date)
-      .bind(8, s.url)
-      .bind(9, s.language)
-      .bind(10, std::string_view(s.content_hash))
-      .bind(11, ingest_key)
-      .bind_blob(12, s.bytes)
-      .bind(13, std::string_view(s.format))
-      .bind(14, std::string_view(map_to_json(s.metadata_from)));
-  if (s.format == "text") {
-    insert_source->bind_null(15).bind_null(16);
-  } else {
-    insert_source->bind_blob(15, s.page).bind_blob(16, positions_blob(s.page_positions));
-  }
-  insert_source->run();
-
-  sqlite::Reused claim(*db_, 
-      "INSERT INTO claims(id, source_id, ord, text, claimant, confidence, stances) "
-      "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-  sqlite::Reused span(*db_, 
-      "INSERT INTO claim_spans(claim_id, ord, span_begin, span_end) VALUES(?1,?2,?3,?4)");
-  std::int64_t ord = 0;
-  for (const auto& c : doc.claims) {
-    // A claim's text is most often its source's bytes at its first span: then it is not
-    // stored twice ('' here, the bytes on load).
-    const bool in_bytes = is_bytes_at(s.bytes, c.span(), c.text);
-    claim->bind(1, std::string_view(c.id))
-        .bind(2, std::string_view(s.id))
-        .bind(3, ord++)
-        .bind(4, in_bytes ? std::string_view("", 0) : std::string_view(c.text))
-        .bind(5, std::string_view(c.claimant))
-        .bind(6, c.confidence)
-        .bind(7, std::string_view(stances_json(c.stances)))
-        .run();
-    for (std::size_t i = 0; i < c.spans.size(); ++i) {
-      span->bind(1, std::string_view(c.id))
-          .bind(2, static_cast<std::int64_t>(i))
-          .bind(3, std::int64_t{c.spans[i].begin})
-          .bind(4, std::int64_t{c.spans[i].end})
-          .run();
-    }
-  }
-
-  sqlite::Reused figure(*db_, 
-      "INSERT INTO figures(id, source_id, ord, claim_id, span_begin, span_end, text, lo, hi, "
-      "point, approx, bound, unit, measure, place, time_from, time_to, claimant, hedge, inferred) "
-      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
-  ord = 0;
-  for (const auto& f : doc.figures) {
-    figure->bind(1, std::string_view(f.id))
-        .bind(2, std::string_view(s.id))
-        .bind(3, ord++)
-        .bind(4, std::string_view(f.claim_id))
-        .bind(5, std::int64_t{f.span.begin})
-        .bind(6, std::int64_t{f.span.end})
-        .bind(7, std::string_view(f.text))
-        .bind(8, f.lo)
-        .bind(9, f.hi)
-        .bind(10, f.point)
-        .bind(11, std::int64_t{f.approx ? 1 : 0})
-        .bind(12, to_string(f.bound))
-        .bind(13, std::string_view(f.unit))
-        .bind(14, std::string_view(f.measure))
-        .bind(15, f.place)
-        .bind(16, f.time_from)
-        .bind(17, f.time_to)
-        .bind(18, std::string_view(f.claimant))
-        .bind(19, std::string_view(f.hedge))
-        .bind(20, std::int64_t{f.inferred})
-        .run();
-  }
-
-  // A reference's raw text, as a claim's, is not stored twice when it is the bytes at its span.
-  const auto raw_in_bytes = [&](const Reference& r) {
-    return !r.raw.empty() && is_bytes_at(s.bytes, r.span, r.raw);
-  };
-  sqlite::Reused ref(*db_, 
-      "INSERT INTO refs(id, source_id, ord, kind, marker, span_begin, span_end, raw, authors, "
-      "authors_original, title, title_translated, title_original, title_romanized, venue, date, "
-      "language, script, venue_original, work_key) "
-      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
-  ord = 0;
-  for (const auto& r : doc.references) {
-    ref->bind(1, std::string_view(r.id))
-        .bind(2, std::string_view(s.id))
-        .bind(3, ord++)
-        .bind(4, to_string(r.kind))
-        .bind(5, r.marker)
-        .bind(6, std::int64_t{r.span.begin})
-        .bind(7, std::int64_t{r.span.end})
-        .bind(8, raw_in_bytes(r) ? std::string_view("", 0) : std::string_view(r.raw))
-        .bind(9, std::string_view(to_json(r.authors)))
-        .bind(10, std::string_view(to_json(r.authors_original)))
-        .bind(11, r.title)
-        .bind(12, r.title_translated)
-        .bind(13, r.title_original)
-        .bind(14, r.title_romanized)
-        .bind(15, r.venue)
-        .bind(16, r.date)
-        .bind(17, r.language)
-        .bind(18, r.script)
-        .bind(19, r.venue_original)
-        .bind(20, std::string_view(r.work_key))
-        .run();
-  }
-
-  // Actors are shared: an actor met before keeps its row and gains the new aliases.
-  sqlite::Reused get_actor(*db_, "SELECT aliases FROM actors WHERE id = ?1");
-  sqlite::Reused put_actor(*db_, 
-      "INSERT OR REPLACE INTO actors(id, name, kind, key, aliases) VALUES(?1,?2,?3,?4,?5)");
-  for (const auto& a : doc.actors) {
-    get_actor->bind(1, std::string_view(a.id));
-    std::vector<std::string> aliases;
-    if (get_actor->step()) aliases = from_json(get_actor->view(0)).value_or(aliases);
-    get_actor->reset();
-    // A set of what is there: an actor may have tens of thousands of spellings.
-    std::unordered_set<std::string> known(aliases.begin(), aliases.end());
-    for (const auto& alias : a.aliases) {
-      if (known.insert(alias).second) aliases.push_back(alias);
-    }
-    put_actor->bind(1, std::string_view(a.id))
-        .bind(2, std::string_view(a.name))
-        .bind(3, to_string(a.kind))
-        .bind(4, std::string_view(a.key))
-        .bind(5, std::string_view(to_json(aliases)))
-        .run();
-  }
-
-  // Edges the rows already say are not stored: the source contains its claims (claims.source_id)
-  // and a claim states its figures (figures.claim_id); load makes them again, in row order.
-  std::unordered_set<std::string_view> claim_ids;
-  for (const auto& c : doc.claims) claim_ids.insert(c.id);
-  std::unordered_map<std::string_view, std::string_view> claim_of_figure;
-  for (const auto& f : doc.figures) claim_of_figure.emplace(f.id, f.claim_id);
-  const auto implied = [&](const Edge& e) {
-    if (e.kind == EdgeKind::kContains) return e.from == s.id && claim_ids.count(e.to) > 0;
-    if (e.kind == EdgeKind::kStates) {
-      const auto it = claim_of_figure.find(e.to);
-      return it != claim_of_figure.end() && it->second == e.from;
-    }
-    return false;
-  };
-  sqlite::Reused edge(
-      *db_, "INSERT INTO edges(source_id, ord, kind, src, dst) VALUES(?1,?2,?3,?4,?5)");
-  ord = 0;
-  for (const auto& e : doc.edges) {
-    if (implied(e)) continue;
-    edge->bind(1, std::string_view(s.id))
-        .bind(2, ord++)
-        .bind(3, to_string(e.kind))
-        .bind(4, std::string_view(e.from))
-        .bind(5, std::string_view(e.to))
-        .run();
-  }
-
-  sqlite::Reused diag(*db_, "INSERT INTO diagnostics(source_id, ord, message) VALUES(?1,?2,?3)");
-  ord = 0;
-  for (const auto& d : doc.diagnostics) {
-    diag->bind(1, std::string_view(s.id)).bind(2, ord++).bind(3, std::string_view(d)).run();
-  }
+  put_source_row(*db_, s, ingest_key);
+  put_claims(*db_, doc);
+  put_figures(*db_, doc);
+  put_references(*db_, doc);
+  put_actors(*db_, doc);
+  put_edges(*db_, doc);
+  put_diagnostics(*db_, doc);
   tx.commit();
   return result;
 }

@@ -28,7 +28,7 @@ std::string repeat_key(std::string_view text, graph::Span span, graph::Span* inn
   return fold_spaces(slice(text, s));
 }
 
-std::vector<ClaimDraft> assemble_claims(std::string_view text, const Segmentation& segmentation,
+std::vector<ClaimDraft> assemble_claims(std::string_view text, const text::Segmentation& segmentation,
                                         const std::string& default_claimant) {
   // Who claims each paragraph: a signer for the paragraphs of a signed note.
   std::vector<std::string> claimant(segmentation.paragraphs.size(), default_claimant);
@@ -42,7 +42,7 @@ std::vector<ClaimDraft> assemble_claims(std::string_view text, const Segmentatio
   std::vector<ClaimDraft> claims;
   std::unordered_map<std::string, std::size_t> seen;  // repeat key -> claim index
   for (const auto& segment : segmentation.segments) {
-    if (segment.kind != SegmentKind::kSentence) continue;
+    if (segment.kind != text::SegmentKind::kSentence) continue;
     graph::Span inner;
     const std::string key = repeat_key(text, segment.span, &inner);
     if (const auto it = seen.find(key); it != seen.end()) {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
-#include "ingest/segmenter.hpp"
+#include "ingest/text/segmenter.hpp"
 
 namespace claimgraph::ingest {
 
@@ -19,7 +19,7 @@ struct ClaimDraft {
   std::uint32_t paragraph = 0;        // the paragraph of its first occurrence
 };
 
-std::vector<ClaimDraft> assemble_claims(std::string_view text, const Segmentation& segmentation,
+std::vector<ClaimDraft> assemble_claims(std::string_view text, const text::Segmentation& segmentation,
                                         const std::string& default_claimant);
 
 // The text two occurrences of one sentence share: enclosing quotes dropped, white space

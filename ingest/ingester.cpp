@@ -9,15 +9,15 @@
 #include <algorithm>
 #include <map>
 
-#include "ingest/actors.hpp"
-#include "ingest/attribution.hpp"
+#include "ingest/actors/actors.hpp"
+#include "ingest/actors/attribution.hpp"
 #include "ingest/claims.hpp"
 #include "ingest/diagnostic.hpp"
-#include "ingest/document_date.hpp"
-#include "ingest/figure_context.hpp"
+#include "ingest/figures/figure_context.hpp"
 #include "ingest/html/charset.hpp"
 #include "ingest/html/dom.hpp"
 #include "ingest/html/page.hpp"
+#include "ingest/text/document_date.hpp"
 #include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest {
@@ -31,8 +31,8 @@ using graph::EdgeKind;
 // author, the sentence citing it. A second sentence from the same source cites the same work;
 // the data the source drew on ("using statistics from Y") is a work cited in it.
 void add_in_text(graph::DocumentGraph& g, std::string_view text, const std::string& source_id,
-                 const std::string& claim_id, const Attribution& a, std::size_t n,
-                 ActorRegistry& actors) {
+                 const std::string& claim_id, const actors::Attribution& a, std::size_t n,
+                 actors::ActorRegistry& actors) {
   graph::Reference ref;
   ref.id = source_id + ":it" + std::to_string(n);
   ref.source_id = source_id;
@@ -74,7 +74,7 @@ std::size_t first_of(std::string_view text, const std::vector<std::string>& phra
 }
 
 // The fields of a parsed work on a reference.
-void fill(graph::Reference& ref, const CitedWork& w) {
+void fill(graph::Reference& ref, const references::CitedWork& w) {
   ref.authors = w.authors;
   ref.authors_original = w.authors_original;
   ref.title = w.title;
@@ -91,8 +91,8 @@ void fill(graph::Reference& ref, const CitedWork& w) {
 
 // The authors of a work as actors: organizations as such, the rest persons; an author's
 // original-script spelling joins its Latin one when both lists pair up.
-void add_authors(graph::DocumentGraph& g, const std::string& ref_id, const CitedWork& w,
-                 ActorRegistry& actors) {
+void add_authors(graph::DocumentGraph& g, const std::string& ref_id, const references::CitedWork& w,
+                 actors::ActorRegistry& actors) {
   auto kind_of = [&](const std::string& name) {
     const bool org = std::find(w.organizations.begin(), w.organizations.end(), name) !=
                      w.organizations.end();
@@ -134,25 +134,75 @@ std::string Ingester::ingest_key(const Document& doc) const {
 }
 
 IngestResult Ingester::ingest(const Document& doc, const std::string& source_id) {
+  if (doc.format == "html") return ingest_page(doc, source_id);
   IngestResult result;
   auto& source = result.graph.source;
   source.format = doc.format;
-  if (doc.format != "html") {
-    for (const auto& [field, set] : std::initializer_list<std::pair<const char*, bool>>{
-             {"title", doc.meta.title.has_value()},
-             {"outlet", doc.meta.outlet.has_value()},
-             {"authors", !doc.meta.authors.empty()},
-             {"date", doc.meta.date.has_value()},
-             {"url", doc.meta.url.has_value()},
-             {"language", doc.meta.language.has_value()}}) {
-      if (set) source.metadata_from[field] = "meta.json";
-    }
-    const auto at = [&](std::size_t offset, std::string message) {
-      return diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, offset,
-                           std::move(message));
-    };
-    return ingest_text(doc, doc.bytes, doc.meta, source_id, std::move(result), PageMarks{}, at);
+  for (const auto& [field, set] : std::initializer_list<std::pair<const char*, bool>>{
+           {"title", doc.meta.title.has_value()},
+           {"outlet", doc.meta.outlet.has_value()},
+           {"authors", !doc.meta.authors.empty()},
+           {"date", doc.meta.date.has_value()},
+           {"url", doc.meta.url.has_value()},
+           {"language", doc.meta.language.has_value()}}) {
+    if (set) source.metadata_from[field] = "meta.json";
   }
+  const auto at = [&](std::size_t offset, std::string message) {
+    return diagnostic_at(Diagnostic::Severity::kWarning, doc.shown, doc.bytes, offset,
+                         std::move(message));
+  };
+  return ingest_text(doc, doc.bytes, doc.meta, source_id, std::move(result), PageMarks{}, at);
+}
+
+namespace {
+
+// A page's metadata under the .meta.json's: a field the sidecar sets wins; each field records
+// where it came from.
+Metadata merge_page_metadata(const Metadata& given, const html::PageMetadata& pm,
+                             graph::Source& source) {
+  Metadata meta = given;
+  const auto take = [&](std::optional<std::string>& field, const std::optional<std::string>& from,
+                        const char* name) {
+    if (field) {
+      source.metadata_from[name] = "meta.json";
+    } else if (from) {
+      field = from;
+      source.metadata_from[name] = pm.from.at(name);
+    }
+  };
+  take(meta.title, pm.title, "title");
+  take(meta.outlet, pm.outlet, "outlet");
+  take(meta.date, pm.date, "date");
+  take(meta.url, pm.url, "url");
+  take(meta.language, pm.language, "language");
+  if (!meta.authors.empty()) {
+    source.metadata_from["authors"] = "meta.json";
+  } else if (!pm.authors.empty()) {
+    meta.authors = pm.authors;
+    source.metadata_from["authors"] = pm.from.at("authors");
+  }
+  return meta;
+}
+
+}  // namespace
+
+Ingester::PageMarks Ingester::marks_of(const html::Page& page) {
+  PageMarks marks;
+  for (const auto& part : page.parts) {
+    if (part.kind == html::PartKind::kCaption) marks.furniture.emplace_back(part.span, "caption");
+    if (part.kind == html::PartKind::kPullQuote) {
+      marks.furniture.emplace_back(part.span, "pull quote");
+    }
+    if (part.kind == html::PartKind::kNote) marks.notes.emplace_back(part.span, part.label);
+  }
+  for (const auto& m : page.markers) marks.markers.emplace_back(m.offset, m.label);
+  return marks;
+}
+
+IngestResult Ingester::ingest_page(const Document& doc, const std::string& source_id) {
+  IngestResult result;
+  auto& source = result.graph.source;
+  source.format = doc.format;
   // A page: its charset, then its main text and metadata; .meta.json fields win.
   const auto decoded = html::decode_page(doc.bytes);
   for (const auto& w : decoded.warnings) {
@@ -177,37 +227,8 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
                                           decoded.charset + ")");
     return result;
   }
-  Metadata meta = doc.meta;
-  const auto& pm = page.meta;
-  const auto take = [&](std::optional<std::string>& field, const std::optional<std::string>& from,
-                        const char* name) {
-    if (field) {
-      source.metadata_from[name] = "meta.json";
-    } else if (from) {
-      field = from;
-      source.metadata_from[name] = pm.from.at(name);
-    }
-  };
-  take(meta.title, pm.title, "title");
-  take(meta.outlet, pm.outlet, "outlet");
-  take(meta.date, pm.date, "date");
-  take(meta.url, pm.url, "url");
-  take(meta.language, pm.language, "language");
-  if (!meta.authors.empty()) {
-    source.metadata_from["authors"] = "meta.json";
-  } else if (!pm.authors.empty()) {
-    meta.authors = pm.authors;
-    source.metadata_from["authors"] = pm.from.at("authors");
-  }
-  PageMarks marks;
-  for (const auto& part : page.parts) {
-    if (part.kind == html::PartKind::kCaption) marks.furniture.emplace_back(part.span, "caption");
-    if (part.kind == html::PartKind::kPullQuote) {
-      marks.furniture.emplace_back(part.span, "pull quote");
-    }
-    if (part.kind == html::PartKind::kNote) marks.notes.emplace_back(part.span, part.label);
-  }
-  for (const auto& m : page.markers) marks.markers.emplace_back(m.offset, m.label);
+  const Metadata meta = merge_page_metadata(doc.meta, page.meta, source);
+  const PageMarks marks = marks_of(page);
   source.page = doc.bytes;
   const graph::LineIndex lines(decoded.utf8);
   for (const auto& [offset, page_offset] : page.offsets) {
@@ -223,7 +244,7 @@ IngestResult Ingester::ingest(const Document& doc, const std::string& source_id)
   return ingest_text(doc, text, meta, source_id, std::move(result), marks, at);
 }
 
-void Ingester::apply_notes(Segmentation& seg, const PageMarks& marks) {
+void Ingester::apply_notes(text::Segmentation& seg, const PageMarks& marks) {
   if (marks.notes.empty()) return;
   const auto note_of = [&](graph::Span span) -> const std::pair<graph::Span, std::string>* {
     for (const auto& n : marks.notes) {
@@ -231,7 +252,7 @@ void Ingester::apply_notes(Segmentation& seg, const PageMarks& marks) {
     }
     return nullptr;
   };
-  std::vector<Segment> out;
+  std::vector<text::Segment> out;
   std::vector<std::size_t> index_of(seg.segments.size());
   std::map<std::string, std::size_t> note_index;  // label -> its footnote segment
   for (std::size_t i = 0; i < seg.segments.size(); ++i) {
@@ -247,8 +268,8 @@ void Ingester::apply_notes(Segmentation& seg, const PageMarks& marks) {
       index_of[i] = it->second;
       continue;
     }
-    Segment f;
-    f.kind = SegmentKind::kFootnote;
+    text::Segment f;
+    f.kind = text::SegmentKind::kFootnote;
     f.span = note->first;
     f.paragraph = s.paragraph;
     f.label = note->second;
@@ -263,7 +284,7 @@ void Ingester::apply_notes(Segmentation& seg, const PageMarks& marks) {
   // A marker cites from the sentence it closes: the last one starting before it.
   std::vector<std::size_t> sentences;  // in text order
   for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i].kind == SegmentKind::kSentence) sentences.push_back(i);
+    if (out[i].kind == text::SegmentKind::kSentence) sentences.push_back(i);
   }
   for (const auto& marker : marks.markers) {
     const auto it = note_index.find(marker.second);
@@ -300,7 +321,7 @@ IngestResult Ingester::ingest_text(
   for (const auto& w : doc.warnings) g.diagnostics.push_back(w.to_string());
   // Without a date in its metadata, the article's own dateline or byline gives one; a
   // dateline's place is the reporter's, whatever the metadata says.
-  const auto text_date = date_from_text(text, *figure_lexicon_);
+  const auto text_date = text::date_from_text(text, *figure_lexicon_);
   if (!source.date) {
     if (const auto& found = text_date) {
       source.date = found->date;
@@ -312,7 +333,7 @@ IngestResult Ingester::ingest_text(
     }
   }
 
-  ActorRegistry actors(actor_finder_, &names_);
+  actors::ActorRegistry actors(actor_finder_, &names_);
   for (const auto& author : meta.authors) {
     g.edges.push_back(Edge{EdgeKind::kAuthoredBy, source_id, actors.add(author, ActorKind::kPerson)});
   }
@@ -336,10 +357,10 @@ IngestResult Ingester::ingest_text(
   apply_notes(result.segmentation, marks);
   // A page's captions and pull quotes, as its markup says, are furniture, not statements.
   for (auto& seg : result.segmentation.segments) {
-    if (seg.kind != SegmentKind::kSentence) continue;
+    if (seg.kind != text::SegmentKind::kSentence) continue;
     for (const auto& [span, label] : marks.furniture) {
       if (seg.span.begin >= span.begin && seg.span.end <= span.end) {
-        seg.kind = SegmentKind::kFurniture;
+        seg.kind = text::SegmentKind::kFurniture;
         seg.label = label;
         break;
       }
@@ -351,7 +372,7 @@ IngestResult Ingester::ingest_text(
   std::vector<std::string> reference_of(seg.segments.size());
   for (std::size_t i = 0; i < seg.segments.size(); ++i) {
     const auto& s = seg.segments[i];
-    if (s.kind != SegmentKind::kFootnote) continue;
+    if (s.kind != text::SegmentKind::kFootnote) continue;
     graph::Reference ref;
     ref.id = source_id + ":fn" + s.label;
     ref.source_id = source_id;
@@ -401,19 +422,19 @@ IngestResult Ingester::ingest_text(
   // Figures, found per sentence, and who each sentence's statement belongs to, resolved over
   // the whole document.
   const auto drafts = assemble_claims(text, seg, default_claimant);
-  std::vector<SentenceFigures> sentences;
+  std::vector<figures::SentenceFigures> sentences;
   sentences.reserve(drafts.size());
   for (const auto& draft : drafts) {
-    SentenceFigures s;
+    figures::SentenceFigures s;
     s.span = draft.spans.front();
     s.paragraph = draft.paragraph;
     s.claimant = draft.claimant;
     s.figures = figures_.find(text, s.span);
-    std::erase_if(s.figures, [](const FoundFigure& f) { return f.minor; });
+    std::erase_if(s.figures, [](const figures::FoundFigure& f) { return f.minor; });
     sentences.push_back(std::move(s));
   }
-  std::vector<Attribution> attributions;
-  const auto facts = resolve_figure_context(text, sentences, source.date, *figure_lexicon_,
+  std::vector<actors::Attribution> attributions;
+  const auto facts = figures::resolve_figure_context(text, sentences, source.date, *figure_lexicon_,
                                             &attributions,
                                             text_date ? text_date->dateline : graph::Span{});
 

@@ -8,15 +8,16 @@
 #include <string>
 
 #include "graph/model.hpp"
-#include "ingest/actors.hpp"
+#include "ingest/actors/actors.hpp"
+#include "ingest/actors/person_names.hpp"
 #include "ingest/document.hpp"
-#include "ingest/figures.hpp"
+#include "ingest/figures/figures.hpp"
+#include "ingest/html/page.hpp"
 #include "ingest/html/page_lexicon.hpp"
 #include "ingest/lexicon.hpp"
-#include "ingest/person_names.hpp"
-#include "ingest/references.hpp"
-#include "ingest/segmenter.hpp"
-#include "ingest/stance.hpp"
+#include "ingest/references/references.hpp"
+#include "ingest/stance/stance.hpp"
+#include "ingest/text/segmenter.hpp"
 
 namespace claimgraph::ingest {
 
@@ -25,7 +26,7 @@ inline constexpr const char* kPipelineVersion = "claimgraph-ingest-7";
 
 struct IngestResult {
   graph::DocumentGraph graph;
-  Segmentation segmentation;
+  text::Segmentation segmentation;
   // What the reader should be told at ingest (also kept among the graph's diagnostics): a
   // date read from the text for want of one in the metadata; a page's charset trouble.
   std::vector<std::string> notices;
@@ -62,14 +63,16 @@ class Ingester {
                            const std::function<Diagnostic(std::size_t, std::string)>& at);
   // Turns the sentences of each note into one footnote segment, cited by the sentence its
   // marker closes.
-  static void apply_notes(Segmentation& seg, const PageMarks& marks);
-  Segmenter segmenter_;
-  FigureFinder figures_;
-  ActorFinder actor_finder_;
-  ReferenceParser references_;
-  std::shared_ptr<const ReferenceLexicon> reference_lexicon_;
-  NameMatcher names_;
-  StanceFinder stances_;
+  IngestResult ingest_page(const Document& doc, const std::string& source_id);
+  static PageMarks marks_of(const html::Page& page);
+  static void apply_notes(text::Segmentation& seg, const PageMarks& marks);
+  text::Segmenter segmenter_;
+  figures::FigureFinder figures_;
+  actors::ActorFinder actor_finder_;
+  references::ReferenceParser references_;
+  std::shared_ptr<const references::ReferenceLexicon> reference_lexicon_;
+  actors::NameMatcher names_;
+  stance::StanceFinder stances_;
   std::shared_ptr<const FigureLexicon> figure_lexicon_;
   html::PageLexicon page_lexicon_;
   std::string fingerprint_;

@@ -5,11 +5,11 @@
 #include <set>
 
 #include "graph/sha256.hpp"
+#include "ingest/actors/name_lexicon.hpp"
 #include "ingest/figure_lexicon.hpp"
 #include "ingest/json_file.hpp"
-#include "ingest/name_lexicon.hpp"
-#include "ingest/references.hpp"
-#include "ingest/stance.hpp"
+#include "ingest/references/references.hpp"
+#include "ingest/stance/stance.hpp"
 
 #ifndef CLAIMGRAPH_LEXICON_DIR
 #define CLAIMGRAPH_LEXICON_DIR "corpus/lexicons"
@@ -108,10 +108,10 @@ Lexicons load_lexicons(const std::string& dir, const FileSystem& fs) {
   std::string fingerprint_input = segmentation.text + '\0' + furniture.text + '\0';
   lex.figures = std::make_shared<const FigureLexicon>(
       load_figure_lexicon(dir, fs, &fingerprint_input));
-  lex.references = std::make_shared<const ReferenceLexicon>(
-      load_reference_lexicon(dir, fs, &fingerprint_input));
-  lex.names = std::make_shared<const NameLexicon>(load_name_lexicon(dir, fs, &fingerprint_input));
-  lex.frames = std::make_shared<const FrameLexicon>(load_frame_lexicon(dir, fs, &fingerprint_input));
+  lex.references = std::make_shared<const references::ReferenceLexicon>(
+      references::load_reference_lexicon(dir, fs, &fingerprint_input));
+  lex.names = std::make_shared<const actors::NameLexicon>(actors::load_name_lexicon(dir, fs, &fingerprint_input));
+  lex.frames = std::make_shared<const stance::FrameLexicon>(stance::load_frame_lexicon(dir, fs, &fingerprint_input));
   JsonFile page;
   read_json(dir, "html.json", fs, page);
   check_keys(page, {"about", "furniture_names", "content_names", "caption_names",

@@ -28,9 +28,9 @@ struct FurnitureRule {
 };
 
 struct FigureLexicon;
-struct ReferenceLexicon;
-struct NameLexicon;
-struct FrameLexicon;
+namespace references { struct ReferenceLexicon; }
+namespace actors { struct NameLexicon; }
+namespace stance { struct FrameLexicon; }
 
 struct Lexicons {
   std::vector<std::string> abbreviations;
@@ -39,10 +39,10 @@ struct Lexicons {
   // figures.json, measures.json, places.json, events.json; shared by every thread's finder.
   std::shared_ptr<const FigureLexicon> figures;
   // references.json (cited works) and names.json (person names across scripts).
-  std::shared_ptr<const ReferenceLexicon> references;
-  std::shared_ptr<const NameLexicon> names;
+  std::shared_ptr<const ingest::references::ReferenceLexicon> references;
+  std::shared_ptr<const ingest::actors::NameLexicon> names;
   // frames.json: propositions and their stance cues.
-  std::shared_ptr<const FrameLexicon> frames;
+  std::shared_ptr<const ingest::stance::FrameLexicon> frames;
   // html.json: class and id words of web pages (the HTML reader).
   html::PageLexicon page;
   // SHA-256 over the lexicon files read: part of every document's ingest key, so a changed

@@ -17,10 +17,10 @@
 #include "graph/writer_lock.hpp"
 #include "ingest/document.hpp"
 #include "ingest/figure_lexicon.hpp"
-#include "ingest/stance.hpp"
 #include "ingest/ingester.hpp"
 #include "ingest/inputs.hpp"
 #include "ingest/lexicon.hpp"
+#include "ingest/stance/stance.hpp"
 
 namespace claimgraph::ingest {
 namespace {

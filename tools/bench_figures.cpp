@@ -27,7 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/figures.hpp"
+#include "ingest/figures/figures.hpp"
 #include "ingest/file_system.hpp"
 #include "ingest/lexicon.hpp"
 
@@ -63,10 +63,10 @@ void write_number(rapidjson::Writer<rapidjson::StringBuffer>& out, double value)
   }
 }
 
-void print_spans(const ingest::FigureFinder& finder, std::string_view text,
+void print_spans(const ingest::figures::FigureFinder& finder, std::string_view text,
                  const std::vector<graph::Span>& lines) {
   for (const graph::Span& line : lines) {
-    for (const ingest::FoundFigure& figure : finder.find(text, line)) {
+    for (const ingest::figures::FoundFigure& figure : finder.find(text, line)) {
       // A minor numeral ("one of them") is no figure of a claim: the ingester leaves it out,
       // and so does the precision scored here.
       if (figure.minor) continue;
@@ -91,7 +91,7 @@ void print_spans(const ingest::FigureFinder& finder, std::string_view text,
   }
 }
 
-void print_speed(const ingest::FigureFinder& finder, std::string_view text,
+void print_speed(const ingest::figures::FigureFinder& finder, std::string_view text,
                  const std::vector<graph::Span>& lines, double startup,
                  Clock::time_point process_start) {
   std::size_t figures = 0;
@@ -137,7 +137,7 @@ int run(bool spans, const std::string& path, Clock::time_point process_start) {
 
   const Clock::time_point startup_begin = Clock::now();
   const ingest::Lexicons lexicons = ingest::load_lexicons(ingest::default_lexicon_dir(), fs);
-  const ingest::FigureFinder finder(lexicons.figures);
+  const ingest::figures::FigureFinder finder(lexicons.figures);
   const double startup = seconds_since(startup_begin);
 
   if (spans) {

@@ -8,8 +8,9 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <optional>
 
-#include "ingest/document_date.hpp"
+#include "ingest/text/document_date.hpp"
 #include "ingest/text_util.hpp"
 
 namespace claimgraph::ingest::html {
@@ -71,6 +72,94 @@ struct Found {
   std::vector<std::string> bylines;
 };
 
+void add_meta(Found& f, const GumboNode* n) {
+  std::string key = ascii_lower(attribute(n, "property"));
+  if (key.empty()) key = ascii_lower(attribute(n, "name"));
+  if (key.empty()) key = ascii_lower(attribute(n, "itemprop"));
+  if (key.empty()) key = ascii_lower(attribute(n, "http-equiv"));
+  const std::string content = fold_spaces(attribute(n, "content"));
+  if (!key.empty() && !content.empty()) f.meta.emplace(key, content);
+}
+
+void add_ld_json(Found& f, const GumboNode* n) {
+  if (ascii_lower(attribute(n, "type")) != "application/ld+json") return;
+  const GumboVector& kids = n->v.element.children;
+  if (kids.length == 0) return;
+  const auto* t = static_cast<const GumboNode*>(kids.data[0]);
+  if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE) {
+    f.ld_json.emplace_back(t->v.text.text);
+    f.ld_offsets.push_back(static_cast<std::uint32_t>(t->v.text.start_pos.offset));
+  }
+}
+
+// An element the scan reads by its tag: whether to walk inside it, or nothing when its tag
+// says nothing.
+std::optional<bool> add_tagged(Found& f, const GumboNode* n) {
+  switch (tag_of(n)) {
+    case GUMBO_TAG_HTML:
+      f.lang = std::string(attribute(n, "lang"));
+      return true;
+    case GUMBO_TAG_META:
+      add_meta(f, n);
+      return false;
+    case GUMBO_TAG_LINK:
+      if (ascii_lower(attribute(n, "rel")) == "canonical" && f.canonical.empty()) {
+        f.canonical = std::string(attribute(n, "href"));
+      }
+      return false;
+    case GUMBO_TAG_TITLE:
+      if (f.title.empty()) f.title = text_of(n);
+      return false;
+    case GUMBO_TAG_H1:
+      if (f.h1s.size() < 8) f.h1s.push_back(headline_text(n));
+      return false;
+    case GUMBO_TAG_TIME: {
+      const std::string_view dt = attribute(n, "datetime");
+      if (!dt.empty()) {
+        f.times.emplace_back(std::string(dt),
+                             ascii_lower(attribute(n, "itemprop")) == "datepublished");
+      }
+      return true;
+    }
+    case GUMBO_TAG_SCRIPT:
+      add_ld_json(f, n);
+      return false;
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+      return false;
+    default:
+      return std::nullopt;
+  }
+}
+
+// An element whose class, rel or itemprop names a date or an author: its text is kept. False
+// when it was a byline (nothing inside is read again).
+bool add_named(Found& f, const GumboNode* n, const PageLexicon& lex) {
+  std::string parts;
+  for (const std::string_view v :
+       {attribute(n, "class"), attribute(n, "rel"), attribute(n, "itemprop")}) {
+    if (!v.empty()) parts += '-' + ascii_lower(v);
+  }
+  if (parts.empty() || f.bylines.size() >= 8) return true;
+  parts += '-';
+  for (char& c : parts) {
+    if (c == ' ' || c == '_') c = '-';
+  }
+  if (f.dates.size() < 4 && names_any(parts, lex.date_names)) {
+    std::string t = text_of(n);
+    if (!t.empty() && t.size() < 80) f.dates.push_back(std::move(t));
+  }
+  if (names_any(parts, lex.author_names)) {
+    std::string t = without_by(text_of(n), lex.byline_prefixes);
+    if (!t.empty() && t.size() < 100) {
+      f.bylines.push_back(std::move(t));
+      return false;
+    }
+  }
+  return true;
+}
+
 Found scan(const Dom& dom, const PageLexicon& lex) {
   Found f;
   walk(
@@ -83,80 +172,8 @@ Found scan(const Dom& dom, const PageLexicon& lex) {
           return false;
         }
         if (!is_element(n)) return false;
-        switch (tag_of(n)) {
-          case GUMBO_TAG_HTML:
-            f.lang = std::string(attribute(n, "lang"));
-            return true;
-          case GUMBO_TAG_META: {
-            std::string key = ascii_lower(attribute(n, "property"));
-            if (key.empty()) key = ascii_lower(attribute(n, "name"));
-            if (key.empty()) key = ascii_lower(attribute(n, "itemprop"));
-            if (key.empty()) key = ascii_lower(attribute(n, "http-equiv"));
-            const std::string content = fold_spaces(attribute(n, "content"));
-            if (!key.empty() && !content.empty()) f.meta.emplace(key, content);
-            return false;
-          }
-          case GUMBO_TAG_LINK:
-            if (ascii_lower(attribute(n, "rel")) == "canonical" && f.canonical.empty()) {
-              f.canonical = std::string(attribute(n, "href"));
-            }
-            return false;
-          case GUMBO_TAG_TITLE:
-            if (f.title.empty()) f.title = text_of(n);
-            return false;
-          case GUMBO_TAG_H1:
-            if (f.h1s.size() < 8) f.h1s.push_back(headline_text(n));
-            return false;
-          case GUMBO_TAG_TIME: {
-            const std::string_view dt = attribute(n, "datetime");
-            if (!dt.empty()) {
-              f.times.emplace_back(std::string(dt),
-                                   ascii_lower(attribute(n, "itemprop")) == "datepublished");
-            }
-            return true;
-          }
-          case GUMBO_TAG_SCRIPT: {
-            if (ascii_lower(attribute(n, "type")) != "application/ld+json") return false;
-            const GumboVector& kids = n->v.element.children;
-            if (kids.length > 0) {
-              const auto* t = static_cast<const GumboNode*>(kids.data[0]);
-              if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE) {
-                f.ld_json.emplace_back(t->v.text.text);
-                f.ld_offsets.push_back(static_cast<std::uint32_t>(t->v.text.start_pos.offset));
-              }
-            }
-            return false;
-          }
-          case GUMBO_TAG_STYLE:
-          case GUMBO_TAG_NOSCRIPT:
-          case GUMBO_TAG_TEMPLATE:
-            return false;
-          default:
-            break;
-        }
-        std::string parts;
-        for (const std::string_view v :
-             {attribute(n, "class"), attribute(n, "rel"), attribute(n, "itemprop")}) {
-          if (!v.empty()) parts += '-' + ascii_lower(v);
-        }
-        if (!parts.empty() && f.bylines.size() < 8) {
-          parts += '-';
-          for (char& c : parts) {
-            if (c == ' ' || c == '_') c = '-';
-          }
-          if (f.dates.size() < 4 && names_any(parts, lex.date_names)) {
-            std::string t = text_of(n);
-            if (!t.empty() && t.size() < 80) f.dates.push_back(std::move(t));
-          }
-          if (names_any(parts, lex.author_names)) {
-            std::string t = without_by(text_of(n), lex.byline_prefixes);
-            if (!t.empty() && t.size() < 100) {
-              f.bylines.push_back(std::move(t));
-              return false;
-            }
-          }
-        }
-        return true;
+        if (const auto walk_inside = add_tagged(f, n)) return *walk_inside;
+        return add_named(f, n, lex);
       },
       [](const GumboNode*) {});
   return f;
@@ -415,7 +432,7 @@ std::optional<std::string> normalize_date(std::string_view value, const FigureLe
   if (v.size() >= 10 && v[4] == '/' && v[7] == '/') {
     if (const auto d = date_in_address("/" + v.substr(0, 10) + "/")) return d;
   }
-  if (const auto d = date_from_text(v, dates); d && d->date.size() == 10) return d->date;
+  if (const auto d = text::date_from_text(v, dates); d && d->date.size() == 10) return d->date;
   return std::nullopt;
 }
 

@@ -1,4 +1,4 @@
-#include "ingest/actors.hpp"
+#include "ingest/actors/actors.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,12 +9,12 @@ using claimgraph::graph::ActorKind;
 
 namespace {
 
-const ActorFinder& finder() {
-  static const ActorFinder f(claimgraph::testing::lexicons().figures);
+const actors::ActorFinder& finder() {
+  static const actors::ActorFinder f(claimgraph::testing::lexicons().figures);
   return f;
 }
 
-std::vector<ActorMention> mentions(const std::string& s) {
+std::vector<actors::ActorMention> mentions(const std::string& s) {
   return finder().find(s, claimgraph::graph::Span{0, static_cast<std::uint32_t>(s.size())});
 }
 
@@ -62,13 +62,13 @@ TEST_CASE("actors: names the lexicons do not hold, with their kind", "[ingest]")
   CHECK(shown("Even Chinese workers came.").empty());
 }
 
-const NameMatcher& names() {
-  static const NameMatcher m(claimgraph::testing::lexicons().names);
+const actors::NameMatcher& names() {
+  static const actors::NameMatcher m(claimgraph::testing::lexicons().names);
   return m;
 }
 
 TEST_CASE("actors: a registry keeps every spelling of one actor", "[ingest]") {
-  ActorRegistry registry(finder(), &names());
+  actors::ActorRegistry registry(finder(), &names());
   const auto a = registry.add("DPRK");
   const auto b = registry.add("North Korea");
   const auto c = registry.add("КНДР");
@@ -95,7 +95,7 @@ TEST_CASE("actors: a group of people is of kind group", "[ingest]") {
 }
 
 TEST_CASE("actors: one person in every script, named after the fullest Latin spelling", "[ingest]") {
-  ActorRegistry registry(finder(), &names());
+  actors::ActorRegistry registry(finder(), &names());
   std::vector<claimgraph::graph::Edge> edges;
   auto add = [&](const char* name) {
     edges.push_back({claimgraph::graph::EdgeKind::kAuthoredBy, "ref", registry.add(name, ActorKind::kPerson)});

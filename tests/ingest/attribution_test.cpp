@@ -1,4 +1,4 @@
-#include "ingest/attribution.hpp"
+#include "ingest/actors/attribution.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,13 +10,13 @@ using namespace claimgraph::ingest;
 namespace {
 
 // The attributions of consecutive sentences of one paragraph.
-std::vector<Attribution> attributions(const std::vector<std::string>& sentences) {
+std::vector<actors::Attribution> attributions(const std::vector<std::string>& sentences) {
   const auto& lex = *claimgraph::testing::lexicons().figures;
-  std::vector<Attribution> out;
+  std::vector<actors::Attribution> out;
   for (const auto& s : sentences) {
     auto tokens = tokenize(s, claimgraph::graph::Span{0, static_cast<std::uint32_t>(s.size())});
     lex.phrases.index(tokens);
-    out.push_back(attribute(s, tokens, lex, out.empty() ? nullptr : &out.back()));
+    out.push_back(actors::attribute(s, tokens, lex, out.empty() ? nullptr : &out.back()));
   }
   return out;
 }

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ingest/segmenter.hpp"
+#include "ingest/text/segmenter.hpp"
 #include "ingest/text_util.hpp"
 #include "support/support.hpp"
 
@@ -11,7 +11,7 @@ using namespace claimgraph::ingest;
 namespace {
 
 std::vector<ClaimDraft> claims_of(const std::string& text) {
-  Segmenter segmenter(claimgraph::testing::lexicons());
+  text::Segmenter segmenter(claimgraph::testing::lexicons());
   return assemble_claims(text, segmenter.segment(text, std::nullopt), "The Author");
 }
 
@@ -47,13 +47,13 @@ TEST_CASE("a sentence before a footnote marker cites it", "[ingest]") {
   const std::string text =
       "In 2013 the quota rose to 35,000.1)“A Report” Some Network. December, 2012 It stands to "
       "reason that the country would keep it.\n";
-  Segmenter segmenter(claimgraph::testing::lexicons());
+  text::Segmenter segmenter(claimgraph::testing::lexicons());
   const auto seg = segmenter.segment(text, std::nullopt);
   const auto claims = assemble_claims(text, seg, "A");
   REQUIRE(claims.size() == 2);
   REQUIRE(claims[0].footnotes.size() == 1);
   const auto& note = seg.segments[claims[0].footnotes[0]];
-  CHECK(note.kind == SegmentKind::kFootnote);
+  CHECK(note.kind == text::SegmentKind::kFootnote);
   CHECK(note.label == "1");
   CHECK(slice(text, note.span) == "“A Report” Some Network. December, 2012");
   CHECK(claims[1].footnotes.empty());

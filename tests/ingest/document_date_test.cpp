@@ -1,7 +1,7 @@
 // A document's date from its own dateline or byline, when its metadata gives none (issue 15);
 // never from a date a sentence is about.
 
-#include "ingest/document_date.hpp"
+#include "ingest/text/document_date.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,7 @@ using namespace claimgraph::ingest;
 namespace {
 
 std::string date_of(const std::string& text) {
-  const auto found = date_from_text(text, *claimgraph::testing::lexicons().figures);
+  const auto found = text::date_from_text(text, *claimgraph::testing::lexicons().figures);
   return found ? found->date + "@" + std::to_string(found->offset) : "none";
 }
 

@@ -1,4 +1,4 @@
-#include "ingest/figure_context.hpp"
+#include "ingest/figures/figure_context.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,17 +12,17 @@ namespace {
 // resolved; the facts of the figure whose words are `words`.
 struct Doc {
   std::string text;
-  std::vector<SentenceFigures> sentences;
-  std::vector<std::vector<FigureFacts>> facts;
+  std::vector<figures::SentenceFigures> sentences;
+  std::vector<std::vector<figures::FigureFacts>> facts;
 
   Doc(const std::vector<std::vector<std::string>>& paragraphs,
       const std::optional<std::string>& date, const std::string& author = "Author") {
-    static const FigureFinder finder(claimgraph::testing::lexicons().figures);
+    static const figures::FigureFinder finder(claimgraph::testing::lexicons().figures);
     for (std::uint32_t p = 0; p < paragraphs.size(); ++p) {
       if (p > 0) text += "\n\n";
       for (std::size_t s = 0; s < paragraphs[p].size(); ++s) {
         if (s > 0) text += " ";
-        SentenceFigures sf;
+        figures::SentenceFigures sf;
         sf.span.begin = static_cast<std::uint32_t>(text.size());
         text += paragraphs[p][s];
         sf.span.end = static_cast<std::uint32_t>(text.size());
@@ -32,10 +32,10 @@ struct Doc {
       }
     }
     for (auto& s : sentences) s.figures = finder.find(text, s.span);
-    facts = resolve_figure_context(text, sentences, date, *claimgraph::testing::lexicons().figures);
+    facts = figures::resolve_figure_context(text, sentences, date, *claimgraph::testing::lexicons().figures);
   }
 
-  const FigureFacts& of(const std::string& words) const {
+  const figures::FigureFacts& of(const std::string& words) const {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       for (std::size_t f = 0; f < sentences[s].figures.size(); ++f) {
         const auto span = sentences[s].figures[f].span;

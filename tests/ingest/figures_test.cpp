@@ -1,4 +1,4 @@
-#include "ingest/figures.hpp"
+#include "ingest/figures/figures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -29,14 +29,14 @@ struct Row {
   const char* unit;
 };
 
-const FigureFinder& finder() { return claimgraph::testing::figure_finder(); }
+const figures::FigureFinder& finder() { return claimgraph::testing::figure_finder(); }
 using claimgraph::testing::words_of;
 
 void check_row(const Row& row) {
   const std::string sentence = row.sentence;
   INFO(sentence);
   const auto found = finder().find(sentence);
-  const FoundFigure* hit = claimgraph::testing::figure_with_words(sentence, found, row.words);
+  const figures::FoundFigure* hit = claimgraph::testing::figure_with_words(sentence, found, row.words);
   REQUIRE(hit != nullptr);
   CHECK(hit->lo == Approx(row.lo));
   if (std::isinf(row.hi)) {
@@ -411,9 +411,9 @@ TEST_CASE("a small spelled number that counts nothing is minor", "[ingest][figur
 }
 
 TEST_CASE("the rounding interval follows the written precision", "[ingest][figures]") {
-  CHECK(rounding_interval(20000, 0, 4, 1).lo == Approx(15000));
-  CHECK(rounding_interval(20000, 0, 4, 1).hi == Approx(25000));
-  CHECK(rounding_interval(35000, 0, 3, 1).lo == Approx(34500));
-  CHECK(rounding_interval(298.6, 1, 0, 1).hi == Approx(298.65));
-  CHECK(rounding_interval(3, 0, 0, 1e4).lo == Approx(25000));
+  CHECK(figures::rounding_interval(20000, 0, 4, 1).lo == Approx(15000));
+  CHECK(figures::rounding_interval(20000, 0, 4, 1).hi == Approx(25000));
+  CHECK(figures::rounding_interval(35000, 0, 3, 1).lo == Approx(34500));
+  CHECK(figures::rounding_interval(298.6, 1, 0, 1).hi == Approx(298.65));
+  CHECK(figures::rounding_interval(3, 0, 0, 1e4).lo == Approx(25000));
 }

@@ -1,4 +1,4 @@
-#include "ingest/footnotes.hpp"
+#include "ingest/text/footnotes.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,8 +16,8 @@ struct Found {
 };
 
 Found find(const std::string& text, int first = 1) {
-  SentenceSplitter splitter(claimgraph::testing::lexicons());
-  FootnoteFinder finder(claimgraph::testing::lexicons());
+  text::SentenceSplitter splitter(claimgraph::testing::lexicons());
+  text::FootnoteFinder finder(claimgraph::testing::lexicons());
   int next = first;
   Found found;
   for (const auto& cut :
@@ -93,7 +93,7 @@ TEST_CASE("markers count up through a paragraph", "[ingest]") {
 }
 
 TEST_CASE("prose is told from citation pieces", "[ingest]") {
-  FootnoteFinder finder(claimgraph::testing::lexicons());
+  text::FootnoteFinder finder(claimgraph::testing::lexicons());
   auto prose = [&](const std::string& s) {
     return finder.looks_like_prose(s, Span{0, static_cast<std::uint32_t>(s.size())},
                                    USCRIPT_LATIN);

@@ -1,4 +1,4 @@
-#include "ingest/furniture.hpp"
+#include "ingest/text/furniture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,8 +9,8 @@ using claimgraph::graph::Span;
 
 namespace {
 
-ParagraphLayout classify(const std::string& text, const std::optional<std::string>& title = {}) {
-  FurnitureClassifier classifier(claimgraph::testing::lexicons());
+text::ParagraphLayout classify(const std::string& text, const std::optional<std::string>& title = {}) {
+  text::FurnitureClassifier classifier(claimgraph::testing::lexicons());
   return classifier.classify(text, Span{0, static_cast<std::uint32_t>(text.size())}, title);
 }
 

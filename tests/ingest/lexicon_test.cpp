@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ingest/furniture.hpp"
+#include "ingest/text/furniture.hpp"
 #include "support/support.hpp"
 
 using namespace claimgraph::ingest;
@@ -38,7 +38,7 @@ TEST_CASE("the project's lexicons load", "[ingest]") {
   CHECK(lex.abbreviations.size() > 10);
   CHECK(lex.furniture.size() > 5);
   CHECK(lex.fingerprint.size() == 64);
-  CHECK_NOTHROW(FurnitureClassifier(lex));
+  CHECK_NOTHROW(text::FurnitureClassifier(lex));
 }
 
 TEST_CASE("a lexicon with an unknown key, bad JSON or a bad pattern is refused", "[ingest]") {
@@ -60,7 +60,7 @@ TEST_CASE("a lexicon with an unknown key, bad JSON or a bad pattern is refused",
   SECTION("a pattern ICU cannot compile") {
     auto fs = lexicon_files(kSegmentation, R"({"rules": [{"kind": "x", "pattern": "(unclosed"}]})");
     const auto lex = load_lexicons("lex", fs);
-    CHECK_THROWS_WITH(FurnitureClassifier(lex),
+    CHECK_THROWS_WITH(text::FurnitureClassifier(lex),
                       Contains("rules[0]") && Contains("bad regular expression"));
   }
   SECTION("unknown key in a measure, with its position") {

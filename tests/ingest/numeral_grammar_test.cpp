@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "ingest/figures.hpp"
+#include "ingest/figures/figures.hpp"
 #include "support/support.hpp"
 
 using namespace claimgraph::ingest;
@@ -31,17 +31,17 @@ struct Row {
   const char* unit;
 };
 
-const FigureFinder& finder() { return claimgraph::testing::figure_finder(); }
+const figures::FigureFinder& finder() { return claimgraph::testing::figure_finder(); }
 using claimgraph::testing::words_of;
 
 void check(const Row& row) {
   const std::string sentence = row.sentence;
   INFO(sentence);
   const auto found = finder().find(sentence);
-  const FoundFigure* hit = claimgraph::testing::figure_with_words(sentence, found, row.words);
+  const figures::FoundFigure* hit = claimgraph::testing::figure_with_words(sentence, found, row.words);
   REQUIRE(hit != nullptr);
   if (std::isnan(row.point)) {
-    CHECK(hit->form == FigureForm::kRange);
+    CHECK(hit->form == figures::FigureForm::kRange);
     CHECK(hit->lo == Approx(row.lo));
     CHECK(hit->hi == Approx(row.hi));
   } else {
@@ -162,7 +162,7 @@ TEST_CASE("ranges with their units on either end", "[ingest][figures][grammar]")
   for (const auto& row : rows) check(row);
   // Ends in different units make no range: a change from a share to an amount.
   const std::string s = "Sales rose 6% to $1.45 billion.";
-  for (const auto& f : finder().find(s)) CHECK(f.form != FigureForm::kRange);
+  for (const auto& f : finder().find(s)) CHECK(f.form != figures::FigureForm::kRange);
 }
 
 TEST_CASE("Korean native numerals and counters", "[ingest][figures][grammar]") {

@@ -1,4 +1,4 @@
-#include "ingest/person_names.hpp"
+#include "ingest/actors/person_names.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,20 +10,20 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-std::shared_ptr<const NameLexicon> project_lexicon() {
-  static const auto lex = std::make_shared<const NameLexicon>(load_name_lexicon(
+std::shared_ptr<const actors::NameLexicon> project_lexicon() {
+  static const auto lex = std::make_shared<const actors::NameLexicon>(actors::load_name_lexicon(
       claimgraph::testing::corpus_dir() + "/lexicons", DiskFileSystem{}, nullptr));
   return lex;
 }
 
-const NameMatcher& matcher() {
-  static const NameMatcher m(project_lexicon());
+const actors::NameMatcher& matcher() {
+  static const actors::NameMatcher m(project_lexicon());
   return m;
 }
 
-std::string show(const PersonName& p) {
+std::string show(const actors::PersonName& p) {
   return "surname=" + p.surname + " given=" + p.given + " initials=" + p.initials +
-         " korean=" + (p.korean ? "yes" : "no") + " key=" + NameMatcher::key(p);
+         " korean=" + (p.korean ? "yes" : "no") + " key=" + actors::NameMatcher::key(p);
 }
 
 }  // namespace
@@ -135,7 +135,7 @@ TEST_CASE("every spelling of one person meets on one key and matches", "[ingest]
         const auto pb = matcher().parse(b);
         INFO(a << " -> " << show(pa));
         INFO(b << " -> " << show(pb));
-        CHECK(NameMatcher::same_person(pa, pb));
+        CHECK(actors::NameMatcher::same_person(pa, pb));
         CHECK(matcher().key(a) == matcher().key(b));
       }
     }
@@ -172,8 +172,8 @@ TEST_CASE("different people stay apart", "[ingest][names]") {
     const auto pb = matcher().parse(b);
     INFO(a << " -> " << show(pa));
     INFO(b << " -> " << show(pb));
-    CHECK_FALSE(NameMatcher::same_person(pa, pb));
-    CHECK_FALSE(NameMatcher::same_person(pb, pa));
+    CHECK_FALSE(actors::NameMatcher::same_person(pa, pb));
+    CHECK_FALSE(actors::NameMatcher::same_person(pb, pa));
   }
   CHECK(matcher().key("Lankin AS") != matcher().key("Andrei Lankov"));
   CHECK(matcher().key("Anthony Rinna") != matcher().key("Anthony Ruggiero"));
@@ -182,10 +182,10 @@ TEST_CASE("different people stay apart", "[ingest][names]") {
 
 TEST_CASE("a surname alone matches any person of that surname", "[ingest][names]") {
   const auto bare = matcher().parse("Ivakhnyuk");
-  CHECK(NameMatcher::same_person(bare, matcher().parse("Irina Ivakhnyuk")));
-  CHECK(NameMatcher::same_person(matcher().parse("Ивахнюк И.В."), bare));
-  CHECK(NameMatcher::same_person(matcher().parse("de Gaulle"), matcher().parse("Charles de Gaulle")));
-  CHECK_FALSE(NameMatcher::same_person(bare, matcher().parse("Andrei Lankov")));
+  CHECK(actors::NameMatcher::same_person(bare, matcher().parse("Irina Ivakhnyuk")));
+  CHECK(actors::NameMatcher::same_person(matcher().parse("Ивахнюк И.В."), bare));
+  CHECK(actors::NameMatcher::same_person(matcher().parse("de Gaulle"), matcher().parse("Charles de Gaulle")));
+  CHECK_FALSE(actors::NameMatcher::same_person(bare, matcher().parse("Andrei Lankov")));
   // Its key has no initial: callers block bare surnames by surname_key.
   CHECK(matcher().key("Ivakhnyuk") == "ivahniuk|");
 }
@@ -203,7 +203,7 @@ TEST_CASE("the blocking key is the surname key and the first initial", "[ingest]
 }
 
 TEST_CASE("ASCII names never reach an ICU transliterator", "[ingest][names]") {
-  const NameMatcher m(project_lexicon());
+  const actors::NameMatcher m(project_lexicon());
   const auto before = m.transliterations();
   for (const char* name : {"Anthony Rinna", "Lankin AS", "Ivakhnyuk I.V.", "Kim Jong-un",
                            "Lee Yeong-hyeong", "Ch'oe Ryong-hae", "Andrei Lankov"}) {
@@ -245,10 +245,10 @@ constexpr const char* kMinimal =
  "korean_loose": {}, "latin_loose": {}, "initial_digraphs": [], "particles": [], "titles": [],
  "patronymic_endings": []})";
 
-NameLexicon load(const std::string& json) {
+actors::NameLexicon load(const std::string& json) {
   MemoryFileSystem fs;
   fs.add("lex/names.json", json);
-  return load_name_lexicon("lex", fs, nullptr);
+  return actors::load_name_lexicon("lex", fs, nullptr);
 }
 
 }  // namespace
@@ -258,9 +258,9 @@ TEST_CASE("names.json is validated with the file, line and column", "[ingest][na
     MemoryFileSystem fs;
     fs.add("lex/names.json", kMinimal);
     std::string fingerprint;
-    const auto lex = std::make_shared<const NameLexicon>(load_name_lexicon("lex", fs, &fingerprint));
+    const auto lex = std::make_shared<const actors::NameLexicon>(actors::load_name_lexicon("lex", fs, &fingerprint));
     CHECK(fingerprint.find("korean_surnames") != std::string::npos);
-    const NameMatcher m(lex);
+    const actors::NameMatcher m(lex);
     const auto p = m.parse("Yi Ŏng");
     CHECK(p.surname == "lee");
     CHECK(p.given == "eong");
@@ -296,6 +296,6 @@ TEST_CASE("names.json is validated with the file, line and column", "[ingest][na
   }
   SECTION("a missing file") {
     MemoryFileSystem fs;
-    CHECK_THROWS_AS(load_name_lexicon("lex", fs, nullptr), LexiconError);
+    CHECK_THROWS_AS(actors::load_name_lexicon("lex", fs, nullptr), LexiconError);
   }
 }

@@ -2,7 +2,7 @@
 // bracketed original, a footnote given twice in two scripts, "cited in") and in styles it
 // does not (GOST with "//", Korean with 『』, Chicago with the publisher in brackets).
 
-#include "ingest/references.hpp"
+#include "ingest/references/references.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,8 +14,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-const ReferenceParser& parser() {
-  static const ReferenceParser p(claimgraph::testing::lexicons().references);
+const references::ReferenceParser& parser() {
+  static const references::ReferenceParser p(claimgraph::testing::lexicons().references);
   return p;
 }
 
@@ -29,7 +29,7 @@ struct Want {
       script;
 };
 
-void check_work(const CitedWork& got, const Want& want) {
+void check_work(const references::CitedWork& got, const Want& want) {
   CHECK(got.authors == want.authors);
   CHECK(got.authors_original == want.authors_original);
   CHECK(got.title == want.title);
@@ -193,7 +193,7 @@ TEST_CASE("references: one work has one key in every citation of it", "[ingest][
   CHECK(a != key("P. A. Ivanov. Labor migrants from the DPRK [“П. А. Иванов. Трудовые мигранты "
                  "из КНДР”]."));
   // A work without a title has no key: it is never merged.
-  CHECK(parser().work_key(CitedWork{}).empty());
+  CHECK(parser().work_key(references::CitedWork{}).empty());
 }
 
 TEST_CASE("references: what is not a reference parses without throwing", "[ingest][references]") {
@@ -211,7 +211,7 @@ TEST_CASE("references.json is validated with the file, line and column", "[inges
   const auto load = [](const std::string& text) {
     MemoryFileSystem fs;
     fs.add("lex/references.json", text);
-    return load_reference_lexicon("lex", fs, nullptr);
+    return references::load_reference_lexicon("lex", fs, nullptr);
   };
   const auto replaced = [&](const std::string& from, const std::string& to) {
     return claimgraph::testing::with_replaced(project, from, to);

@@ -1,4 +1,4 @@
-#include "ingest/sentences.hpp"
+#include "ingest/text/sentences.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,7 +10,7 @@ using namespace claimgraph::ingest;
 namespace {
 
 std::vector<std::string> sentences(const std::string& text) {
-  SentenceSplitter splitter(claimgraph::testing::lexicons());
+  text::SentenceSplitter splitter(claimgraph::testing::lexicons());
   std::vector<std::string> out;
   const auto spans = splitter.split(
       text, claimgraph::graph::Span{0, static_cast<std::uint32_t>(text.size())});
@@ -47,14 +47,14 @@ TEST_CASE("abbreviations and initials do not end sentences", "[ingest]") {
 
 TEST_CASE("sentence spans are byte offsets into UTF-8 and trimmed", "[ingest]") {
   const std::string text = "  Лу́ч ведёт.\u00A0Второе предложение.  ";
-  SentenceSplitter splitter(claimgraph::testing::lexicons());
+  text::SentenceSplitter splitter(claimgraph::testing::lexicons());
   const auto spans =
       splitter.split(text, claimgraph::graph::Span{0, static_cast<std::uint32_t>(text.size())});
   REQUIRE(spans.size() == 2);
   CHECK(spans[0].begin == 2);
   CHECK(slice(text, spans[1]) == "Второе предложение.");
-  CHECK(is_initials("I.V."));
-  CHECK(is_initials("А."));
-  CHECK_FALSE(is_initials("It."));
-  CHECK_FALSE(is_initials("U.S"));
+  CHECK(text::is_initials("I.V."));
+  CHECK(text::is_initials("А."));
+  CHECK_FALSE(text::is_initials("It."));
+  CHECK_FALSE(text::is_initials("U.S"));
 }

@@ -2,7 +2,7 @@
 // English, Russian and Korean, flipped by negations and dispute words, weakened by hedges,
 // kept to their clause.
 
-#include "ingest/stance.hpp"
+#include "ingest/stance/stance.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,13 +14,13 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-const StanceFinder& finder() {
-  static const StanceFinder f(claimgraph::testing::lexicons().frames);
+const stance::StanceFinder& finder() {
+  static const stance::StanceFinder f(claimgraph::testing::lexicons().frames);
   return f;
 }
 
 // "for", "against" or "" for the labor-is-slavery proposition, with the weight.
-std::pair<std::string, double> stance(const std::string& s) {
+std::pair<std::string, double> stance_of(const std::string& s) {
   const auto found = finder().find(s, claimgraph::graph::Span{0, static_cast<std::uint32_t>(s.size())});
   for (const auto& x : found) {
     if (x.proposition == "labor-is-slavery") return {std::string(to_string(x.polarity)), x.weight};
@@ -80,7 +80,7 @@ TEST_CASE("stance: cues, negations, disputes and hedges", "[ingest][stance]") {
   };
   for (const auto& row : rows) {
     INFO(row.sentence);
-    const auto [polarity, weight] = stance(row.sentence);
+    const auto [polarity, weight] = stance_of(row.sentence);
     CHECK(polarity == row.polarity);
     CHECK(weight == Approx(row.weight));
   }
@@ -101,7 +101,7 @@ TEST_CASE("frames.json is validated with the file, line and column", "[ingest][s
   const auto load = [](const std::string& text) {
     MemoryFileSystem fs;
     fs.add("lex/frames.json", text);
-    return load_frame_lexicon("lex", fs, nullptr);
+    return stance::load_frame_lexicon("lex", fs, nullptr);
   };
   const auto replaced = [&](const std::string& from, const std::string& to) {
     return claimgraph::testing::with_replaced(project, from, to);

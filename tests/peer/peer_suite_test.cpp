@@ -28,7 +28,7 @@
 #include <set>
 #include <sstream>
 
-#include "ingest/figures.hpp"
+#include "ingest/figures/figures.hpp"
 #include "peer/external_cases.hpp"
 #include "support/support.hpp"
 
@@ -36,11 +36,12 @@ namespace {
 
 using claimgraph::graph::Bound;
 using claimgraph::graph::Span;
-using claimgraph::ingest::FigureFinder;
-using claimgraph::ingest::FigureForm;
+using claimgraph::ingest::figures::FigureFinder;
+using claimgraph::ingest::figures::FigureForm;
 using claimgraph::ingest::FigureLexicon;
-using claimgraph::ingest::FoundFigure;
+using claimgraph::ingest::figures::FoundFigure;
 using namespace claimgraph::peer;
+namespace figures = claimgraph::ingest::figures;
 
 std::string external_dir() { return std::string(CLAIMGRAPH_SHARED_DIR) + "/external"; }
 
@@ -75,25 +76,25 @@ bool close(double ours, double theirs, const ExpectedFigure& e) {
 // "USD per day" states an amount in USD: the rate is more than upstream asks about.
 std::string base_unit(const std::string& unit) { return unit.substr(0, unit.find(" per ")); }
 
-bool unit_agrees(const FoundFigure& f, const ExpectedFigure& e, const Scope& scope) {
+bool unit_agrees(const figures::FoundFigure& f, const ExpectedFigure& e, const Scope& scope) {
   if (e.unit.empty()) return true;
   const auto ours = base_unit(f.unit);
   return e.unit == kAnyCurrency ? scope.currencies.contains(ours) : ours == e.unit;
 }
 
 // The ends a range figure states.
-bool range_ends_agree(const FoundFigure& f, double lo, double hi, const ExpectedFigure& e) {
+bool range_ends_agree(const figures::FoundFigure& f, double lo, double hi, const ExpectedFigure& e) {
   return close(f.lo, lo, e) && close(f.hi, hi, e);
 }
 
-bool value_agrees(const FoundFigure& f, const ExpectedFigure& e, Family family) {
+bool value_agrees(const figures::FoundFigure& f, const ExpectedFigure& e, Family family) {
   if (!e.check_value) return true;
   if (e.point) {
     // A range spec's "[170,170]" ("equals 170") is a plain number, not a bound.
     if (family == Family::kRanges && f.bound != Bound::kNone) return false;
-    return f.form == FigureForm::kNumber && f.point && close(*f.point, *e.point, e);
+    return f.form == figures::FigureForm::kNumber && f.point && close(*f.point, *e.point, e);
   }
-  if (e.lo && e.hi) return f.form == FigureForm::kRange && range_ends_agree(f, *e.lo, *e.hi, e);
+  if (e.lo && e.hi) return f.form == figures::FigureForm::kRange && range_ends_agree(f, *e.lo, *e.hi, e);
   const double end = e.lo ? *e.lo : *e.hi;
   const Bound want = e.lo ? Bound::kAtLeast : Bound::kAtMost;
   return f.bound == want && f.point && close(*f.point, end, e);
@@ -103,10 +104,10 @@ bool covers(Span outer, Span inner) { return outer.begin <= inner.begin && inner
 
 // Our figure in the expected unit when ours is a multiple of it ("0.5 kg" as 500 g): the
 // lexicon's base units and factors.
-FoundFigure in_unit_of(const FoundFigure& f, const ExpectedFigure& e, const Scope& scope) {
+figures::FoundFigure in_unit_of(const figures::FoundFigure& f, const ExpectedFigure& e, const Scope& scope) {
   const auto base = scope.unit_bases.find(base_unit(f.unit));
   if (e.unit.empty() || base == scope.unit_bases.end() || base->second.first != e.unit) return f;
-  FoundFigure g = f;
+  figures::FoundFigure g = f;
   const double k = base->second.second;
   g.unit = e.unit;
   g.lo *= k;
@@ -115,21 +116,21 @@ FoundFigure in_unit_of(const FoundFigure& f, const ExpectedFigure& e, const Scop
   return g;
 }
 
-bool agrees(const FoundFigure& found, const ExpectedFigure& e, Family family, const Scope& scope) {
+bool agrees(const figures::FoundFigure& found, const ExpectedFigure& e, Family family, const Scope& scope) {
   // Where upstream checks only the span (IgnoreResolution), so do we: one figure of ours
   // takes in the whole expected text (ours may add a hedge or a particle).
   if (!e.check_value) return e.where && covers(found.span, *e.where);
-  const FoundFigure f = in_unit_of(found, e, scope);
+  const figures::FoundFigure f = in_unit_of(found, e, scope);
   return unit_agrees(f, e, scope) && value_agrees(f, e, family);
 }
 
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 // Whether a figure is of the kind a sentence spec checks (others may be found around it).
-bool of_kind(const FoundFigure& f, Family family, const Scope& scope) {
+bool of_kind(const figures::FoundFigure& f, Family family, const Scope& scope) {
   switch (family) {
     case Family::kRanges:
-      return f.form == FigureForm::kRange || f.bound != Bound::kNone;
+      return f.form == figures::FigureForm::kRange || f.bound != Bound::kNone;
     case Family::kPercents:
       return base_unit(f.unit) == "percent";
     case Family::kCurrency:
@@ -139,12 +140,12 @@ bool of_kind(const FoundFigure& f, Family family, const Scope& scope) {
   }
 }
 
-std::string describe(const FoundFigure& f, std::string_view input) {
+std::string describe(const figures::FoundFigure& f, std::string_view input) {
   std::ostringstream s;
   s.precision(12);
   s << '"' << input.substr(f.span.begin, f.span.size()) << "\" ";
-  if (f.form == FigureForm::kRange) s << "range ";
-  if (f.form == FigureForm::kVague) s << "vague ";
+  if (f.form == figures::FigureForm::kRange) s << "range ";
+  if (f.form == figures::FigureForm::kVague) s << "vague ";
   if (f.bound == Bound::kAtLeast) s << ">=";
   if (f.bound == Bound::kAtMost) s << "<=";
   if (f.point)
@@ -177,11 +178,11 @@ struct Outcome {
 
 Outcome fail(std::string why) { return Outcome{false, std::move(why)}; }
 
-Outcome score_spans(const PeerCase& c, Family family, const std::vector<FoundFigure>& found,
+Outcome score_spans(const PeerCase& c, Family family, const std::vector<figures::FoundFigure>& found,
                     const Scope& scope) {
   for (const auto& e : c.expected) {
     if (!e.optional_because.empty()) continue;
-    std::vector<const FoundFigure*> near;
+    std::vector<const figures::FoundFigure*> near;
     for (const auto& f : found)
       if (overlaps(f.number, *e.where)) near.push_back(&f);
     bool matched = false;
@@ -211,7 +212,7 @@ Outcome score_spans(const PeerCase& c, Family family, const std::vector<FoundFig
   return {};
 }
 
-Outcome score_whole(const PeerCase& c, Family family, const std::vector<FoundFigure>& found,
+Outcome score_whole(const PeerCase& c, Family family, const std::vector<figures::FoundFigure>& found,
                     const Scope& scope) {
   if (c.expected.empty()) {
     if (found.empty()) return {};
@@ -241,13 +242,13 @@ const std::set<std::string> kTimeUnits = {"seconds", "minutes", "hours", "days",
                                           "years", "decades", "centuries", "nights",
                                           "years of age"};
 
-Outcome score_news(const PeerCase& c, const std::vector<FoundFigure>& found) {
-  auto touches = [](const FoundFigure& f, Span s) {
+Outcome score_news(const PeerCase& c, const std::vector<figures::FoundFigure>& found) {
+  auto touches = [](const figures::FoundFigure& f, Span s) {
     return overlaps(f.number, s) || overlaps(f.span, s);
   };
   for (const auto& e : c.expected) {
     if (!e.optional_because.empty()) continue;
-    std::vector<const FoundFigure*> near;
+    std::vector<const figures::FoundFigure*> near;
     for (const auto& f : found)
       if (touches(f, *e.where)) near.push_back(&f);
     if (near.empty()) return fail("missed \"" + e.text + "\"");
@@ -257,7 +258,7 @@ Outcome score_news(const PeerCase& c, const std::vector<FoundFigure>& found) {
       for (double v : e.any_of) {
         const ExpectedFigure plain;
         right = right || (f->point && close(*f->point, v, plain)) ||
-                (f->form == FigureForm::kRange && (close(f->lo, v, plain) || close(f->hi, v, plain)));
+                (f->form == figures::FigureForm::kRange && (close(f->lo, v, plain) || close(f->hi, v, plain)));
       }
     if (!right) return fail("wrong value for \"" + e.text + "\": ours " + describe(*near.front(), c.input));
   }
@@ -277,7 +278,7 @@ Outcome score_news(const PeerCase& c, const std::vector<FoundFigure>& found) {
     const auto digits = c.input.substr(f.number.begin, f.number.size());
     const bool wordy = std::none_of(digits.begin(), digits.end(),
                                     [](char ch) { return ch >= '0' && ch <= '9'; });
-    if (f.form == FigureForm::kVague && wordy) continue;
+    if (f.form == figures::FigureForm::kVague && wordy) continue;
     return fail("extra " + describe(f, c.input));
   }
   return {};
@@ -291,7 +292,7 @@ struct Rate {
   double percent() const { return applicable == 0 ? 100.0 : 100.0 * passed / applicable; }
 };
 
-Rate run_file(const PeerFileSpec& spec, const FigureFinder& finder, const Scope& scope) {
+Rate run_file(const PeerFileSpec& spec, const figures::FigureFinder& finder, const Scope& scope) {
   const auto file = load_peer_file(external_dir(), spec, scope);
   INFO(file.error);
   REQUIRE(file.error.empty());
@@ -330,7 +331,7 @@ void run_family(Family family, const std::map<std::string, double>& floors) {
     return;
   }
   const auto& lex = claimgraph::testing::lexicons();
-  const FigureFinder finder(lex.figures);
+  const figures::FigureFinder finder(lex.figures);
   const Scope scope = scope_of(*lex.figures);
   for (const auto& spec : peer_files()) {
     if (spec.family != family) continue;

@@ -43,16 +43,17 @@
 #include <vector>
 
 #include "ingest/file_system.hpp"
-#include "ingest/references.hpp"
+#include "ingest/references/references.hpp"
 #include "support/support.hpp"
 
 namespace {
 
-using claimgraph::ingest::CitedWork;
+using claimgraph::ingest::references::CitedWork;
 using claimgraph::ingest::DiskFileSystem;
-using claimgraph::ingest::ParsedReference;
-using claimgraph::ingest::ReferenceLexicon;
-using claimgraph::ingest::ReferenceParser;
+using claimgraph::ingest::references::ParsedReference;
+using claimgraph::ingest::references::ReferenceLexicon;
+using claimgraph::ingest::references::ReferenceParser;
+namespace references = claimgraph::ingest::references;
 
 // Where the peer suite (peer_suite_test.cpp) finds the shared data.
 std::string external_dir() { return std::string(CLAIMGRAPH_SHARED_DIR) + "/external"; }
@@ -522,7 +523,7 @@ std::string first_or_none(const std::vector<std::string>& v) {
 }
 
 // Scores one reference into `rates`; appends what disagrees to `failures`.
-void score(const LabeledReference& ref, const CitedWork& work, std::map<std::string, Rate>& rates,
+void score(const LabeledReference& ref, const references::CitedWork& work, std::map<std::string, Rate>& rates,
            std::ostringstream& failures) {
   auto tally = [&](const char* field, bool pass, const std::string& why) {
     auto& rate = rates[field];
@@ -563,7 +564,7 @@ void score(const LabeledReference& ref, const CitedWork& work, std::map<std::str
   }
 }
 
-void run_file(const FileSpec& spec, const ReferenceParser& parser) {
+void run_file(const FileSpec& spec, const references::ReferenceParser& parser) {
   const auto path = external_dir() + "/" + spec.path;
   const auto xml = claimgraph::testing::read_file(path);
   std::string error;
@@ -581,7 +582,7 @@ void run_file(const FileSpec& spec, const ReferenceParser& parser) {
     // Named in Catch2's report should the parse crash.
     INFO(spec.path << " [" << ref.index << "] " << ref.raw);
     watchdog.start(spec.path + " [" + std::to_string(ref.index) + "] " + ref.raw);
-    std::optional<ParsedReference> parsed;
+    std::optional<references::ParsedReference> parsed;
     try {
       parsed = parser.parse(ref.raw);
     } catch (const std::exception& e) {
@@ -617,9 +618,9 @@ void run_files(const std::vector<FileSpec>& specs) {
     return;
   }
   auto lexicon =
-      std::make_shared<const ReferenceLexicon>(claimgraph::ingest::load_reference_lexicon(
+      std::make_shared<const references::ReferenceLexicon>(references::load_reference_lexicon(
           claimgraph::testing::corpus_dir() + "/lexicons", DiskFileSystem{}, nullptr));
-  const ReferenceParser parser(lexicon);
+  const references::ReferenceParser parser(lexicon);
   for (const auto& spec : specs) run_file(spec, parser);
 }
 

@@ -35,19 +35,19 @@ const ingest::Lexicons& lexicons() {
   return lex;
 }
 
-const ingest::FigureFinder& figure_finder() {
-  static const ingest::FigureFinder finder(lexicons().figures);
+const ingest::figures::FigureFinder& figure_finder() {
+  static const ingest::figures::FigureFinder finder(lexicons().figures);
   return finder;
 }
 
-std::string words_of(const std::string& sentence, const ingest::FoundFigure& f) {
+std::string words_of(const std::string& sentence, const ingest::figures::FoundFigure& f) {
   return sentence.substr(f.span.begin, f.span.size());
 }
 
-const ingest::FoundFigure* figure_with_words(const std::string& sentence,
-                                             const std::vector<ingest::FoundFigure>& found,
+const ingest::figures::FoundFigure* figure_with_words(const std::string& sentence,
+                                             const std::vector<ingest::figures::FoundFigure>& found,
                                              const std::string& words) {
-  const ingest::FoundFigure* hit = nullptr;
+  const ingest::figures::FoundFigure* hit = nullptr;
   for (const auto& f : found) {
     if (words_of(sentence, f) == words) hit = &f;
   }

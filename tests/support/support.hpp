@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "ingest/figures.hpp"
+#include "ingest/figures/figures.hpp"
 #include "ingest/lexicon.hpp"
 
 namespace claimgraph::testing {
@@ -22,13 +22,13 @@ std::string gen_corpus_binary();  // the built claimgraph-gen-corpus
 const ingest::Lexicons& lexicons();
 
 // One figure finder over the lexicons, for the figure tests.
-const ingest::FigureFinder& figure_finder();
+const ingest::figures::FigureFinder& figure_finder();
 // A figure's words as written.
-std::string words_of(const std::string& sentence, const ingest::FoundFigure& f);
+std::string words_of(const std::string& sentence, const ingest::figures::FoundFigure& f);
 // The figure of `sentence` whose words are `words`, or null (then every figure found is
 // printed with the failure).
-const ingest::FoundFigure* figure_with_words(const std::string& sentence,
-                                             const std::vector<ingest::FoundFigure>& found,
+const ingest::figures::FoundFigure* figure_with_words(const std::string& sentence,
+                                             const std::vector<ingest::figures::FoundFigure>& found,
                                              const std::string& words);
 
 // `article` with a closing line of its own for copy `i` (letters only, so no figure): copies
