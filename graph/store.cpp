@@ -1,8 +1,6 @@
 #include "graph/store.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <unistd.h>
 
@@ -20,6 +18,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "graph/json_writer.hpp"
 #include "graph/page_checksums.hpp"
 #include "graph/sha256.hpp"
 #include "graph/sqlite.hpp"
@@ -71,12 +70,9 @@ CREATE TABLE diagnostics(
 )sql";
 
 std::string to_json(const std::vector<std::string>& list) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.StartArray();
-  for (const auto& s : list) writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  writer.EndArray();
-  return {buffer.GetString(), buffer.GetSize()};
+  json::Compact out;
+  json::strings(out.writer, list);
+  return out.str();
 }
 
 // A JSON array of strings; nullopt when `text` is not one (a damaged row).
@@ -109,15 +105,14 @@ std::vector<std::string> list_column(const sqlite::Database& db, const sqlite::S
 
 // {"field": "where", ...}
 std::string map_to_json(const std::map<std::string, std::string>& map) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.StartObject();
+  json::Compact out;
+  out.writer.StartObject();
   for (const auto& [k, v] : map) {
-    writer.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
-    writer.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    json::key(out.writer, k);
+    json::string(out.writer, v);
   }
-  writer.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
+  out.writer.EndObject();
+  return out.str();
 }
 
 std::map<std::string, std::string> map_column(const sqlite::Database& db,
@@ -170,16 +165,15 @@ std::vector<PagePosition> positions_from_blob(std::string_view blob) {
 
 // [{"proposition": id, "polarity": "for", "weight": w, "cues": [[b, e], ...]}, ...]
 std::string stances_json(const std::vector<Stance>& stances) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  json::Compact out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto& s : stances) {
     w.StartObject();
     w.Key("proposition");
-    w.String(s.proposition.data(), static_cast<rapidjson::SizeType>(s.proposition.size()));
+    json::string(w, s.proposition);
     w.Key("polarity");
-    const auto p = to_string(s.polarity);
-    w.String(p.data(), static_cast<rapidjson::SizeType>(p.size()));
+    json::string(w, to_string(s.polarity));
     w.Key("weight");
     w.Double(s.weight);
     w.Key("cues");
@@ -194,7 +188,7 @@ std::string stances_json(const std::vector<Stance>& stances) {
     w.EndObject();
   }
   w.EndArray();
-  return {buffer.GetString(), buffer.GetSize()};
+  return out.str();
 }
 
 std::optional<std::vector<Stance>> stances_from_json(const std::string& text) {

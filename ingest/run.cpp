@@ -1,8 +1,5 @@
 #include "ingest/run.hpp"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -13,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "graph/json_writer.hpp"
 #include "graph/store.hpp"
 #include "graph/writer_lock.hpp"
 #include "ingest/document.hpp"
@@ -102,20 +100,20 @@ class Parsers {
 }  // namespace
 
 std::string reports_json(const std::vector<FileReport>& reports) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  graph::json::Pretty out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto& r : reports) {
     w.StartObject();
     w.Key("file");
-    w.String(r.file.c_str());
+    graph::json::string(w, r.file);
     w.Key("status");
-    w.String(r.status.c_str());
+    graph::json::string(w, r.status);
     w.Key("id");
     if (r.id.empty()) {
       w.Null();
     } else {
-      w.String(r.id.c_str());
+      graph::json::string(w, r.id);
     }
     w.Key("claims");
     w.Uint(static_cast<unsigned>(r.claims));
@@ -124,11 +122,11 @@ std::string reports_json(const std::vector<FileReport>& reports) {
     w.Key("figures");
     w.Uint(static_cast<unsigned>(r.figures));
     w.Key("message");
-    w.String(r.message.c_str());
+    graph::json::string(w, r.message);
     w.EndObject();
   }
   w.EndArray();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  return out.line();
 }
 
 namespace {

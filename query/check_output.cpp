@@ -1,18 +1,14 @@
 #include "query/check_output.hpp"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
+#include "graph/json_writer.hpp"
 #include "query/text_output.hpp"
 
 namespace claimgraph::query {
 
 std::string check_json(const std::string& db, const std::vector<graph::StoreProblem>& problems) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-  const auto str = [&](const std::string& s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  };
+  graph::json::Pretty out;
+  auto& w = out.writer;
+  const auto str = [&](const std::string& s) { graph::json::string(w, s); };
   w.StartObject();
   w.Key("store");
   str(db);
@@ -32,7 +28,7 @@ std::string check_json(const std::string& db, const std::vector<graph::StoreProb
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString()) + "\n";
+  return out.line();
 }
 
 std::string check_text(const std::string& db, std::size_t sources,

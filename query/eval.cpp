@@ -1,10 +1,5 @@
 #include "query/eval.hpp"
 
-#include "graph/text_case.hpp"
-
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -13,6 +8,8 @@
 #include <optional>
 #include <sstream>
 
+#include "graph/json_writer.hpp"
+#include "graph/text_case.hpp"
 #include "query/conflicts.hpp"
 
 namespace claimgraph::query {
@@ -575,17 +572,13 @@ EvalReport evaluate(const Gold& gold, const graph::KnowledgeGraph& g, SourceText
 }
 
 std::string eval_json(const EvalReport& r) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-  const auto list = [&](const std::vector<std::string>& items) {
-    w.StartArray();
-    for (const auto& s : items) w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
-    w.EndArray();
-  };
+  graph::json::Pretty out;
+  auto& w = out.writer;
+  const auto list = [&](const std::vector<std::string>& items) { graph::json::strings(w, items); };
   const auto& f = r.figures;
   w.StartObject();
   w.Key("gold");
-  w.String(r.gold_path.c_str());
+  graph::json::string(w, r.gold_path);
   w.Key("figures");
   w.StartObject();
   w.Key("precision");
@@ -666,7 +659,7 @@ std::string eval_json(const EvalReport& r) {
   w.Key("warnings");
   list(r.warnings);
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  return out.line();
 }
 
 std::string eval_text(const EvalReport& r) {

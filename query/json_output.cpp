@@ -1,11 +1,9 @@
 #include "query/json_output.hpp"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <cmath>
 #include <limits>
 
+#include "graph/json_writer.hpp"
 #include "query/conflicts.hpp"
 #include "query/context.hpp"
 #include "query/listing.hpp"
@@ -16,25 +14,8 @@ namespace {
 
 using graph::EdgeKind;
 using graph::NodeKind;
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void str(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void opt_str(Writer& w, const std::optional<std::string>& s) {
-  if (s) {
-    str(w, *s);
-  } else {
-    w.Null();
-  }
-}
-
-void str_list(Writer& w, const std::vector<std::string>& list) {
-  w.StartArray();
-  for (const auto& s : list) str(w, s);
-  w.EndArray();
-}
+namespace json = graph::json;
+using Writer = json::PrettyWriter;
 
 void span(Writer& w, graph::Span s) {
   w.StartArray();
@@ -45,28 +26,28 @@ void span(Writer& w, graph::Span s) {
 
 void ids(Writer& w, const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& vs) {
   w.StartArray();
-  for (const auto v : vs) str(w, g.id_of(v));
+  for (const auto v : vs) json::string(w, g.id_of(v));
   w.EndArray();
 }
 
 // Members of the source object (JSON-OUTPUT.md "source"), without the braces.
 void source_members(Writer& w, const graph::Source& s) {
   w.Key("id");
-  str(w, s.id);
+  json::string(w, s.id);
   w.Key("file");
-  str(w, s.file);
+  json::string(w, s.file);
   w.Key("title");
-  opt_str(w, s.title);
+  json::optional_string(w, s.title);
   w.Key("outlet");
-  opt_str(w, s.outlet);
+  json::optional_string(w, s.outlet);
   w.Key("authors");
-  str_list(w, s.authors);
+  json::strings(w, s.authors);
   w.Key("date");
-  opt_str(w, s.date);
+  json::optional_string(w, s.date);
   w.Key("language");
-  opt_str(w, s.language);
+  json::optional_string(w, s.language);
   w.Key("url");
-  opt_str(w, s.url);
+  json::optional_string(w, s.url);
 }
 
 void source_object(Writer& w, const graph::Source& s) {
@@ -88,7 +69,7 @@ void location(Writer& w, const graph::Source& s, SourceTexts& texts, std::size_t
   w.Key("location");
   w.StartObject();
   w.Key("file");
-  str(w, s.file);
+  json::string(w, s.file);
   w.Key("line");
   w.Uint(pos.line);
   w.Key("column");
@@ -113,15 +94,15 @@ void claim_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   const auto src = g.find(c.source_id);
   w.StartObject();
   w.Key("id");
-  str(w, c.id);
+  json::string(w, c.id);
   w.Key("source");
   source_or_null(w, g, src);
   w.Key("span");
   span(w, c.span());
   w.Key("text");
-  str(w, c.text);
+  json::string(w, c.text);
   w.Key("claimant");
-  str(w, c.claimant);
+  json::string(w, c.claimant);
   w.Key("figures");
   ids(w, g, g.out(v, EdgeKind::kStates));
   w.Key("actors");
@@ -152,15 +133,15 @@ void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   const auto src = g.find(f.source_id);
   w.StartObject();
   w.Key("id");
-  str(w, f.id);
+  json::string(w, f.id);
   w.Key("claim_id");
-  str(w, f.claim_id);
+  json::string(w, f.claim_id);
   w.Key("source");
   source_or_null(w, g, src);
   w.Key("span");
   span(w, f.span);
   w.Key("text");
-  str(w, f.text);
+  json::string(w, f.text);
   w.Key("value");
   w.StartObject();
   w.Key("lo");
@@ -180,37 +161,37 @@ void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   if (f.bound == graph::Bound::kNone) {
     w.Null();
   } else {
-    str(w, to_string(f.bound));
+    json::string(w, to_string(f.bound));
   }
   w.Key("hedge");
   if (f.hedge.empty()) {
     w.Null();
   } else {
-    str(w, f.hedge);
+    json::string(w, f.hedge);
   }
   w.Key("unit");
-  str(w, f.unit);
+  json::string(w, f.unit);
   w.Key("measure");
-  str(w, f.measure);
+  json::string(w, f.measure);
   w.Key("place");
-  opt_str(w, f.place);
+  json::optional_string(w, f.place);
   w.Key("time");
   if (!f.time_from && !f.time_to) {
     w.Null();
   } else {
     w.StartObject();
     w.Key("from");
-    opt_str(w, f.time_from);
+    json::optional_string(w, f.time_from);
     w.Key("to");
-    opt_str(w, f.time_to);
+    json::optional_string(w, f.time_to);
     w.EndObject();
   }
   w.Key("claimant");
-  str(w, f.claimant);
+  json::string(w, f.claimant);
   // What of its scope was read beyond its sentence (the paragraph, the document's date).
   w.Key("inferred");
   w.StartArray();
-  for (const auto name : graph::inferred_names(f.inferred)) str(w, name);
+  for (const auto name : graph::inferred_names(f.inferred)) json::string(w, name);
   w.EndArray();
   if (src) location(w, g.source(*src), texts, f.span.begin);
   w.EndObject();
@@ -221,49 +202,49 @@ void reference_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v
   const auto src = g.find(r.source_id);
   w.StartObject();
   w.Key("id");
-  str(w, r.id);
+  json::string(w, r.id);
   w.Key("kind");
-  str(w, to_string(r.kind));
+  json::string(w, to_string(r.kind));
   w.Key("marker");
-  opt_str(w, r.marker);
+  json::optional_string(w, r.marker);
   w.Key("source");
   source_or_null(w, g, src);
   w.Key("span");
   span(w, r.span);
   w.Key("raw");
-  str(w, r.raw);
+  json::string(w, r.raw);
   w.Key("authors");
-  str_list(w, r.authors);
+  json::strings(w, r.authors);
   w.Key("authors_original");
-  str_list(w, r.authors_original);
+  json::strings(w, r.authors_original);
   w.Key("title");
-  opt_str(w, r.title);
+  json::optional_string(w, r.title);
   w.Key("title_original");
-  opt_str(w, r.title_original);
+  json::optional_string(w, r.title_original);
   w.Key("title_romanized");
-  opt_str(w, r.title_romanized);
+  json::optional_string(w, r.title_romanized);
   w.Key("venue");
-  opt_str(w, r.venue);
+  json::optional_string(w, r.venue);
   w.Key("venue_original");
-  opt_str(w, r.venue_original);
+  json::optional_string(w, r.venue_original);
   w.Key("date");
-  opt_str(w, r.date);
+  json::optional_string(w, r.date);
   w.Key("language");
-  opt_str(w, r.language);
+  json::optional_string(w, r.language);
   w.Key("script");
-  opt_str(w, r.script);
+  json::optional_string(w, r.script);
   const auto cited_in = g.out(v, EdgeKind::kCitedIn);
   w.Key("cited_in");
   if (cited_in.empty()) {
     w.Null();
   } else {
-    str(w, g.id_of(cited_in.front()));
+    json::string(w, g.id_of(cited_in.front()));
   }
   w.Key("cited_by");
   ids(w, g, g.in(v, EdgeKind::kCites));
   // The citations merged into this node (one work cited twice), and its authors as actors.
   w.Key("also_cited_as");
-  str_list(w, r.merged_ids);
+  json::strings(w, r.merged_ids);
   w.Key("author_actors");
   ids(w, g, g.out(v, EdgeKind::kAuthoredBy));
   w.EndObject();
@@ -273,36 +254,32 @@ void actor_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v) {
   const auto& a = g.actor(v);
   w.StartObject();
   w.Key("id");
-  str(w, a.id);
+  json::string(w, a.id);
   w.Key("name");
-  str(w, a.name);
+  json::string(w, a.name);
   w.Key("kind");
-  str(w, to_string(a.kind));
+  json::string(w, to_string(a.kind));
   w.Key("aliases");
-  str_list(w, a.aliases);
+  json::strings(w, a.aliases);
   w.Key("key");
-  str(w, a.key);
+  json::string(w, a.key);
   w.Key("mentions");
   w.Uint(static_cast<unsigned>(g.in(v, EdgeKind::kMentions).size() +
                                g.in(v, EdgeKind::kClaimedBy).size()));
   w.EndObject();
 }
 
-std::string finish(rapidjson::StringBuffer& buffer) {
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
-}
-
 }  // namespace
 
 std::string sources_json(const std::vector<graph::SourceSummary>& sources) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto& s : sources) {
     w.StartObject();
     source_members(w, s.source);
     w.Key("content_hash");
-    str(w, s.source.content_hash);
+    json::string(w, s.source.content_hash);
     w.Key("claims");
     w.Uint(static_cast<unsigned>(s.claims));
     w.Key("figures");
@@ -312,56 +289,56 @@ std::string sources_json(const std::vector<graph::SourceSummary>& sources) {
     w.EndObject();
   }
   w.EndArray();
-  return finish(buffer);
+  return out.line();
 }
 
 std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
                         SourceTexts& texts) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto v : claims) claim_object(w, g, v, texts);
   w.EndArray();
-  return finish(buffer);
+  return out.line();
 }
 
 std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
                          SourceTexts& texts) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto v : figures) figure_object(w, g, v, texts);
   w.EndArray();
-  return finish(buffer);
+  return out.line();
 }
 
 std::string references_json(const graph::KnowledgeGraph& g,
                             const std::vector<graph::Vertex>& references) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto v : references) reference_object(w, g, v);
   w.EndArray();
-  return finish(buffer);
+  return out.line();
 }
 
 std::string actors_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto v : actors) actor_object(w, g, v);
   w.EndArray();
-  return finish(buffer);
+  return out.line();
 }
 
 std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartObject();
   w.Key("id");
-  str(w, g.id_of(v));
+  json::string(w, g.id_of(v));
   w.Key("kind");
-  str(w, to_string(g.kind_of(v)));
+  json::string(w, to_string(g.kind_of(v)));
   w.Key("node");
   switch (g.kind_of(v)) {
     case NodeKind::kSource: {
@@ -369,14 +346,14 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
       w.StartObject();
       source_members(w, s);
       w.Key("format");
-      str(w, s.format);
+      json::string(w, s.format);
       w.Key("text");
-      str(w, texts.bytes(s.id));
+      json::string(w, texts.bytes(s.id));
       w.Key("metadata_from");
       w.StartObject();
       for (const auto& [field, from] : s.metadata_from) {
-        w.Key(field.c_str(), static_cast<rapidjson::SizeType>(field.size()));
-        str(w, from);
+        json::key(w, field);
+        json::string(w, from);
       }
       w.EndObject();
       w.EndObject();
@@ -394,16 +371,16 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
       w.Key("context");
       w.StartObject();
       w.Key("before");
-      str(w, ctx.before);
+      json::string(w, ctx.before);
       w.Key("text");
-      str(w, ctx.span);
+      json::string(w, ctx.span);
       w.Key("after");
-      str(w, ctx.after);
+      json::string(w, ctx.after);
       w.EndObject();
     }
   }
   w.EndObject();
-  return finish(buffer);
+  return out.line();
 }
 
 namespace {
@@ -415,10 +392,10 @@ void conflict_item(Writer& w, const graph::KnowledgeGraph& g, const std::string&
                    std::optional<graph::Polarity> stance, std::optional<graph::Vertex> claim) {
   w.StartObject();
   w.Key("claim_id");
-  str(w, claim_id);
+  json::string(w, claim_id);
   w.Key("figure_id");
   if (figure_id) {
-    str(w, *figure_id);
+    json::string(w, *figure_id);
   } else {
     w.Null();
   }
@@ -427,12 +404,12 @@ void conflict_item(Writer& w, const graph::KnowledgeGraph& g, const std::string&
   w.Key("span");
   span(w, where);
   w.Key("text");
-  str(w, text);
+  json::string(w, text);
   w.Key("claimant");
-  str(w, claimant);
+  json::string(w, claimant);
   w.Key("stance");
   if (stance) {
-    str(w, to_string(*stance));
+    json::string(w, to_string(*stance));
   } else {
     w.Null();
   }
@@ -444,27 +421,27 @@ void conflict_item(Writer& w, const graph::KnowledgeGraph& g, const std::string&
 }  // namespace
 
 std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartArray();
   for (const auto& c : conflicts) {
     w.StartObject();
     w.Key("id");
-    str(w, c.id);
+    json::string(w, c.id);
     w.Key("kind");
-    str(w, c.kind);
+    json::string(w, c.kind);
     w.Key("topic");
-    str(w, c.topic);
+    json::string(w, c.topic);
     w.Key("confidence");
     w.Double(c.confidence);
     w.Key("explanation");
-    str(w, c.explanation);
+    json::string(w, c.explanation);
     w.Key("sides");
     w.StartArray();
     for (const auto& side : c.sides) {
       w.StartObject();
       w.Key("label");
-      str(w, side.label);
+      json::string(w, side.label);
       w.Key("items");
       w.StartArray();
       for (const auto v : side.claims) {
@@ -484,12 +461,12 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
     w.EndObject();
   }
   w.EndArray();
-  return finish(buffer);
+  return out.line();
 }
 
 std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  json::Pretty out;
+  auto& w = out.writer;
   w.StartObject();
   w.Key("figure");
   figure_object(w, g, trace.figure, texts);
@@ -502,7 +479,7 @@ std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, Sourc
   w.Key("source");
   source_or_null(w, g, trace.source);
   w.Key("claimant");
-  str(w, trace.claimant);
+  json::string(w, trace.claimant);
   w.Key("references");
   w.StartArray();
   for (const auto r : trace.references) reference_object(w, g, r);
@@ -512,11 +489,11 @@ std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, Sourc
   for (const auto& step : trace.chain) {
     w.StartObject();
     w.Key("from");
-    str(w, step.from);
+    json::string(w, step.from);
     w.Key("edge");
-    str(w, step.edge);
+    json::string(w, step.edge);
     w.Key("to");
-    str(w, step.to);
+    json::string(w, step.to);
     w.EndObject();
   }
   w.EndArray();
@@ -527,12 +504,12 @@ std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, Sourc
     w.Key("figure");
     figure_object(w, g, r.figure, texts);
     w.Key("relation");
-    str(w, r.relation);
+    json::string(w, r.relation);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return finish(buffer);
+  return out.line();
 }
 
 }  // namespace claimgraph::query

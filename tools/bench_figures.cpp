@@ -12,9 +12,6 @@
 // Spans are UTF-8 byte offsets into FILE, end exclusive; null stands for an unbounded end
 // and for a range's missing point. Errors: one line on stderr, exit status 1 (2 for usage).
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -27,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/json_writer.hpp"
 #include "ingest/figures/figures.hpp"
 #include "ingest/file_system.hpp"
 #include "ingest/lexicon.hpp"
@@ -55,7 +53,7 @@ std::vector<graph::Span> split_lines(std::string_view text) {
   return lines;
 }
 
-void write_number(rapidjson::Writer<rapidjson::StringBuffer>& out, double value) {
+void write_number(graph::json::CompactWriter& out, double value) {
   if (std::isfinite(value)) {
     out.Double(value);
   } else {
@@ -70,8 +68,8 @@ void print_spans(const ingest::figures::FigureFinder& finder, std::string_view t
       // A minor numeral ("one of them") is no figure of a claim: the ingester leaves it out,
       // and so does the precision scored here.
       if (figure.minor) continue;
-      rapidjson::StringBuffer buffer;
-      rapidjson::Writer<rapidjson::StringBuffer> out(buffer);
+      graph::json::Compact json;
+      auto& out = json.writer;
       out.StartObject();
       out.Key("begin");
       out.Uint(figure.span.begin);
@@ -84,9 +82,9 @@ void print_spans(const ingest::figures::FigureFinder& finder, std::string_view t
       out.Key("point");
       write_number(out, figure.point.value_or(std::numeric_limits<double>::quiet_NaN()));
       out.Key("unit");
-      out.String(figure.unit.data(), static_cast<rapidjson::SizeType>(figure.unit.size()));
+      graph::json::string(out, figure.unit);
       out.EndObject();
-      std::cout << buffer.GetString() << '\n';
+      std::cout << json.line();
     }
   }
 }
@@ -99,8 +97,8 @@ void print_speed(const ingest::figures::FigureFinder& finder, std::string_view t
   for (const graph::Span& line : lines) figures += finder.find(text, line).size();
   const double extraction = seconds_since(start);
 
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> out(buffer);
+  graph::json::Compact json;
+  auto& out = json.writer;
   out.StartObject();
   out.Key("tool");
   out.String("claimgraph FigureFinder");
@@ -119,7 +117,7 @@ void print_speed(const ingest::figures::FigureFinder& finder, std::string_view t
   out.Key("total_seconds");
   out.Double(seconds_since(process_start));
   out.EndObject();
-  std::cout << buffer.GetString() << '\n';
+  std::cout << json.line();
 }
 
 int run(bool spans, const std::string& path, Clock::time_point process_start) {

@@ -4,9 +4,6 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "graph/json_writer.hpp"
 #include "graph/store.hpp"
 #include "ingest/document.hpp"
 #include "ingest/inputs.hpp"
@@ -28,13 +26,12 @@ namespace claimgraph::tools {
 namespace {
 
 std::string error_json(const std::string& message) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("error");
-  w.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  graph::json::Compact out;
+  out.writer.StartObject();
+  out.writer.Key("error");
+  graph::json::string(out.writer, message);
+  out.writer.EndObject();
+  return out.line();
 }
 
 // A header value: printable ASCII only, lines joined.
@@ -103,7 +100,6 @@ class AnswerCache {
   std::unordered_map<std::string, std::pair<query::Response, std::list<std::string>::iterator>> map_;
 };
 
-
 // A name an upload may have: a plain file name (no folder, no leading dot) of an article.
 bool upload_name(const std::string& name) {
   if (name.empty() || name.size() > 200 || name[0] == '.') return false;
@@ -114,8 +110,6 @@ bool upload_name(const std::string& name) {
   }
   return ingest::is_page_file(name) || name.ends_with(".txt");
 }
-
-
 
 // POST /api/ingest: the body stored as DB-uploads/NAME (and NAME's .meta.json from `meta`),
 // ingested while no query runs, so no reader sees half a document; the answers kept so far
