@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { sameAsBaseline } from './ingest_summary.mjs';
+
 export function summarize(dir) {
   const runs = JSON.parse(fs.readFileSync(path.join(dir, 'runs.json'), 'utf8')).runs;
   const kuzuFile = path.join(dir, 'kuzu.json');
@@ -29,7 +31,7 @@ export function summarize(dir) {
     title: 'conflicts: query latency, load time and memory by store size',
     columns: ['figures', 'nodes', 'write s', 'load s', 'conflicts ms', 'command s', 'bytes/node',
               'conflicts', 'precision', 'recall', 'Kùzu load s', 'Kùzu query ms', 'Kùzu / ours',
-              'pairs (ours = Kùzu)'],
+              'pairs (ours = Kùzu)', 'output (= baseline)'],
     rows: runs.map((r) => {
       const z = kuzuRun(r.figures);
       const c = command(r.figures);
@@ -39,7 +41,8 @@ export function summarize(dir) {
               r.precision.toFixed(3), r.recall.toFixed(3),
               z ? z.load_s.toFixed(2) : '-', z ? z.query_ms.toFixed(1) : '-',
               z ? (z.query_ms / r.conflicts_ms).toFixed(1) : '-',
-              z ? `${r.pairs} ${r.pairs === z.pairs ? '=' : '!='} ${z.pairs}` : `${r.pairs}`];
+              z ? `${r.pairs} ${r.pairs === z.pairs ? '=' : '!='} ${z.pairs}` : `${r.pairs}`,
+              sameAsBaseline(c)];
     }),
     notes: ['command s: `claimgraph conflicts --json` on the store, timed whole (start, open, ' +
             'answer, print every conflict as JSON).',
@@ -47,7 +50,9 @@ export function summarize(dir) {
             'Targets (issue 6): conflicts over 1 M figures <= 100 ms after load; a 1 M-figure ' +
             'store opens and answers in < 2 s; <= 200 bytes per node; >= 10x faster than Kùzu.',
             'Kùzu counts the conflicting pairs; ours groups them into sides (the pairs behind ' +
-            'the groups are counted to check both engines agree).'],
+            'the groups are counted to check both engines agree).',
+            'output: SHA-256 (16 hex digits) of conflicts and agreements --json on the store; ' +
+            'with --baseline, "=" when the baseline binary printed the same bytes.'],
   };
   return { result, table };
 }

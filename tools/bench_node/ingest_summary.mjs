@@ -4,6 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+// The output digest, and beside it whether the baseline's is the same (tools/bench --baseline).
+export function sameAsBaseline(r) {
+  if (!r?.output_sha256) return '-';
+  if (r.identical == null) return r.output_sha256;
+  return `${r.output_sha256} ${r.identical ? '=' : '!= ' + r.baseline_sha256}`;
+}
+
 export function summarize(dir) {
   const runs = JSON.parse(fs.readFileSync(path.join(dir, 'runs.json'), 'utf8')).runs;
   const mbps = (bytes, seconds) => bytes / 1e6 / seconds;
@@ -30,7 +37,8 @@ export function summarize(dir) {
                  r.conflicts_command ? r.conflicts_command.seconds.toFixed(1) : '-',
                  p && p.precision != null
                    ? `${p.precision.toFixed(3)} / ${p.recall.toFixed(3)} (${p.found}/${p.planted})`
-                   : 'not measured']);
+                   : 'not measured',
+                 sameAsBaseline(r)]);
       return out;
     }),
   };
@@ -38,13 +46,16 @@ export function summarize(dir) {
     title: 'ingest: MB/s against ICU sentence splitting alone (the limit), same text, same run',
     columns: ['corpus', 'MB/s --jobs 1', `MB/s --jobs ${runs[0]?.cores ?? 'N'}`, 'MB/s per core',
               'ICU limit MB/s', 'of the limit', 'ingest peak RSS', 'graph nodes', 'bytes/node',
-              'open s', 'conflicts ms', 'command s', 'planted P / R'],
+              'open s', 'conflicts ms', 'command s', 'planted P / R', 'output (= baseline)'],
     rows,
     notes: ['--jobs 1 already runs two threads (one reads and writes the store, one parses).',
             'On the store ingested: bytes/node is the resident memory grown by opening it (after ' +
             'malloc_trim) per KnowledgeGraph node; conflicts ms the figure-conflict query after ' +
             'opening (best of 5); command s `claimgraph conflicts --json` timed whole; planted ' +
             'P / R the planted conflicts against the generator\'s gold (claimgraph eval).',
+            'output: SHA-256 (16 hex digits) of sources, claims, figures, references, actors and ' +
+            'conflicts --json on the store; with --baseline, "= " or "!= " the same from a store ' +
+            'the baseline binary ingested and read.',
             'Target (issue 6): >= 50 MB/s per core, >= 25% of the limit.'],
   };
   return { result, table };
