@@ -27,12 +27,12 @@ namespace {
 using claimgraph::ingest::figures::FigureFinder;
 using claimgraph::ingest::figures::FoundFigure;
 
-const figures::FigureFinder& finder() {
+const FigureFinder& finder() {
   static const auto lexicons = [] {
     const claimgraph::ingest::DiskFileSystem fs;
     return claimgraph::ingest::load_lexicons(claimgraph::ingest::default_lexicon_dir(), fs);
   }();
-  static const figures::FigureFinder f(lexicons.figures);
+  static const FigureFinder f(lexicons.figures);
   return f;
 }
 
@@ -41,7 +41,7 @@ const figures::FigureFinder& finder() {
   std::abort();
 }
 
-bool same(const figures::FoundFigure& a, const figures::FoundFigure& b) {
+bool same(const FoundFigure& a, const FoundFigure& b) {
   const auto eq = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
   return a.span.begin == b.span.begin && a.span.end == b.span.end &&
          a.number.begin == b.number.begin && a.number.end == b.number.end && a.form == b.form &&
