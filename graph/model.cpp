@@ -67,6 +67,25 @@ std::optional<Bound> bound_from(std::string_view n) { return value_of(kBounds, n
 
 std::string_view to_string(Polarity p) { return p == Polarity::kFor ? "for" : "against"; }
 
+std::string_view to_string(Rank r) {
+  switch (r) {
+    case Rank::kPreferred:
+      return "preferred";
+    case Rank::kDeprecated:
+      return "deprecated";
+    case Rank::kCleared:
+      return "cleared";
+  }
+  return "cleared";
+}
+
+std::optional<Rank> rank_from(std::string_view name) {
+  for (const Rank r : {Rank::kPreferred, Rank::kDeprecated, Rank::kCleared}) {
+    if (to_string(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string_view> inferred_names(std::uint8_t inferred) {
   std::vector<std::string_view> out;
   if (inferred & kInferredPlace) out.emplace_back("place");

@@ -187,6 +187,24 @@ struct Edge {
   bool operator==(const Edge&) const = default;
 };
 
+// An editor's decision on a figure or a stance claim (Wikidata's ranks): this one is the
+// figure to trust (preferred) or not (deprecated), or an earlier decision withdrawn (cleared).
+// Verdicts are history: a new one is added, none is ever changed or removed.
+enum class Rank { kPreferred, kDeprecated, kCleared };
+
+struct Verdict {
+  std::int64_t seq = 0;      // the order verdicts were recorded in (the store assigns it)
+  std::string target;        // a figure id or a claim id
+  std::string target_text;   // the figure's words or the claim's sentence when it was decided
+  Rank rank = Rank::kPreferred;
+  std::string reason;
+  std::string by;
+  std::string at;            // UTC, "YYYY-MM-DDThh:mm:ssZ"
+};
+
+std::string_view to_string(Rank r);  // "preferred", "deprecated", "cleared"
+std::optional<Rank> rank_from(std::string_view name);
+
 // Everything one document contributes to the graph: what ingest produces and what the
 // Store writes in one transaction. Actors may be shared with other documents (same id).
 struct DocumentGraph {

@@ -67,6 +67,9 @@ CREATE TABLE lexicon_facts(kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT
 CREATE TABLE diagnostics(
   source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   message TEXT NOT NULL);
+CREATE TABLE verdicts(
+  seq INTEGER PRIMARY KEY, target TEXT NOT NULL, target_text TEXT NOT NULL,
+  rank TEXT NOT NULL, reason TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL);
 )sql";
 
 std::string to_json(const std::vector<std::string>& list) {
@@ -359,6 +362,11 @@ void Store::open_schema(bool read_only) {
     if (version < 7) {
       db_->exec("CREATE TABLE lexicon_facts(kind TEXT NOT NULL, key TEXT NOT NULL, "
                 "value TEXT NOT NULL, PRIMARY KEY(kind, key))");
+    }
+    if (version < 8) {
+      db_->exec("CREATE TABLE verdicts(seq INTEGER PRIMARY KEY, target TEXT NOT NULL, "
+                "target_text TEXT NOT NULL, rank TEXT NOT NULL, reason TEXT NOT NULL, "
+                "by TEXT NOT NULL, at TEXT NOT NULL)");
     }
     db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     tx.commit();
@@ -1256,6 +1264,43 @@ void Store::put_lexicon_facts(const LexiconFacts& facts) {
     }
   }
   tx.commit();
+}
+
+std::int64_t Store::add_verdict(const Verdict& v) {
+  Transaction tx(*db_);
+  sqlite::Reused insert(*db_,
+                        "INSERT INTO verdicts(target, target_text, rank, reason, by, at) "
+                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  insert->bind(1, std::string_view(v.target))
+      .bind(2, std::string_view(v.target_text))
+      .bind(3, to_string(v.rank))
+      .bind(4, std::string_view(v.reason))
+      .bind(5, std::string_view(v.by))
+      .bind(6, std::string_view(v.at))
+      .run();
+  const std::int64_t seq = sqlite3_last_insert_rowid(db_->handle());
+  tx.commit();
+  return seq;
+}
+
+std::vector<Verdict> Store::verdicts() {
+  std::vector<Verdict> out;
+  auto stmt = db_->prepare(
+      "SELECT seq, target, target_text, rank, reason, by, at FROM verdicts ORDER BY seq");
+  while (stmt.step()) {
+    Verdict v;
+    v.seq = stmt.integer(0);
+    v.target = stmt.text(1);
+    v.target_text = stmt.text(2);
+    const auto rank = rank_from(stmt.view(3));
+    if (!rank) damaged(*db_, "verdicts", std::to_string(v.seq), "unknown rank \"" + stmt.text(3) + "\"");
+    v.rank = *rank;
+    v.reason = stmt.text(4);
+    v.by = stmt.text(5);
+    v.at = stmt.text(6);
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 LexiconFacts Store::lexicon_facts() {

@@ -64,7 +64,7 @@ struct SourceSummary {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
   static constexpr int kApplicationId = 0x43475248;  // "CGRH"
 
   // Opens (or creates) the store at `path`. Throws StoreError when the file is not a
@@ -121,6 +121,11 @@ class Store {
   std::optional<std::string> source_bytes(std::string_view source_id);
   // Replaces the lexicon facts kept in the store (one transaction).
   void put_lexicon_facts(const LexiconFacts& facts);
+  // Adds an editor's verdict (one transaction) and returns its number in the history. Verdicts
+  // belong to no source: replacing or re-ingesting a source keeps them.
+  std::int64_t add_verdict(const Verdict& verdict);
+  // Every verdict ever recorded, in the order recorded.
+  std::vector<Verdict> verdicts();
   // The lexicon facts the last ingest wrote (empty before any).
   LexiconFacts lexicon_facts();
   // Where a page's main text came from in it (Source::page_positions); empty for a text

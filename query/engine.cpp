@@ -1,8 +1,10 @@
 #include "query/engine.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
+#include "graph/json_writer.hpp"
 #include "query/agreements.hpp"
 #include "query/conflicts.hpp"
 #include "query/json_output.hpp"
@@ -27,7 +29,9 @@ const std::map<std::string, std::set<std::string>, std::less<>>& allowed() {
       {"figures", {"measure", "source"}},
       {"references", {"source"}},
       {"actors", {"kind"}},
-      {"conflicts", {"kind", "measure", "actor", "source", "min-confidence", "include-undated"}},
+      {"conflicts",
+       {"kind", "measure", "actor", "source", "min-confidence", "include-undated", "unresolved",
+        "as-of"}},
       {"agreements", {"kind", "measure", "actor", "source", "min-confidence", "include-undated"}},
       {"trace", {"query"}},
       {"show", {"id"}},
@@ -63,6 +67,14 @@ Engine::~Engine() = default;
 void Engine::reload() {
   texts_.reset();
   graph_.reset();
+  verdict_history_.reset();
+}
+
+Verdicts Engine::verdicts(const std::optional<std::string>& as_of) {
+  const auto& g = graph();
+  if (!verdict_history_) verdict_history_ = store_.verdicts();
+  if (verdict_history_->empty()) return Verdicts{};
+  return Verdicts(*verdict_history_, g, as_of);
 }
 
 const graph::KnowledgeGraph& Engine::graph() {
@@ -107,8 +119,9 @@ Response Engine::run(const Request& request) {
                  : claims_text(g, selected, *texts_, request.style);
   } else if (request.command == "figures") {
     const auto selected = select_figures(g, option(request, "measure"), option(request, "source"));
-    r.out = json ? figures_json(g, selected, *texts_)
-                 : figures_text(g, selected, *texts_, request.style);
+    const auto in_force = verdicts();
+    r.out = json ? figures_json(g, selected, *texts_, in_force)
+                 : figures_text(g, selected, *texts_, request.style, in_force);
   } else if (request.command == "references") {
     const auto selected = select_references(g, option(request, "source"));
     r.out = json ? references_json(g, selected)
@@ -130,7 +143,9 @@ Response Engine::run(const Request& request) {
     if (!id) return failed(Status::kBadRequest, "show needs a node id");
     const auto v = g.find(*id);
     if (!v) return failed(Status::kNotFound, "no node with id \"" + *id + "\" in " + store_.path());
-    r.out = json ? show_json(g, *v, *texts_) : show_text(g, *v, *texts_, request.style);
+    const auto in_force = verdicts();
+    r.out = json ? show_json(g, *v, *texts_, in_force)
+                 : show_text(g, *v, *texts_, request.style, in_force);
   }
   return r;
 }
@@ -159,6 +174,17 @@ Response Engine::sides(const Request& request, bool agreements) {
     if (!on) return failed(Status::kBadRequest, "--include-undated: \"" + *value + "\" is not true or false");
     q.include_undated = *on;
   }
+  const auto as_of = option(request, "as-of");
+  if (as_of && !is_moment(*as_of)) {
+    return failed(Status::kBadRequest, "--as-of: \"" + *as_of +
+                                           "\" is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)");
+  }
+  bool unresolved = false;
+  if (const auto value = option(request, "unresolved")) {
+    const auto on = flag(*value);
+    if (!on) return failed(Status::kBadRequest, "--unresolved: \"" + *value + "\" is not true or false");
+    unresolved = *on;
+  }
   const auto& g = graph();
   if (q.source && !g.find(*q.source)) {
     return failed(Status::kNotFound, "no source with id \"" + *q.source + "\" in " + store_.path());
@@ -173,10 +199,28 @@ Response Engine::sides(const Request& request, bool agreements) {
                              : stance_conflicts(g, q, facts_.propositions, &hidden);
     found.insert(found.end(), stance.begin(), stance.end());
   }
+  // Conflicts carry the editors' verdicts (as they stood at --as-of); agreements do not.
+  std::optional<Verdicts> in_force;
+  std::size_t resolved_hidden = 0;
+  if (!agreements) {
+    in_force = verdicts(as_of);
+    if (unresolved) {
+      const auto before = found.size();
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [&](const Conflict& c) { return in_force->resolved(g, c); }),
+                  found.end());
+      resolved_hidden = before - found.size();
+    }
+  }
+  const Verdicts* decided = in_force ? &*in_force : nullptr;
   Response r;
-  r.out = request.json ? conflicts_json(g, found)
-                       : conflicts_text(g, found, *texts_, request.style, noun);
+  r.out = request.json ? conflicts_json(g, found, decided)
+                       : conflicts_text(g, found, *texts_, request.style, noun, decided);
   r.note = hidden_text(hidden, q, noun);
+  if (resolved_hidden > 0) {
+    r.note += std::to_string(resolved_hidden) + " resolved " + noun +
+              (resolved_hidden == 1 ? "" : "s") + " hidden (--unresolved)\n";
+  }
   return r;
 }
 
@@ -188,17 +232,80 @@ Response Engine::trace(const Request& request) {
   if (figures.empty()) {
     return failed(Status::kNotFound, "no figure matches \"" + *words + "\" in " + store_.path());
   }
+  const auto in_force = verdicts();
   Response r;
   if (request.json) {
     // One object: the first match; the others are named beside it.
-    r.out = trace_json(g, trace_figure(g, figures.front(), facts_.predecessors), *texts_);
+    r.out = trace_json(g, trace_figure(g, figures.front(), facts_.predecessors), *texts_,
+                       in_force);
     for (std::size_t i = 1; i < figures.size(); ++i) {
       r.note += "claimgraph: \"" + *words + "\" also matches " + g.id_of(figures[i]) + "\n";
     }
   } else {
     for (const auto f : figures) {
-      r.out += trace_text(g, trace_figure(g, f, facts_.predecessors), *texts_, request.style);
+      r.out += trace_text(g, trace_figure(g, f, facts_.predecessors), *texts_, request.style,
+                          in_force);
     }
+  }
+  return r;
+}
+
+Response Engine::record_verdict(const VerdictInput& input, bool json) {
+  const auto blank = [](const std::string& text) {
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+  };
+  if (blank(input.by)) return failed(Status::kBadRequest, "a verdict needs --by NAME");
+  if (input.rank != graph::Rank::kCleared && blank(input.reason)) {
+    return failed(Status::kBadRequest, "a verdict needs --reason TEXT");
+  }
+  graph::Verdict v;
+  v.at = input.at.value_or(now_utc());
+  if (!is_moment(v.at)) {
+    return failed(Status::kBadRequest,
+                  "--at: \"" + v.at + "\" is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)");
+  }
+  if (v.at.size() == 10) v.at += "T00:00:00Z";
+  const auto& g = graph();
+  const auto node = g.find(input.target);
+  const auto kind = node ? std::optional<graph::NodeKind>(g.kind_of(*node)) : std::nullopt;
+  if (kind != graph::NodeKind::kFigure && kind != graph::NodeKind::kClaim) {
+    return failed(Status::kNotFound,
+                  "no figure or claim with id \"" + input.target + "\" in " + store_.path());
+  }
+  if (kind == graph::NodeKind::kClaim && g.stances_of_claim(*node).empty()) {
+    return failed(Status::kBadRequest, "claim \"" + input.target +
+                                           "\" takes no stance; verdicts are on figures and stance claims");
+  }
+  v.target = input.target;
+  v.target_text = *verdict_words(g, input.target);
+  v.rank = input.rank;
+  v.reason = input.reason;
+  v.by = input.by;
+  v.seq = store_.add_verdict(v);
+  verdict_history_.reset();
+  Response r;
+  if (json) {
+    graph::json::Pretty out;
+    auto& w = out.writer;
+    w.StartObject();
+    w.Key("target");
+    graph::json::string(w, v.target);
+    w.Key("seq");
+    w.Int64(v.seq);
+    w.Key("rank");
+    graph::json::string(w, to_string(v.rank));
+    w.Key("reason");
+    graph::json::string(w, v.reason);
+    w.Key("by");
+    graph::json::string(w, v.by);
+    w.Key("at");
+    graph::json::string(w, v.at);
+    w.EndObject();
+    r.out = out.line();
+  } else {
+    r.out = "recorded verdict " + std::to_string(v.seq) + ": " + v.target + " \u201C" +
+            v.target_text + "\u201D " + std::string(to_string(v.rank)) + " by " +
+            v.by + ", " + v.at + (v.reason.empty() ? "" : ": " + v.reason) + "\n";
   }
   return r;
 }

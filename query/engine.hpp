@@ -20,6 +20,7 @@
 #include "query/gold.hpp"
 #include "query/source_texts.hpp"
 #include "query/text_output.hpp"
+#include "query/verdicts.hpp"
 
 namespace claimgraph::query {
 
@@ -34,6 +35,15 @@ struct Request {
   std::map<std::string, std::string, std::less<>> options;
   bool json = true;
   TextStyle style;  // text output only
+};
+
+// `claimgraph verdict`: an editor's decision on a figure or a stance claim.
+struct VerdictInput {
+  std::string target;  // a figure id or a stance claim's id
+  graph::Rank rank = graph::Rank::kPreferred;
+  std::string reason;
+  std::string by;
+  std::optional<std::string> at;  // "YYYY-MM-DD[Thh:mm:ssZ]"; default now
 };
 
 struct Response {
@@ -54,6 +64,9 @@ class Engine {
   ~Engine();
 
   Response run(const Request& request);
+  // Records a verdict (the store must be open for writing): kBadRequest for an empty name or
+  // reason, a bad moment, or a claim without a stance; kNotFound for an unknown id.
+  Response record_verdict(const VerdictInput& input, bool json);
   // Scores the store against a parsed gold annotation (`claimgraph eval`).
   Response eval(const Gold& gold, bool json);
   // Forgets the loaded graph: the next request loads the store as it is now (after an ingest).
@@ -63,11 +76,14 @@ class Engine {
   const graph::KnowledgeGraph& graph();
   Response sides(const Request& request, bool agreements);
   Response trace(const Request& request);
+  // The verdicts in force at `as_of` (now: nullopt), over the graph.
+  Verdicts verdicts(const std::optional<std::string>& as_of = std::nullopt);
 
   graph::Store& store_;
   graph::LexiconFacts facts_;
   std::unique_ptr<graph::KnowledgeGraph> graph_;
   std::unique_ptr<SourceTexts> texts_;
+  std::optional<std::vector<graph::Verdict>> verdict_history_;
 };
 
 }  // namespace claimgraph::query

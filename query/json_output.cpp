@@ -127,8 +127,30 @@ void number(Writer& w, double x) {
   }
 }
 
+// JSON-OUTPUT.md "verdict".
+void verdict_object(Writer& w, const graph::Verdict& v) {
+  w.StartObject();
+  w.Key("rank");
+  json::string(w, to_string(v.rank));
+  w.Key("reason");
+  json::string(w, v.reason);
+  w.Key("by");
+  json::string(w, v.by);
+  w.Key("at");
+  json::string(w, v.at);
+  w.EndObject();
+}
+
+// "verdict": the one in force on the id, when there is one (no member otherwise).
+void verdict_member(Writer& w, const Verdicts& verdicts, std::string_view id) {
+  if (const auto* v = verdicts.current(id)) {
+    w.Key("verdict");
+    verdict_object(w, *v);
+  }
+}
+
 void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
-                   SourceTexts& texts) {
+                   SourceTexts& texts, const Verdicts& verdicts) {
   const auto& f = g.figure(v);
   const auto src = g.find(f.source_id);
   w.StartObject();
@@ -193,6 +215,7 @@ void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   w.StartArray();
   for (const auto name : graph::inferred_names(f.inferred)) json::string(w, name);
   w.EndArray();
+  verdict_member(w, verdicts, f.id);
   if (src) location(w, g.source(*src), texts, f.span.begin);
   w.EndObject();
 }
@@ -303,11 +326,11 @@ std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph:
 }
 
 std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
-                         SourceTexts& texts) {
+                         SourceTexts& texts, const Verdicts& verdicts) {
   json::Pretty out;
   auto& w = out.writer;
   w.StartArray();
-  for (const auto v : figures) figure_object(w, g, v, texts);
+  for (const auto v : figures) figure_object(w, g, v, texts, verdicts);
   w.EndArray();
   return out.line();
 }
@@ -331,7 +354,8 @@ std::string actors_json(const graph::KnowledgeGraph& g, const std::vector<graph:
   return out.line();
 }
 
-std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts) {
+std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
+                      const Verdicts& verdicts) {
   json::Pretty out;
   auto& w = out.writer;
   w.StartObject();
@@ -362,7 +386,7 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     case NodeKind::kClaim: claim_object(w, g, v, texts); break;
     case NodeKind::kReference: reference_object(w, g, v); break;
     case NodeKind::kActor: actor_object(w, g, v); break;
-    case NodeKind::kFigure: figure_object(w, g, v, texts); break;
+    case NodeKind::kFigure: figure_object(w, g, v, texts, verdicts); break;
   }
   if (const auto where = locate(g, v)) {
     if (const auto src = g.find(where->source_id)) {
@@ -379,6 +403,14 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
       w.EndObject();
     }
   }
+  const std::string id = g.id_of(v);
+  verdict_member(w, verdicts, id);
+  if (const auto history = verdicts.history(id); !history.empty()) {
+    w.Key("verdicts");
+    w.StartArray();
+    for (const auto* h : history) verdict_object(w, *h);
+    w.EndArray();
+  }
   w.EndObject();
   return out.line();
 }
@@ -389,7 +421,8 @@ namespace {
 void conflict_item(Writer& w, const graph::KnowledgeGraph& g, const std::string& claim_id,
                    const std::string* figure_id, const std::string& source_id, graph::Span where,
                    const std::string& text, const std::string& claimant,
-                   std::optional<graph::Polarity> stance, std::optional<graph::Vertex> claim) {
+                   std::optional<graph::Polarity> stance, std::optional<graph::Vertex> claim,
+                   const Verdicts* verdicts) {
   w.StartObject();
   w.Key("claim_id");
   json::string(w, claim_id);
@@ -415,12 +448,14 @@ void conflict_item(Writer& w, const graph::KnowledgeGraph& g, const std::string&
   }
   w.Key("cites");
   ids(w, g, claim ? g.out(*claim, EdgeKind::kCites) : std::vector<graph::Vertex>{});
+  if (verdicts) verdict_member(w, *verdicts, figure_id ? *figure_id : claim_id);
   w.EndObject();
 }
 
 }  // namespace
 
-std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts) {
+std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
+                           const Verdicts* verdicts) {
   json::Pretty out;
   auto& w = out.writer;
   w.StartArray();
@@ -436,6 +471,10 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
     w.Double(c.confidence);
     w.Key("explanation");
     json::string(w, c.explanation);
+    if (verdicts) {
+      w.Key("resolved");
+      w.Bool(verdicts->resolved(g, c));
+    }
     w.Key("sides");
     w.StartArray();
     for (const auto& side : c.sides) {
@@ -447,12 +486,12 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
       for (const auto v : side.claims) {
         const auto& claim = g.claim(v);
         conflict_item(w, g, claim.id, nullptr, claim.source_id, claim.span(), claim.text,
-                      claim.claimant, side.stance, v);
+                      claim.claimant, side.stance, v, verdicts);
       }
       for (const auto v : side.figures) {
         const auto& f = g.figure(v);
         conflict_item(w, g, f.claim_id, &f.id, f.source_id, f.span, f.text, f.claimant,
-                      std::nullopt, g.find(f.claim_id));
+                      std::nullopt, g.find(f.claim_id), verdicts);
       }
       w.EndArray();
       w.EndObject();
@@ -464,12 +503,13 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
   return out.line();
 }
 
-std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts) {
+std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
+                       const Verdicts& verdicts) {
   json::Pretty out;
   auto& w = out.writer;
   w.StartObject();
   w.Key("figure");
-  figure_object(w, g, trace.figure, texts);
+  figure_object(w, g, trace.figure, texts, verdicts);
   w.Key("claim");
   if (g.kind_of(trace.claim) == NodeKind::kClaim) {
     claim_object(w, g, trace.claim, texts);
@@ -502,7 +542,7 @@ std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, Sourc
   for (const auto& r : trace.related) {
     w.StartObject();
     w.Key("figure");
-    figure_object(w, g, r.figure, texts);
+    figure_object(w, g, r.figure, texts, verdicts);
     w.Key("relation");
     json::string(w, r.relation);
     w.EndObject();

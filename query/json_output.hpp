@@ -9,6 +9,7 @@
 #include "graph/knowledge_graph.hpp"
 #include "graph/store.hpp"
 #include "query/source_texts.hpp"
+#include "query/verdicts.hpp"
 
 namespace claimgraph::query {
 
@@ -25,7 +26,7 @@ std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph:
 // `claimgraph figures --json`: an array of figure objects. An open upper bound ("more than
 // 30,000") prints its hi as the largest double, 1.7976931348623157e308 (JSON has no infinity).
 std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
-                         SourceTexts& texts);
+                         SourceTexts& texts, const Verdicts& verdicts = Verdicts::none());
 
 // `claimgraph references --json` and `claimgraph actors --json`: arrays of the contract's
 // reference and actor objects.
@@ -34,12 +35,18 @@ std::string references_json(const graph::KnowledgeGraph& g,
 std::string actors_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors);
 
 // `claimgraph show ID --json`: one object {"id", "kind", "node", "location", "context"}.
-std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts);
+// A figure or claim: "verdict" (in force) and "verdicts" (its history) when an editor decided.
+std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
+                      const Verdicts& verdicts = Verdicts::none());
 
-// `claimgraph conflicts --json`: an array of conflicts, each with its sides and their items.
-std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts);
+// `claimgraph conflicts --json`: an array of conflicts, each with its sides and their items;
+// with verdicts, each conflict says whether it is resolved and each item its verdict (in force).
+// Agreements are printed without (nullptr).
+std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
+                           const Verdicts* verdicts = nullptr);
 
 // `claimgraph trace QUERY --json`: one trace object.
-std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts);
+std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
+                       const Verdicts& verdicts = Verdicts::none());
 
 }  // namespace claimgraph::query

@@ -188,8 +188,14 @@ std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph:
   return out.str();
 }
 
+// "preferred by Jane Roe, 2026-12-07T10:00:00Z: the ministry's own count"
+std::string verdict_text(const graph::Verdict& v) {
+  return std::string(to_string(v.rank)) + " by " + v.by + ", " + v.at +
+         (v.reason.empty() ? "" : ": " + v.reason);
+}
+
 std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
-                         SourceTexts& texts, const TextStyle& style) {
+                         SourceTexts& texts, const TextStyle& style, const Verdicts& verdicts) {
   std::ostringstream out;
   const std::string open = style.color ? "\x1b[1m" : "“";
   const std::string close = style.color ? "\x1b[0m" : "”";
@@ -205,6 +211,9 @@ std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph
       out << "    inferred:";
       for (std::size_t k = 0; k < inferred.size(); ++k) out << (k ? ", " : " ") << inferred[k];
       out << " (read beyond the figure's sentence)\n";
+    }
+    if (const auto* verdict = verdicts.current(f.id)) {
+      out << "    verdict:  " << wrap(verdict_text(*verdict), style.width, 14) << "\n";
     }
   }
   out << figures.size() << (figures.size() == 1 ? " figure\n" : " figures\n");
@@ -275,7 +284,7 @@ std::string actors_text(const graph::KnowledgeGraph& g, const std::vector<graph:
 }
 
 std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
-                      const TextStyle& style) {
+                      const TextStyle& style, const Verdicts& verdicts) {
   std::ostringstream out;
   out << to_string(g.kind_of(v)) << " " << g.id_of(v);
   if (const auto loc = where(g, v, texts); !loc.empty()) out << "  " << loc;
@@ -329,6 +338,14 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
       break;
     }
   }
+  // An editor's decisions, the one in force first, then the history.
+  const std::string id = g.id_of(v);
+  if (const auto* verdict = verdicts.current(id)) {
+    out << "  verdict:  " << wrap(verdict_text(*verdict), style.width, 12) << "\n";
+  }
+  for (const auto* h : verdicts.history(id)) {
+    out << "  history:  " << wrap(verdict_text(*h), style.width, 12) << "\n";
+  }
   if (const auto at = locate(g, v)) {
     const auto ctx = context_around(texts.bytes(at->source_id), at->span);
     const std::string open = style.color ? "\x1b[1m" : "»";
@@ -357,7 +374,8 @@ std::string hidden_text(const Hidden& hidden, const ConflictQuery& q, const std:
 }
 
 std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
-                           SourceTexts& texts, const TextStyle& style, const std::string& noun) {
+                           SourceTexts& texts, const TextStyle& style, const std::string& noun,
+                           const Verdicts* verdicts) {
   std::ostringstream out;
   const std::string open = style.color ? "\x1b[1m" : "»";
   const std::string close = style.color ? "\x1b[0m" : "«";
@@ -366,6 +384,11 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
     std::snprintf(confidence, sizeof confidence, "%.2f", c.confidence);
     out << c.id << "  " << c.kind << " " << noun << "  confidence " << confidence << "\n"
         << "  why: " << wrap(c.explanation, style.width, 7) << "\n";
+    if (verdicts && verdicts->resolved(g, c)) out << "  resolved by an editor's verdict\n";
+    const auto verdict_line = [&](const std::string& id) {
+      const auto* verdict = verdicts ? verdicts->current(id) : nullptr;
+      if (verdict) out << "      verdict: " << wrap(verdict_text(*verdict), style.width, 15) << "\n";
+    };
     for (std::size_t k = 0; k < c.sides.size(); ++k) {
       const auto& side = c.sides[k];
       out << "  side " << k + 1 << ": " << wrap(side.label, style.width, 10) << "\n";
@@ -390,6 +413,7 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
           text.insert(cue.begin - s.begin, open);
         }
         out << "      " << wrap(text, style.width, 6) << "\n";
+        verdict_line(claim.id);
       }
       for (const auto v : side.figures) {
         const auto& f = g.figure(v);
@@ -399,6 +423,7 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
           for (const auto r : g.out(*claim, EdgeKind::kCites)) out << "  cites: " << g.id_of(r);
         }
         out << "\n";
+        verdict_line(f.id);
         if (!claim) continue;
         // The sentence, the figure marked in it.
         const auto& sentence = g.claim(*claim);
@@ -418,7 +443,7 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
 }
 
 std::string trace_text(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
-                       const TextStyle& style) {
+                       const TextStyle& style, const Verdicts& verdicts) {
   std::ostringstream out;
   const std::string open = style.color ? "\x1b[1m" : "»";
   const std::string close = style.color ? "\x1b[0m" : "«";
@@ -428,6 +453,9 @@ std::string trace_text(const graph::KnowledgeGraph& g, const Trace& trace, Sourc
       << "  value:     " << value_text(f) << "  unit: " << f.unit << "\n"
       << "  measure:   " << f.measure << "\n"
       << "  place:     " << or_unknown(f.place) << "  time: " << time_text(f) << "\n";
+  if (const auto* verdict = verdicts.current(f.id)) {
+    out << "  verdict:   " << wrap(verdict_text(*verdict), style.width, 13) << "\n";
+  }
   if (g.kind_of(trace.claim) == NodeKind::kClaim) {
     const auto& claim = g.claim(trace.claim);
     const auto s = claim.span();

@@ -7,6 +7,7 @@
 #include "graph/knowledge_graph.hpp"
 #include "graph/store.hpp"
 #include "query/source_texts.hpp"
+#include "query/verdicts.hpp"
 
 namespace claimgraph::query {
 
@@ -34,8 +35,10 @@ std::string sources_text(const std::vector<graph::SourceSummary>& sources);
 std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
                         SourceTexts& texts, const TextStyle& style);
 // Each figure: its words as written, interval, unit, measure, place, time, claimant, file:line.
+// With a verdict in force, a "verdict:" line.
 std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
-                         SourceTexts& texts, const TextStyle& style);
+                         SourceTexts& texts, const TextStyle& style,
+                         const Verdicts& verdicts = Verdicts::none());
 // "[15,000, 25,000) point 20,000", "at most 20", "[10,000, 100,000)".
 std::string value_text(const graph::Figure& f);
 // 20000 -> "20,000"; 298.55 -> "298.55"; an open bound -> "∞".
@@ -47,7 +50,7 @@ std::string references_text(const graph::KnowledgeGraph& g,
                             const TextStyle& style);
 std::string actors_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors);
 std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
-                      const TextStyle& style);
+                      const TextStyle& style, const Verdicts& verdicts = Verdicts::none());
 
 // `text` wrapped at `width` columns (code points), each line after the first indented.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
@@ -55,9 +58,10 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 // Each conflict: its reason, then each side with its figures' sentences, the figure marked,
 // claimant, cited works and file:line:column.
 // `noun` names what is listed: "conflict" or "agreement".
+// With verdicts: a resolved conflict says so, an item its verdict in force.
 std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
                            SourceTexts& texts, const TextStyle& style,
-                           const std::string& noun = "conflict");
+                           const std::string& noun = "conflict", const Verdicts* verdicts = nullptr);
 
 // The lines under a listing that say what the query left out: "2 candidates without a time
 // hidden (--include-undated shows them)"; empty when nothing was.
@@ -67,6 +71,6 @@ std::string hidden_text(const Hidden& hidden, const ConflictQuery& q,
 // A figure's trace: value, sentence with the figure marked, source, claimant, cited works
 // (original-script titles and romanizations, "cited in" chain), related figures.
 std::string trace_text(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
-                       const TextStyle& style);
+                       const TextStyle& style, const Verdicts& verdicts = Verdicts::none());
 
 }  // namespace claimgraph::query

@@ -75,6 +75,10 @@ struct Cli {
       actors_kind;
   query::ConflictQuery conflict_query, agreement_query;
   std::string conflict_kind, agreement_kind, trace_query, gold_path, show_id;
+  std::optional<std::string> conflicts_as_of;
+  bool conflicts_unresolved = false;
+  query::VerdictInput verdict_input;
+  bool prefer = false, deprecate = false, clear = false;
 
   CLI::App* ingest = nullptr;
   CLI::App* serve = nullptr;
@@ -88,6 +92,7 @@ struct Cli {
   CLI::App* eval = nullptr;
   CLI::App* check = nullptr;
   CLI::App* show = nullptr;
+  CLI::App* verdict = nullptr;
 
   // --db and --json are accepted after a command too, and listed in its --help.
   CLI::App* common(CLI::App* command) {
@@ -110,6 +115,7 @@ struct Cli {
     define_sides(app);
     define_others(app);
     define_serve(app);
+    define_verdict(app);
     show = common(app.add_subcommand(
         "show", "show one node: its fields, its sentence in context and file:line:column"));
     show->add_option("id", show_id, "node id (as listed by sources, claims, ...)")->required();
@@ -174,6 +180,11 @@ struct Cli {
     conflicts = define_side(app, "conflicts",
                             "where sources disagree: figures of one measure, place and time apart",
                             "conflicts", conflict_kind, conflict_query);
+    conflicts->add_flag("--unresolved", conflicts_unresolved,
+                        "hide the conflicts an editor's verdict has resolved");
+    conflicts->add_option("--as-of", conflicts_as_of,
+                          "verdicts as they stood on this date (YYYY-MM-DD or "
+                          "YYYY-MM-DDThh:mm:ssZ, UTC)");
     agreements = define_side(app, "agreements",
                              "where independent sources agree: the same figure or the same stance",
                              "agreements", agreement_kind, agreement_query);
@@ -210,6 +221,22 @@ struct Cli {
         ->check(CLI::Range(0, 65536));
   }
 
+  void define_verdict(CLI::App& app) {
+    verdict = common(app.add_subcommand(
+        "verdict", "record an editor's verdict on a figure or a stance claim (kept as history)"));
+    verdict->add_option("id", verdict_input.target, "a figure id or a stance claim's id")
+        ->required();
+    auto* p = verdict->add_flag("--prefer", prefer, "the figure (or claim) to trust");
+    auto* d = verdict->add_flag("--deprecate", deprecate, "a figure (or claim) not to trust");
+    auto* c = verdict->add_flag("--clear", clear, "withdraw the verdict in force");
+    p->excludes(d)->excludes(c);
+    d->excludes(c);
+    verdict->add_option("--reason", verdict_input.reason, "why (required but with --clear)");
+    verdict->add_option("--by", verdict_input.by, "who decides")->required();
+    verdict->add_option("--at", verdict_input.at,
+                        "when it was decided (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, UTC; default: now)");
+  }
+
   // The engine's request for the command given.
   query::Request request(const CLI::App& app) const {
     query::Request r;
@@ -236,7 +263,11 @@ struct Cli {
       }
       if (q.include_undated) r.options["include-undated"] = "true";
     };
-    if (conflicts->parsed()) sides(conflict_kind, conflict_query, conflicts);
+    if (conflicts->parsed()) {
+      sides(conflict_kind, conflict_query, conflicts);
+      put("as-of", conflicts_as_of);
+      if (conflicts_unresolved) r.options["unresolved"] = "true";
+    }
     if (agreements->parsed()) sides(agreement_kind, agreement_query, agreements);
     if (trace->parsed()) r.options["query"] = trace_query;
     if (show->parsed()) r.options["id"] = show_id;
@@ -297,6 +328,27 @@ int run_query(const Cli& cli, const CLI::App& app) {
   return tools::kExitOk;
 }
 
+// `claimgraph verdict`: into an existing store only (one that ingest made).
+int run_verdict(Cli& cli) {
+  if (!(cli.prefer || cli.deprecate || cli.clear)) {
+    std::cerr << "claimgraph: verdict needs one of --prefer, --deprecate, --clear\n";
+    return tools::kExitUsage;
+  }
+  cli.verdict_input.rank = cli.prefer      ? graph::Rank::kPreferred
+                           : cli.deprecate ? graph::Rank::kDeprecated
+                                           : graph::Rank::kCleared;
+  open_for_reading(cli.db);  // names a missing, empty or foreign store as every query does
+  graph::Store store(cli.db);
+  query::Engine engine(store);
+  const auto response = engine.record_verdict(cli.verdict_input, cli.json);
+  if (response.status != query::Status::kOk) {
+    std::cerr << "claimgraph: " << query::terminal_safe(response.error) << "\n";
+    return response.status == query::Status::kNotFound ? tools::kExitNotFound : tools::kExitUsage;
+  }
+  std::cout << (cli.json ? response.out : query::terminal_safe(response.out));
+  return tools::kExitOk;
+}
+
 int run(Cli& cli, const CLI::App& app) {
   if (cli.ingest->parsed()) {
     cli.ingest_options.db = cli.db;
@@ -313,6 +365,7 @@ int run(Cli& cli, const CLI::App& app) {
     return tools::run_serve(o);
   }
   if (cli.check->parsed()) return run_check(cli);
+  if (cli.verdict->parsed()) return run_verdict(cli);
   return run_query(cli, app);
 }
 

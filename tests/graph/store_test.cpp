@@ -328,7 +328,7 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
            "ALTER TABLE figures DROP COLUMN inferred; DROP INDEX sources_by_text; "
            "ALTER TABLE sources DROP COLUMN format; ALTER TABLE sources DROP COLUMN metadata_from; "
            "ALTER TABLE sources DROP COLUMN page; ALTER TABLE sources DROP COLUMN page_offsets; "
-           "DROP TABLE lexicon_facts; "
+           "DROP TABLE lexicon_facts; DROP TABLE verdicts; "
            "PRAGMA user_version = 1;");
   CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000, {}, true}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
@@ -338,6 +338,35 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
   }
   Store store(db, StoreOptions{true, 2000, {}, true});
   CHECK(store.load().of_kind(NodeKind::kClaim).size() == 1);
+  CHECK(store.verdicts().empty());
+}
+
+TEST_CASE("Store keeps verdicts as history, through a replaced source", "[graph]") {
+  TempDir dir;
+  Store store(dir / "s.db");
+  store.put(document("doc", "One. Two.", 1), "key");
+  claimgraph::graph::Verdict v;
+  v.target = "doc:g1";
+  v.target_text = "1";
+  v.rank = claimgraph::graph::Rank::kPreferred;
+  v.reason = "checked";
+  v.by = "Jane Roe";
+  v.at = "2026-12-01T10:00:00Z";
+  CHECK(store.add_verdict(v) == 1);
+  v.rank = claimgraph::graph::Rank::kCleared;
+  v.reason.clear();
+  CHECK(store.add_verdict(v) == 2);
+  // The source replaced by a new ingest: verdicts belong to no source and stay.
+  CHECK(store.put(document("doc", "One. Three.", 1), "key2") == PutResult::kReplaced);
+  const auto all = store.verdicts();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].rank == claimgraph::graph::Rank::kPreferred);
+  CHECK(all[0].reason == "checked");
+  CHECK(all[1].rank == claimgraph::graph::Rank::kCleared);
+  CHECK(all[1].seq == 2);
+  // A rank the engine does not know is damage, named with its row.
+  raw_exec(dir / "s.db", "UPDATE verdicts SET rank = 'maybe' WHERE seq = 2");
+  CHECK_THROWS_WITH(store.verdicts(), Contains("verdicts row \"2\"") && Contains("maybe"));
 }
 
 TEST_CASE("Store uses WAL and records its schema version", "[graph]") {
