@@ -310,6 +310,40 @@ Response Engine::record_verdict(const VerdictInput& input, bool json) {
   return r;
 }
 
+Response Engine::export_graph(ExportFormat format, const ExportSelection& selection,
+                              std::ostream& out, const std::string& dir) {
+  const auto& g = graph();
+  if (selection.source && !g.find(*selection.source)) {
+    return failed(Status::kNotFound,
+                  "no source with id \"" + *selection.source + "\" in " + store_.path());
+  }
+  const auto keep = select_for_export(g, selection);
+  const auto in_force = verdicts();
+  ExportCounts counts;
+  switch (format) {
+    case ExportFormat::kGraphml:
+      counts = write_graphml(out, g, keep, in_force);
+      break;
+    case ExportFormat::kJsonld:
+      counts = write_jsonld(out, g, keep, in_force);
+      break;
+    case ExportFormat::kCsv:
+      counts = write_csv(dir, g, keep, in_force);
+      break;
+  }
+  std::size_t nodes = 0, edges = 0;
+  std::string kinds;
+  for (const auto& [kind, n] : counts.nodes) {
+    nodes += n;
+    kinds += (kinds.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+  }
+  for (const auto& [kind, n] : counts.edges) edges += n;
+  Response r;
+  r.note = "exported " + std::to_string(nodes) + " nodes (" + kinds + ") and " +
+           std::to_string(edges) + " edges\n";
+  return r;
+}
+
 Response Engine::eval(const Gold& gold, bool json) {
   const auto& g = graph();
   const auto report = evaluate(gold, g, *texts_);

@@ -17,6 +17,7 @@
 #include "graph/knowledge_graph.hpp"
 #include "graph/store.hpp"
 #include "query/eval.hpp"
+#include "query/export.hpp"
 #include "query/gold.hpp"
 #include "query/source_texts.hpp"
 #include "query/text_output.hpp"
@@ -67,6 +68,11 @@ class Engine {
   // Records a verdict (the store must be open for writing): kBadRequest for an empty name or
   // reason, a bad moment, or a claim without a stance; kNotFound for an unknown id.
   Response record_verdict(const VerdictInput& input, bool json);
+  // Writes the graph, or what `selection` reaches, for other tools: GraphML or JSON-LD into
+  // `out`, CSV files into the folder `dir`. The note says how many nodes and edges went out;
+  // kNotFound for an unknown --source.
+  Response export_graph(ExportFormat format, const ExportSelection& selection, std::ostream& out,
+                        const std::string& dir);
   // Scores the store against a parsed gold annotation (`claimgraph eval`).
   Response eval(const Gold& gold, bool json);
   // Forgets the loaded graph: the next request loads the store as it is now (after an ingest).

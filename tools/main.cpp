@@ -31,6 +31,7 @@
 #include "query/text_output.hpp"
 #include "query/trace.hpp"
 #include "tools/exit_codes.hpp"
+#include "tools/export_command.hpp"
 #include "tools/huge_pages.hpp"
 #include "tools/ingest_command.hpp"
 #include "tools/serve_command.hpp"
@@ -79,6 +80,9 @@ struct Cli {
   bool conflicts_unresolved = false;
   query::VerdictInput verdict_input;
   bool prefer = false, deprecate = false, clear = false;
+  std::string export_format;
+  std::optional<std::string> export_out;
+  query::ExportSelection export_selection;
 
   CLI::App* ingest = nullptr;
   CLI::App* serve = nullptr;
@@ -93,6 +97,7 @@ struct Cli {
   CLI::App* check = nullptr;
   CLI::App* show = nullptr;
   CLI::App* verdict = nullptr;
+  CLI::App* export_command = nullptr;
 
   // --db and --json are accepted after a command too, and listed in its --help.
   CLI::App* common(CLI::App* command) {
@@ -116,6 +121,7 @@ struct Cli {
     define_others(app);
     define_serve(app);
     define_verdict(app);
+    define_export(app);
     show = common(app.add_subcommand(
         "show", "show one node: its fields, its sentence in context and file:line:column"));
     show->add_option("id", show_id, "node id (as listed by sources, claims, ...)")->required();
@@ -235,6 +241,23 @@ struct Cli {
     verdict->add_option("--by", verdict_input.by, "who decides")->required();
     verdict->add_option("--at", verdict_input.at,
                         "when it was decided (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, UTC; default: now)");
+  }
+
+  void define_export(CLI::App& app) {
+    export_command = common(app.add_subcommand(
+        "export", "write the graph for other tools: GraphML (Gephi, yEd, networkx, igraph), "
+                  "JSON-LD (schema.org and PROV-O), CSV (Kùzu COPY FROM, neo4j-admin import)"));
+    export_command->add_option("--format", export_format, "graphml, jsonld or csv")
+        ->required()
+        ->check(CLI::IsMember({"graphml", "jsonld", "csv"}));
+    export_command->add_option(
+        "--out", export_out,
+        "file to write (graphml, jsonld; default: standard output), folder for csv (required)");
+    export_command->add_option("--source", export_selection.source,
+                               "only what this source holds and names");
+    export_command->add_option("--measure", export_selection.measure,
+                               "only the figures whose measure key contains this, with their "
+                               "claims, sources, cited works and actors");
   }
 
   // The engine's request for the command given.
@@ -366,6 +389,9 @@ int run(Cli& cli, const CLI::App& app) {
   }
   if (cli.check->parsed()) return run_check(cli);
   if (cli.verdict->parsed()) return run_verdict(cli);
+  if (cli.export_command->parsed()) {
+    return tools::run_export({cli.db, cli.export_format, cli.export_out, cli.export_selection});
+  }
   return run_query(cli, app);
 }
 
