@@ -56,6 +56,16 @@ TEST_CASE("web page: conflicts side by side, a trace as a graph, a source highli
              "about 4,000 workers came <img src=x onerror=alert(1)> in 2020.\n");
   write_file(dir / "in/markup.meta.json", R"({"title": "<b>Bold</b> title", "date": "2021-01-01"})");
   REQUIRE(run_claimgraph({"ingest", corpus_dir(), dir / "in", "--db", db}).exit_code == 0);
+  // An editor prefers the 30,000 (a reason holding markup, which must stay text too).
+  const auto workers =
+      parse_json(run_claimgraph({"figures", "--measure", "workers", "--json", "--db", db}).out);
+  std::string thirty;
+  for (const auto& f : workers.GetArray()) {
+    if (std::string(f["text"].GetString()) == "approximately 30,000") thirty = f["id"].GetString();
+  }
+  REQUIRE(run_claimgraph({"verdict", thirty, "--prefer", "--reason", "<i>the ministry's</i> count",
+                          "--by", "Jane Roe", "--at", "2026-12-01", "--db", db})
+              .exit_code == 0);
   Server server(dir, db);
   REQUIRE(server.ready());
   const std::string shots = std::string(CLAIMGRAPH_BUILD_DIR) + "/screenshots";
@@ -92,6 +102,20 @@ TEST_CASE("web page: conflicts side by side, a trace as a graph, a source highli
     CHECK_THAT(page, Contains("href=\"#/figure/" + id + "%3Ag4\""));
     run_program(kChromium, browser_args({"--screenshot=" + shots + "/source.png", url}));
     CHECK(std::filesystem::file_size(shots + "/source.png") > 20000);
+  }
+  SECTION("an editor's verdict: the conflict resolved, the figure preferred, the filters") {
+    const auto page = dom(server.url() + "#/conflicts?include-undated=true");
+    CHECK_THAT(page, Contains("resolved by an editor"));
+    CHECK_THAT(page, Contains("<span class=\"badge preferred\">preferred</span>by <strong>Jane Roe</strong>"));
+    CHECK_THAT(page, Contains("&lt;i&gt;the ministry's&lt;/i&gt; count"));
+    // Decided conflicts hidden; as of a day before the verdict, the conflict is open again.
+    const auto hidden = dom(server.url() + "#/conflicts?include-undated=true&unresolved=true");
+    CHECK_THAT(hidden, !Contains(">approximately 30,000</a></mark>"));
+    const auto before = dom(server.url() + "#/conflicts?include-undated=true&as-of=2026-11-30");
+    CHECK_THAT(before, Contains(">approximately 30,000</a></mark>"));
+    CHECK_THAT(before, !Contains("resolved by an editor"));
+    const auto figure = dom(server.url() + "#/figure/" + thirty);
+    CHECK_THAT(figure, Contains("badge preferred"));
   }
   SECTION("markup in an article stays text") {
     const auto page = dom(server.url() + "#/source/markup");

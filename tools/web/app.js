@@ -72,6 +72,13 @@ async function reference(id) {
   return el('div', { class: 'cites' }, 'Cites: ', who ? who + ', ' : '', el('cite', {}, title), original, r.date ? ', ' + r.date : '');
 }
 
+// An editor's verdict in force: "preferred by Jane Roe, 2026-12-01T10:00:00Z: the reason".
+function verdictLine(v) {
+  if (!v) return null;
+  return el('div', { class: 'verdict ' + v.rank }, el('span', { class: 'badge ' + v.rank }, v.rank),
+    'by ', el('strong', {}, v.by), ', ' + v.at + (v.reason ? ': ' + v.reason : ''));
+}
+
 async function item(it) {
   const claim = await node(it.claim_id);
   const refs = await Promise.all((it.cites || []).map(reference));
@@ -79,6 +86,7 @@ async function item(it) {
     it.stance ? el('span', { class: 'badge' }, it.stance) : null,
     sentence(claim, it.figure_id ? it.span : null, it.figure_id),
     el('div', { class: 'who' }, 'Said by ', el('strong', {}, it.claimant), ' · ', sourceLine(it.source)),
+    verdictLine(it.verdict),
     refs);
 }
 
@@ -87,7 +95,9 @@ async function conflictCard(c, agree) {
     el('section', { class: 'side' + (agree ? ' agree' : '') }, el('h3', {}, s.label), await Promise.all(s.items.map(item)))));
   return el('article', { class: 'conflict', id: c.id },
     el('h2', {}, link(conflictHref(c.id), c.topic)),
-    el('div', { class: 'meta' }, el('span', { class: 'badge' }, c.kind), 'confidence ' + Math.round(c.confidence * 100) + '%'),
+    el('div', { class: 'meta' }, el('span', { class: 'badge' }, c.kind),
+      c.resolved ? el('span', { class: 'badge resolved' }, 'resolved by an editor') : null,
+      'confidence ' + Math.round(c.confidence * 100) + '%'),
     el('p', { class: 'why' }, c.explanation),
     el('div', { class: 'sides' }, sides));
 }
@@ -110,6 +120,9 @@ async function conflictsView(params, only) {
       sources.map((s) => el('option', { value: s.id, selected: params.get('source') === s.id ? 'selected' : null }, s.id)))),
     el('label', {}, 'Without a time', el('select', { name: 'include-undated' },
       el('option', { value: '' }, 'hidden'), el('option', { value: 'true', selected: params.get('include-undated') ? 'selected' : null }, 'shown'))),
+    el('label', {}, 'Decided by an editor', el('select', { name: 'unresolved' },
+      el('option', { value: '' }, 'shown'), el('option', { value: 'true', selected: params.get('unresolved') ? 'selected' : null }, 'hidden'))),
+    el('label', {}, 'Verdicts as of', el('input', { name: 'as-of', type: 'date', value: params.get('as-of') || '' })),
     el('button', { type: 'submit' }, 'Show'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -117,7 +130,7 @@ async function conflictsView(params, only) {
     for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
     location.hash = '#/conflicts' + (q.toString() ? '?' + q : '');
   });
-  const query = Object.fromEntries(['kind', 'measure', 'actor', 'source', 'include-undated'].map((k) => [k, params.get(k) || '']));
+  const query = Object.fromEntries(['kind', 'measure', 'actor', 'source', 'include-undated', 'unresolved', 'as-of'].map((k) => [k, params.get(k) || '']));
   if (only) query['include-undated'] = 'true';
   const { body, note } = await api('conflicts', query);
   const shown = only ? body.filter((c) => c.id === only) : body;
@@ -201,6 +214,7 @@ async function figureView(id) {
   return [el('h1', {}, 'Where “' + t.figure.text + '” comes from'),
           sentence(claim, t.figure.span, null),
           el('p', { class: 'muted' }, 'Measure ' + t.figure.measure + ' · place ' + (t.figure.place || 'unknown') + ' · claimant ' + t.claimant),
+          verdictLine(t.figure.verdict),
           el('div', { class: 'trace' }, svg),
           el('h2', {}, 'Related figures'),
           t.related.length ? el('ul', {}, t.related.map((r) => el('li', {}, el('span', { class: 'badge ' + r.relation }, r.relation.replaceAll('_', ' ')),
