@@ -1266,6 +1266,8 @@ void Store::put_lexicon_facts(const LexiconFacts& facts) {
   tx.commit();
 }
 
+std::int64_t Store::data_version() { return db_->scalar("PRAGMA data_version"); }
+
 std::int64_t Store::add_verdict(const Verdict& v) {
   Transaction tx(*db_);
   sqlite::Reused insert(*db_,

@@ -121,6 +121,8 @@ class Store {
   std::optional<std::string> source_bytes(std::string_view source_id);
   // Replaces the lexicon facts kept in the store (one transaction).
   void put_lexicon_facts(const LexiconFacts& facts);
+  // SQLite's data_version: it changes when another connection commits to the file.
+  std::int64_t data_version();
   // Adds an editor's verdict (one transaction) and returns its number in the history. Verdicts
   // belong to no source: replacing or re-ingesting a source keeps them.
   std::int64_t add_verdict(const Verdict& verdict);

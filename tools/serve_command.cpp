@@ -234,6 +234,7 @@ class Api {
     // The request as one key: the command and its options in order.
     std::string key = request.command;
     for (const auto& [name, value] : request.options) key += '\0' + name + '=' + value;
+    forget_if_changed();
     auto response = cache_.get(key);
     if (!response) {
       const std::lock_guard lock(engine_mutex_);
@@ -255,8 +256,20 @@ class Api {
     res.set_content(response->out, "application/json; charset=utf-8");
   }
 
+  // Another process wrote the store since the last request (an ingest, an editor's verdict):
+  // the graph is loaded again and no answer from before is given.
+  void forget_if_changed() {
+    const std::lock_guard lock(engine_mutex_);
+    const auto version = store_.data_version();
+    if (version == data_version_) return;
+    data_version_ = version;
+    engine_.reload();
+    cache_.clear();
+  }
+
   const ServeOptions& options_;
   graph::Store store_;
+  std::int64_t data_version_ = -1;
   query::Engine engine_;
   std::mutex engine_mutex_;  // one query at a time through the engine
   AnswerCache cache_;

@@ -203,3 +203,26 @@ TEST_CASE("serve --allow-ingest: an upload is stored whole while readers keep re
   kill(pid, SIGTERM);
   CHECK(wait_exit(pid) == 0);
 }
+
+TEST_CASE("serve: a verdict recorded while it serves is in the next answer", "[e2e]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  REQUIRE(run_claimgraph({"ingest", corpus_dir(), "--db", db}).exit_code == 0);
+  Server server(dir, db);
+  REQUIRE(server.ready());
+  httplib::Client client("127.0.0.1", server.port());
+  const std::string path = "/api/conflicts?kind=figure&include-undated=true";
+  const auto before = parse_json(client.Get(path)->body);  // answered, and kept in the cache
+  REQUIRE(before.Size() == 1);
+  CHECK_FALSE(before[0]["resolved"].GetBool());
+  const std::string figure = json_str(before[0]["sides"][1]["items"][0]["figure_id"]);
+  REQUIRE(run_claimgraph({"verdict", figure, "--prefer", "--reason", "checked", "--by", "Jane Roe",
+                          "--db", db})
+              .exit_code == 0);
+  const auto after = client.Get(path);
+  REQUIRE(after);
+  CHECK(after->body == run_claimgraph({"conflicts", "--kind", "figure", "--include-undated",
+                                       "--json", "--db", db})
+                           .out);
+  CHECK(parse_json(after->body)[0]["resolved"].GetBool());
+}
