@@ -474,6 +474,9 @@ IngestResult Ingester::ingest_text(
     for (std::size_t k = 0; k < sentences[c].figures.size(); ++k) {
       const auto& found = sentences[c].figures[k];
       const auto& fact = facts[c][k];
+      // A count of people is never negative: a minus before one is a dash or a change
+      // ("−5,000 workers" left), not a number of workers.
+      if (fact.unit == "persons" && found.lo < 0) continue;
       graph::Figure f;
       f.id = source_id + ":g" + std::to_string(++figure_count);
       f.source_id = source_id;

@@ -22,7 +22,7 @@
 namespace claimgraph::ingest {
 
 // Bumped whenever the pipeline's output changes, so stored documents are redone.
-inline constexpr const char* kPipelineVersion = "claimgraph-ingest-7";
+inline constexpr const char* kPipelineVersion = "claimgraph-ingest-8";
 
 struct IngestResult {
   graph::DocumentGraph graph;

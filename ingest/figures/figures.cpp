@@ -1924,6 +1924,21 @@ struct FigureFinder::Impl {
                     std::size_t first, std::string hedge, bool approx, Bound bound) const;
 };
 
+// Whether a figure's numbers are ones a double holds: a number past its range (a 400-digit
+// numeral) is no figure, never an infinite point. One past its exact integers (above 2^53,
+// "99999999999999999999999") keeps its interval as the doubles around it, never an empty one.
+static bool within_double(FoundFigure& f) {
+  if (f.point && !std::isfinite(*f.point)) return false;
+  if (!std::isfinite(f.lo) || std::isnan(f.hi)) return false;
+  if (std::isinf(f.hi) && f.bound != Bound::kAtLeast) return false;
+  constexpr double kExact = 9007199254740992.0;  // 2^53
+  if (f.point && std::abs(*f.point) >= kExact && f.lo >= f.hi) {
+    f.lo = std::nextafter(f.lo, -kInfinity);
+    f.hi = std::nextafter(f.hi, kInfinity);
+  }
+  return true;
+}
+
 FoundFigure FigureFinder::Impl::build(const std::vector<Token>& t, const Quantity& a,
                                       const Quantity* b, std::size_t first, std::string hedge,
                                       bool approx, Bound bound) const {
@@ -2231,7 +2246,7 @@ std::vector<FoundFigure> FigureFinder::Impl::find(std::string_view text, Span sp
       }
     }
     consumed = std::max(last.end, figure.after_token);
-    out.push_back(std::move(figure));
+    if (within_double(figure)) out.push_back(std::move(figure));
     i = consumed;
   }
   return out;

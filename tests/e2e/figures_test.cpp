@@ -136,3 +136,21 @@ TEST_CASE("eval: a bad gold file is refused with its position", "[e2e]") {
   CHECK(missing.exit_code == 3);
   CHECK_THAT(missing.err, Contains("absent.json") && Contains("cannot read gold file"));
 }
+
+TEST_CASE("figures: a count of people is never negative", "[e2e]") {
+  TempDir dir;
+  write_file(dir / "n.txt",
+             "Migration\n\nOfficials said −5,000 workers left the region in 2017, and -3 people "
+             "were counted twice. Another 4,000 workers arrived in 2018. "
+             "Temperatures fell to −20 degrees.\n");
+  REQUIRE(run_claimgraph({"ingest", dir / "n.txt", "--db", dir / "n.db"}).exit_code == 0);
+  const auto figures =
+      parse_json(run_claimgraph({"figures", "--json", "--db", dir / "n.db"}).out);
+  bool four_thousand = false;
+  for (const auto& f : figures.GetArray()) {
+    INFO(json_str(f["text"]));
+    if (json_str(f["unit"]) == "persons") CHECK(f["value"]["lo"].GetDouble() >= 0);
+    four_thousand = four_thousand || json_str(f["text"]) == "4,000";
+  }
+  CHECK(four_thousand);
+}

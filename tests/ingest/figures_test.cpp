@@ -417,3 +417,33 @@ TEST_CASE("the rounding interval follows the written precision", "[ingest][figur
   CHECK(figures::rounding_interval(298.6, 1, 0, 1).hi == Approx(298.65));
   CHECK(figures::rounding_interval(3, 0, 0, 1e4).lo == Approx(25000));
 }
+
+TEST_CASE("numbers past what a double holds: no infinite point, no empty interval",
+          "[ingest][figures]") {
+  // Past 2^53 the digits are more than a double keeps: the interval is the doubles around it.
+  for (const std::string sentence : {"Some 99999999999999999999999 workers came.",
+                                     "They counted 12345678901234567890 people.",
+                                     "Их было 99999999999999999999999 человек."}) {
+    INFO(sentence);
+    const auto found = finder().find(sentence);
+    REQUIRE(found.size() == 1);
+    CHECK(std::isfinite(found[0].lo));
+    CHECK(std::isfinite(found[0].hi));
+    CHECK(found[0].lo < found[0].hi);
+    REQUIRE(found[0].point.has_value());
+    CHECK(*found[0].point >= found[0].lo);
+    CHECK(*found[0].point < found[0].hi);
+  }
+  // Past its range: no figure at all, rather than a point of infinity.
+  const std::string huge = "They counted " + std::string(400, '9') + " workers.";
+  for (const auto& f : finder().find(huge)) {
+    CHECK(std::isfinite(f.lo));
+    REQUIRE(f.point.has_value());
+    CHECK(std::isfinite(*f.point));
+  }
+  // Ordinary numbers keep their rounding interval.
+  const auto plain = finder().find("About 9,000 workers came.");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].lo < 9000);
+  CHECK(plain[0].hi > 9000);
+}
