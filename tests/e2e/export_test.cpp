@@ -125,7 +125,7 @@ TEST_CASE("export: GraphML read by xml.etree has every node and edge claimgraph 
   CHECK(g["undeclared_data"].GetUint64() == 0);
 }
 
-TEST_CASE("export: the CSV files load into Kùzu by schema.cypher; counts and a trace agree",
+TEST_CASE("export: the CSV files load into Kùzu by schema.cypher, counts and a trace agree",
           "[e2e]") {
   const Exported x;
   REQUIRE(x.run({"--format", "csv", "--out", x.dir / "csv"}).exit_code == 0);

@@ -27,7 +27,7 @@ std::string all_files(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("gen-corpus: one seed, one corpus; another seed, another", "[e2e]") {
+TEST_CASE("gen-corpus: one seed, one corpus, another seed, another", "[e2e]") {
   TempDir dir;
   for (const char* out : {"a", "b"}) {
     const auto r = run_program(gen_corpus_binary(),

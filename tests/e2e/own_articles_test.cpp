@@ -42,7 +42,7 @@ std::vector<std::vector<std::set<std::string>>> sides(const rapidjson::Document&
 
 }  // namespace
 
-TEST_CASE("own articles: 70,000 against 40,000 in China; not Russia, not 2010, not permits",
+TEST_CASE("own articles: 70,000 against 40,000 in China, not Russia, not 2010, not permits",
           "[e2e]") {
   const auto r = run_claimgraph({"conflicts", "--kind", "figure", "--json", "--db", articles_store()});
   REQUIRE(r.exit_code == 0);

@@ -120,7 +120,7 @@ TEST_CASE("robustness: two ingests into one store at once both store all, neithe
   CHECK(stored_paths(db).size() == 80);
 }
 
-TEST_CASE("robustness: only regular files are read; a FIFO or a device is refused, not waited on",
+TEST_CASE("robustness: only regular files are read, a FIFO or a device is refused, not waited on",
           "[e2e]") {
   TempDir dir;
   write_file(dir / "in/a_good.txt", "A first sentence is here. A second one follows it.\n");
@@ -139,7 +139,7 @@ TEST_CASE("robustness: only regular files are read; a FIFO or a device is refuse
   CHECK_THAT(r.out, Contains("3 rejected"));
 }
 
-TEST_CASE("robustness: bad metadata is refused with its position; the other files are stored",
+TEST_CASE("robustness: bad metadata is refused with its position, the other files are stored",
           "[e2e]") {
   TempDir dir;
   const std::string text = "A first sentence is here. A second one follows it.\n";
@@ -151,7 +151,8 @@ TEST_CASE("robustness: bad metadata is refused with its position; the other file
              "{\"title\": \"ok\",\n \"authors\": [\"\\u001b]0;pwned\\u0007\"]}");
   write_file(dir / "in/d_utf8.txt", text);
   write_file(dir / "in/d_utf8.meta.json", "{\"title\": \"Bad \xC3\x28 title\"}");
-  write_file(dir / "in/e_good.txt", text);
+  // Another text: the same text twice would be one source (a duplicate, not stored again).
+  write_file(dir / "in/e_good.txt", "Another first sentence. And another second one.\n");
   const std::string db = dir / "s.db";
   const auto r = run_claimgraph({"ingest", dir / "in", "--db", db});
   INFO(r.out << r.err);
@@ -360,7 +361,7 @@ TEST_CASE("robustness: a bit flipped in the store's pages is named, never shown 
   CHECK(named > 0);
 }
 
-TEST_CASE("robustness: a store on read-only media is read; writing it says why not", "[e2e]") {
+TEST_CASE("robustness: a store on read-only media is read, writing it says why not", "[e2e]") {
   TempDir dir;
   const std::string folder = dir / "ro";
   std::filesystem::create_directories(folder);

@@ -178,7 +178,7 @@ TEST_CASE("verdict: carried through a re-ingest of the source, not onto other wo
   CHECK(parse_json(desk.run({"show", thirty, "--json"}).out)["verdicts"].Size() == 1);
 }
 
-TEST_CASE("verdict: a stance claim takes one; a claim without a stance does not", "[e2e]") {
+TEST_CASE("verdict: a stance claim takes one, a claim without a stance does not", "[e2e]") {
   const Desk desk;
   const auto conflicts = parse_json(desk.run({"conflicts", "--kind", "stance", "--json"}).out);
   REQUIRE(conflicts.Size() >= 1);

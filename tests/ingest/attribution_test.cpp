@@ -91,7 +91,7 @@ TEST_CASE("attribution: 'according to', reporting verbs, appositions, makers", "
   }
 }
 
-TEST_CASE("attribution: 'It says' and 'the same data set' point back; the data used is named",
+TEST_CASE("attribution: 'It says' and 'the same data set' point back, the data used is named",
           "[ingest]") {
   const auto a = attributions(
       {"The U.S. State Department’s latest Trafficking in Persons (TIP) Report describes camps.",
