@@ -11,6 +11,8 @@
 #include <optional>
 #include <utility>
 
+#include "ingest/text_check.hpp"
+
 namespace claimgraph::ingest {
 namespace {
 
@@ -29,7 +31,7 @@ struct MemberAt {
 
 std::vector<MemberAt> member_offsets(std::string_view json) {
   std::vector<MemberAt> out;
-  std::size_t i = 0;
+  std::size_t i = json.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark
   const auto skip_space = [&] {
     while (i < json.size() && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' ||
                                json[i] == '\r')) {
@@ -170,6 +172,9 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
                                " bytes; at most " + std::to_string(kMaxMetadataBytes) +
                                " bytes are read");
   }
+  // Every byte, not only those inside strings: RapidJSON passes over a stray byte before the
+  // object that would throw the member positions below off.
+  if (auto error = check_utf8(file, json)) return *error;
   rapidjson::Document doc;
   // Iterative: a file of 150,000 '[' costs heap, never the stack; the encoding is checked.
   doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(json.data(),
@@ -182,6 +187,13 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
     return diagnostic_at(Severity::kError, file, json, 0, "metadata must be a JSON object");
   }
   const auto members = member_offsets(json);
+  // The positions every check below relies on must be those of the members parsed: when they
+  // are not, the file is refused rather than read unchecked.
+  if (members.size() != doc.MemberCount()) {
+    return diagnostic_at(Severity::kError, file, json, 0,
+                         "metadata members could not be located one by one; write the file "
+                         "as one plain JSON object");
+  }
   std::size_t index = 0;  // of the member at hand, in doc and in `members` alike
   auto error = [&](std::string_view, std::string message) -> Diagnostic {
     const std::size_t at = index < members.size() ? members[index].key : 0;

@@ -32,21 +32,33 @@ std::optional<Diagnostic> check_not_binary(const std::string& file, std::string_
   return std::nullopt;
 }
 
-std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes) {
-  using Severity = Diagnostic::Severity;
-  // Binary first: a NUL is valid UTF-8 but never text.
-  if (auto error = check_not_binary(file, bytes)) return error;
+std::optional<Diagnostic> check_utf8(const std::string& file, std::string_view bytes) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
   const auto length = static_cast<std::int32_t>(bytes.size());
-  bool has_text = false;
   for (std::int32_t i = 0; i < length;) {
     const std::int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) {
-      return diagnostic_at(Severity::kError, file, bytes, static_cast<std::size_t>(start),
+      return diagnostic_at(Diagnostic::Severity::kError, file, bytes,
+                           static_cast<std::size_t>(start),
                            "invalid UTF-8: byte " + hex_byte(s[start]) + " cannot stand here");
     }
+  }
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes) {
+  using Severity = Diagnostic::Severity;
+  // Binary first: a NUL is valid UTF-8 but never text.
+  if (auto error = check_not_binary(file, bytes)) return error;
+  if (auto error = check_utf8(file, bytes)) return error;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int32_t>(bytes.size());
+  bool has_text = false;
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
     if (c > 0x20 && c != 0xA0 && c != 0xFEFF) has_text = true;
   }
   if (!has_text) return file_diagnostic(Severity::kError, file, "empty file (only white space)");

@@ -12,6 +12,9 @@ namespace claimgraph::ingest {
 
 std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes);
 
+// Refuses bytes that are not UTF-8, naming the first offending byte's line:column.
+std::optional<Diagnostic> check_utf8(const std::string& file, std::string_view bytes);
+
 // Refuses an empty or binary file only (a saved page may be in any charset).
 std::optional<Diagnostic> check_not_binary(const std::string& file, std::string_view bytes);
 

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/support.hpp"
+
 using namespace claimgraph::ingest;
 using Catch::Matchers::Contains;
 
@@ -41,7 +43,7 @@ TEST_CASE("parse_metadata points at what is wrong", "[ingest]") {
       {"{\"date\": \"28 September 2017\"}", "\"date\" must be YYYY", "m.json:1:2"},
       {"{\"date\": \"2017-02-30\"}", "\"date\" must be YYYY", "m.json:1:2"},
       // Bytes that are not UTF-8 in a value: the JSON error at the byte.
-      {"{\"title\": \"Bad \xC3\x28 title\"}", "malformed JSON: Invalid encoding", "m.json:1:"},
+      {"{\"title\": \"Bad \xC3\x28 title\"}", "invalid UTF-8: byte 0xC3 cannot stand here", "m.json:1:16:"},
       // Control characters, escaped or raw: at the character, with its code point.
       {"{\"title\": \"\\u001b]0;pwned\\u0007\"}", "\"title\" holds the control character U+001B",
        "m.json:1:12"},
@@ -105,4 +107,24 @@ TEST_CASE("is_valid_date knows months and leap years", "[ingest]") {
   CHECK_FALSE(is_valid_date("2017-13"));
   CHECK_FALSE(is_valid_date("2017-9-1"));
   CHECK_FALSE(is_valid_date("17"));
+}
+
+TEST_CASE("metadata: a stray byte or a byte order mark before the object hides no control "
+          "character (found by tools/fuzz meta)",
+          "[ingest]") {
+  // The fuzzer's input: a lone 0xEF before '{' (RapidJSON passed over it) and a raw DEL in
+  // the title, which was then stored.
+  const std::string found = claimgraph::testing::read_file(
+      claimgraph::testing::source_dir() + "/tests/data/fuzz/meta_stray_byte_before_object.meta.json");
+  auto parsed = parse_metadata(found, "m.meta.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(parsed));
+  CHECK_THAT(std::get<Diagnostic>(parsed).to_string(),
+             Contains("m.meta.json:1:1: error: invalid UTF-8: byte 0xEF"));
+  // A real byte order mark is fine, and the values after it are checked all the same.
+  parsed = parse_metadata("\xEF\xBB\xBF{\"title\": \"A \x7F title\"}", "m.meta.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(parsed));
+  CHECK_THAT(std::get<Diagnostic>(parsed).to_string(), Contains("U+007F"));
+  parsed = parse_metadata("\xEF\xBB\xBF{\"title\": \"A plain title\"}", "m.meta.json");
+  REQUIRE(std::holds_alternative<Metadata>(parsed));
+  CHECK(std::get<Metadata>(parsed).title == "A plain title");
 }
