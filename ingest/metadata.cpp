@@ -165,6 +165,13 @@ bool is_valid_date(std::string_view date) {
   return day >= 1 && day <= max_day;
 }
 
+// RapidJSON turns a lone UTF-16 surrogate written as an escape ("\udcde") into bytes that are
+// not UTF-8; such a value is refused.
+std::string not_character(std::string_view key) {
+  return "\"" + std::string(key) +
+         "\" holds an escape that is no character (a lone UTF-16 surrogate, \\udc00 and the like)";
+}
+
 std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const std::string& file) {
   if (json.size() > kMaxMetadataBytes) {
     return file_diagnostic(Severity::kError, file,
@@ -232,6 +239,9 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
         if (!a.IsString() || a.GetStringLength() == 0) {
           return error(key, "\"authors\" must hold non-empty strings only");
         }
+        if (!is_utf8(std::string_view(a.GetString(), a.GetStringLength()))) {
+          return error(key, not_character(key));
+        }
         meta.authors.emplace_back(a.GetString(), a.GetStringLength());
       }
       continue;
@@ -241,6 +251,7 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
       return error(key, "\"" + std::string(key) + "\" must be a string or null");
     }
     std::string text(value.GetString(), value.GetStringLength());
+    if (!is_utf8(text)) return error(key, not_character(key));
     if (key == "title") meta.title = std::move(text);
     if (key == "outlet") meta.outlet = std::move(text);
     if (key == "url") meta.url = std::move(text);

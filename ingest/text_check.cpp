@@ -32,6 +32,17 @@ std::optional<Diagnostic> check_not_binary(const std::string& file, std::string_
   return std::nullopt;
 }
 
+bool is_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int32_t>(bytes.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 std::optional<Diagnostic> check_utf8(const std::string& file, std::string_view bytes) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
   const auto length = static_cast<std::int32_t>(bytes.size());

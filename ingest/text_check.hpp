@@ -12,6 +12,9 @@ namespace claimgraph::ingest {
 
 std::optional<Diagnostic> check_text(const std::string& file, std::string_view bytes);
 
+// Whether the bytes are UTF-8 (no surrogate, nothing past U+10FFFF, no overlong form).
+bool is_utf8(std::string_view bytes);
+
 // Refuses bytes that are not UTF-8, naming the first offending byte's line:column.
 std::optional<Diagnostic> check_utf8(const std::string& file, std::string_view bytes);
 

@@ -128,3 +128,22 @@ TEST_CASE("metadata: a stray byte or a byte order mark before the object hides n
   REQUIRE(std::holds_alternative<Metadata>(parsed));
   CHECK(std::get<Metadata>(parsed).title == "A plain title");
 }
+
+TEST_CASE("metadata: an escape of a lone UTF-16 surrogate is refused (found by tools/fuzz meta)",
+          "[ingest]") {
+  // The fuzzer's input: an author holding "\uDCDe" with no high surrogate before it, which
+  // RapidJSON decodes into bytes that are not UTF-8 (they were stored and printed).
+  const std::string found = claimgraph::testing::read_file(
+      claimgraph::testing::source_dir() + "/tests/data/fuzz/meta_lone_surrogate_escape.meta.json");
+  auto parsed = parse_metadata(found, "m.meta.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(parsed));
+  CHECK_THAT(std::get<Diagnostic>(parsed).to_string(),
+             Contains("m.meta.json:3:") && Contains("\"authors\" holds an escape that is no character"));
+  parsed = parse_metadata(R"({"title": "a \udc00 b"})", "m.meta.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(parsed));
+  CHECK_THAT(std::get<Diagnostic>(parsed).to_string(), Contains("\"title\" holds an escape"));
+  // A pair is one character and fine: U+1F600.
+  parsed = parse_metadata(R"({"title": "a \ud83d\ude00 b"})", "m.meta.json");
+  REQUIRE(std::holds_alternative<Metadata>(parsed));
+  CHECK(std::get<Metadata>(parsed).title == "a \xF0\x9F\x98\x80 b");
+}
