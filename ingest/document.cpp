@@ -6,7 +6,30 @@
 
 namespace claimgraph::ingest {
 
-std::variant<Document, Diagnostic> load_document(const InputFile& input, const FileSystem& fs) {
+namespace {
+
+std::string megabytes(std::size_t bytes) {
+  return bytes % (1 << 20) == 0 ? std::to_string(bytes >> 20) + " MB"
+                                : std::to_string(bytes) + " bytes";
+}
+
+// Where the first line longer than `limit` bytes crosses it; npos when none is.
+std::size_t long_line(std::string_view bytes, std::size_t limit) {
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    const auto end = bytes.find('\n', start);
+    const auto stop = end == std::string_view::npos ? bytes.size() : end;
+    if (stop - start > limit) return start + limit;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::variant<Document, Diagnostic> load_document(const InputFile& input, const FileSystem& fs,
+                                                 const Limits& limits) {
   using Severity = Diagnostic::Severity;
   Document doc;
   doc.shown = input.text_path;
@@ -20,9 +43,14 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
     return file_diagnostic(Severity::kError, input.text_path,
                            "not a regular file (" + *kind + "); only regular files are read");
   }
-  auto bytes = fs.read(input.text_path);
+  auto bytes = fs.read_prefix(input.text_path, limits.document_bytes + 1);
   if (!bytes) return file_diagnostic(Severity::kError, input.text_path, "cannot read the file");
   doc.bytes = std::move(*bytes);
+  if (doc.bytes.size() > limits.document_bytes) {
+    return diagnostic_at(Severity::kError, input.text_path, doc.bytes, limits.document_bytes,
+                         "the file is larger than " + megabytes(limits.document_bytes) +
+                             "; not read further (--max-document-mb)");
+  }
   if (is_page_file(input.text_path)) {
     doc.format = "html";
     // UTF-16 pages hold NUL bytes; every other charset a page comes in has none.
@@ -33,6 +61,11 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
     }
   } else if (auto error = check_text(input.text_path, doc.bytes)) {
     return *error;
+  } else if (const auto at = long_line(doc.bytes, limits.line_bytes);
+             at != std::string_view::npos) {
+    return diagnostic_at(Severity::kError, input.text_path, doc.bytes, at,
+                         "a line longer than " + megabytes(limits.line_bytes) +
+                             " (--max-line-mb)");
   }
 
   if (!input.meta_path && doc.format == "html") return doc;
@@ -47,10 +80,10 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
     return file_diagnostic(Severity::kError, *input.meta_path,
                            "not a regular file (" + *kind + "); only regular files are read");
   }
-  auto meta_bytes = fs.read(*input.meta_path);
+  auto meta_bytes = fs.read_prefix(*input.meta_path, limits.metadata_bytes + 1);
   if (!meta_bytes) return file_diagnostic(Severity::kError, *input.meta_path, "cannot read");
   doc.meta_bytes = std::move(*meta_bytes);
-  auto parsed = parse_metadata(doc.meta_bytes, *input.meta_path);
+  auto parsed = parse_metadata(doc.meta_bytes, *input.meta_path, limits);
   if (auto* error = std::get_if<Diagnostic>(&parsed)) return *error;
   doc.meta = std::get<Metadata>(std::move(parsed));
   return doc;

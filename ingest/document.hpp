@@ -30,7 +30,11 @@ struct Document {
 // or invalid UTF-8 text (a page: empty or binary; its charset is read at ingest); malformed or
 // invalid metadata. A missing metadata file is a warning (for a page, whose own metadata
 // usually says enough, nothing).
-std::variant<Document, Diagnostic> load_document(const InputFile& input, const FileSystem& fs);
+// Also refused, with the position where the limit is crossed: a file over
+// limits.document_bytes (read no further), a text line over limits.line_bytes, and the
+// metadata's own limits.
+std::variant<Document, Diagnostic> load_document(const InputFile& input, const FileSystem& fs,
+                                                 const Limits& limits = {});
 
 // True for a file name ending in ".html" or ".htm", in any case.
 bool is_page_file(std::string_view path);

@@ -57,6 +57,11 @@ std::optional<std::string> DiskFileSystem::not_regular(const std::string& path) 
 }
 
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
+  return read_prefix(path, std::string::npos);
+}
+
+std::optional<std::string> DiskFileSystem::read_prefix(const std::string& path,
+                                                       std::size_t at_most) const {
   // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting; the type
   // is then checked on the open file, so a file swapped for a FIFO after a stat is refused too.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -67,10 +72,10 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     return std::nullopt;
   }
   std::string bytes;
-  bytes.reserve(static_cast<std::size_t>(st.st_size));
+  bytes.reserve(std::min(static_cast<std::size_t>(st.st_size), at_most));
   char buffer[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+  while (bytes.size() < at_most) {
+    const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, at_most - bytes.size()));
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;

@@ -23,6 +23,13 @@ class FileSystem {
   // The bytes of a regular file; nullopt when it cannot be read or is not a regular file
   // (a FIFO would block, a device never end).
   virtual std::optional<std::string> read(const std::string& path) const = 0;
+  // The same, stopping after `at_most` bytes (a file larger than a limit is not read whole).
+  virtual std::optional<std::string> read_prefix(const std::string& path,
+                                                 std::size_t at_most) const {
+    auto bytes = read(path);
+    if (bytes && bytes->size() > at_most) bytes->resize(at_most);
+    return bytes;
+  }
   // The path that names the file whatever the working folder (identity of a source).
   virtual std::string absolute(const std::string& path) const = 0;
 };
@@ -34,6 +41,8 @@ class DiskFileSystem : public FileSystem {
   std::vector<std::string> files_under(const std::string& dir) const override;
   std::optional<std::string> not_regular(const std::string& path) const override;
   std::optional<std::string> read(const std::string& path) const override;
+  std::optional<std::string> read_prefix(const std::string& path,
+                                         std::size_t at_most) const override;
   std::string absolute(const std::string& path) const override;
 };
 

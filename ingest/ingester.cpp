@@ -116,8 +116,9 @@ void add_authors(graph::DocumentGraph& g, const std::string& ref_id, const refer
 
 }  // namespace
 
-Ingester::Ingester(const Lexicons& lexicons)
-    : segmenter_(lexicons),
+Ingester::Ingester(const Lexicons& lexicons, const Limits& limits)
+    : limits_(limits),
+      segmenter_(lexicons),
       figures_(lexicons.figures),
       actor_finder_(lexicons.figures),
       references_(lexicons.references),
@@ -367,6 +368,16 @@ IngestResult Ingester::ingest_text(
     }
   }
   const auto& seg = result.segmentation;
+  // Too many footnotes: refused at the first one past the limit.
+  std::size_t footnotes = 0;
+  for (const auto& s : seg.segments) {
+    if (s.kind == text::SegmentKind::kFootnote && ++footnotes > limits_.footnotes) {
+      result.rejected = at(s.span.begin, "more than " + std::to_string(limits_.footnotes) +
+                                             " footnotes (--max-footnotes)");
+      result.rejected->severity = Diagnostic::Severity::kError;
+      return result;
+    }
+  }
 
   // Footnotes become references; their ids follow their markers.
   std::vector<std::string> reference_of(seg.segments.size());

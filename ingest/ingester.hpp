@@ -15,6 +15,7 @@
 #include "ingest/html/page.hpp"
 #include "ingest/html/page_lexicon.hpp"
 #include "ingest/lexicon.hpp"
+#include "ingest/limits.hpp"
 #include "ingest/references/references.hpp"
 #include "ingest/stance/stance.hpp"
 #include "ingest/text/segmenter.hpp"
@@ -37,7 +38,7 @@ struct IngestResult {
 class Ingester {
  public:
   // Throws LexiconError for a bad lexicon pattern.
-  explicit Ingester(const Lexicons& lexicons);
+  explicit Ingester(const Lexicons& lexicons, const Limits& limits = {});
 
   // What identifies this ingest of `doc`: its text, its metadata, the lexicons, the pipeline.
   // A store holding this key for the document's path has nothing to redo.
@@ -66,6 +67,7 @@ class Ingester {
   IngestResult ingest_page(const Document& doc, const std::string& source_id);
   static PageMarks marks_of(const html::Page& page);
   static void apply_notes(text::Segmentation& seg, const PageMarks& marks);
+  Limits limits_;
   text::Segmenter segmenter_;
   figures::FigureFinder figures_;
   actors::ActorFinder actor_finder_;

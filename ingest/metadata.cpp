@@ -167,17 +167,41 @@ bool is_valid_date(std::string_view date) {
 
 // RapidJSON turns a lone UTF-16 surrogate written as an escape ("\udcde") into bytes that are
 // not UTF-8; such a value is refused.
-std::string not_character(std::string_view key) {
+static std::string not_character(std::string_view key) {
   return "\"" + std::string(key) +
          "\" holds an escape that is no character (a lone UTF-16 surrogate, \\udc00 and the like)";
 }
 
-std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const std::string& file) {
-  if (json.size() > kMaxMetadataBytes) {
-    return file_diagnostic(Severity::kError, file,
-                           "metadata file of " + std::to_string(json.size()) +
-                               " bytes; at most " + std::to_string(kMaxMetadataBytes) +
-                               " bytes are read");
+// Where [ and { first nest deeper than `limit` outside strings; npos when they never do.
+static std::size_t deeper_than(std::string_view json, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if ((c == '[' || c == '{') && ++depth > limit) return i;
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return std::string_view::npos;
+}
+
+std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const std::string& file,
+                                                  const Limits& limits) {
+  if (json.size() > limits.metadata_bytes) {
+    return diagnostic_at(Severity::kError, file, json, limits.metadata_bytes,
+                         "the metadata file is larger than " +
+                             std::to_string(limits.metadata_bytes) +
+                             " bytes; not read further (--max-metadata-kb)");
+  }
+  if (const auto at = deeper_than(json, limits.metadata_depth); at != std::string_view::npos) {
+    return diagnostic_at(Severity::kError, file, json, at,
+                         "metadata nested deeper than " + std::to_string(limits.metadata_depth) +
+                             " levels (--max-metadata-depth)");
   }
   // Every byte, not only those inside strings: RapidJSON passes over a stray byte before the
   // object that would throw the member positions below off.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ingest/diagnostic.hpp"
+#include "ingest/limits.hpp"
 
 namespace claimgraph::ingest {
 
@@ -23,14 +24,13 @@ struct Metadata {
   std::optional<std::string> language;
 };
 
-// The largest metadata file read (4 MiB: some hundred thousand authors).
-constexpr std::size_t kMaxMetadataBytes = std::size_t{4} << 20;
-
 // `file` names the metadata file in diagnostics. Returns the metadata or the first error,
-// with its line:column: a file over kMaxMetadataBytes, malformed JSON (read iteratively, so
-// nesting depth costs heap, not stack), invalid UTF-8, a control character in a value (C0,
+// with its line:column: a file over limits.metadata_bytes (default 4 MiB: some hundred
+// thousand authors) or nested deeper than limits.metadata_depth, malformed JSON (read
+// iteratively, so nesting depth costs heap, not stack), invalid UTF-8, a control character in a value (C0,
 // DEL, C1; written raw or as an escape such as \u001b), an unknown key, a wrong type.
-std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const std::string& file);
+std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const std::string& file,
+                                                  const Limits& limits = {});
 
 // True for "YYYY", "YYYY-MM", "YYYY-MM-DD" naming a real month and day.
 bool is_valid_date(std::string_view date);

@@ -149,8 +149,9 @@ graph::LexiconFacts facts_of(const Lexicons& lexicons) {
 class Run {
  public:
   Run(const Inputs& inputs, std::vector<std::unique_ptr<Ingester>>& ingesters,
-      graph::Store& store, const RunEvents& events, RunResult& result)
+      graph::Store& store, const RunEvents& events, RunResult& result, const Limits& limits)
       : inputs_(inputs),
+        limits_(limits),
         ingesters_(ingesters),
         store_(store),
         events_(events),
@@ -183,7 +184,7 @@ class Run {
     while (next_input_ < inputs_.files.size() && in_flight_.size() < window_) {
       const auto& input = inputs_.files[next_input_++];
       events_.progress(next_input_ - 1, inputs_.files.size(), bytes_);
-      auto loaded = load_document(input, fs_);
+      auto loaded = load_document(input, fs_, limits_);
       auto task = std::make_unique<Task>();
       task->order = order_++;
       if (auto* error = std::get_if<Diagnostic>(&loaded)) {
@@ -310,6 +311,7 @@ class Run {
   }
 
   const Inputs& inputs_;
+  const Limits limits_;
   std::vector<std::unique_ptr<Ingester>>& ingesters_;
   graph::Store& store_;
   const RunEvents& events_;
@@ -337,7 +339,7 @@ RunResult run_ingest(const RunOptions& options, const RunEvents& events) {
   const Lexicons lexicons = load_lexicons(options.lexicon_dir, fs);
   std::vector<std::unique_ptr<Ingester>> ingesters;
   for (std::size_t j = 0; j < std::max<std::size_t>(1, options.jobs); ++j) {
-    ingesters.push_back(std::make_unique<Ingester>(lexicons));
+    ingesters.push_back(std::make_unique<Ingester>(lexicons, options.limits));
   }
   // One ingest writes a store at a time, for its whole run: source ids are given when a
   // document is read, and another writer between two batches could give one to another file.
@@ -354,7 +356,7 @@ RunResult run_ingest(const RunOptions& options, const RunEvents& events) {
     events.diagnostic(error.to_string());
     result.reports.push_back(FileReport{error.file, "error", "", 0, 0, 0, error.to_string(), ""});
   }
-  Run(inputs, ingesters, store, events, result).go();
+  Run(inputs, ingesters, store, events, result, options.limits).go();
   return result;
 }
 

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "ingest/limits.hpp"
+
 namespace claimgraph::ingest {
 
 struct RunOptions {
@@ -19,6 +21,7 @@ struct RunOptions {
   std::string db;                  // the store
   std::string lexicon_dir;         // lexicons to read
   std::size_t jobs = 1;            // parsing threads (the store is written by one)
+  Limits limits;                   // what is refused as too large (limits.hpp)
 };
 
 // What became of one file.

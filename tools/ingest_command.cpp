@@ -88,7 +88,8 @@ int run_ingest(const IngestCommandOptions& options) {
   ingest::RunResult run;
   try {
     run = ingest::run_ingest(
-        ingest::RunOptions{options.paths, options.db, options.lexicon_dir, options.jobs}, events);
+        ingest::RunOptions{options.paths, options.db, options.lexicon_dir, options.jobs,
+                           options.limits}, events);
   } catch (const ingest::LexiconError& e) {
     std::cerr << e.what() << "\n";
     return kExitLexicon;

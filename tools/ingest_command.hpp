@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "ingest/limits.hpp"
+
 namespace claimgraph::tools {
 
 struct IngestCommandOptions {
@@ -15,6 +17,7 @@ struct IngestCommandOptions {
   std::string lexicon_dir;
   bool json = false;
   std::size_t jobs = 1;  // parsing threads; the store is written by one
+  ingest::Limits limits;  // what is refused as too large
 };
 
 // Returns the exit code.

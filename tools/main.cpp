@@ -139,6 +139,31 @@ struct Cli {
     ingest->add_option("--jobs,-j", ingest_options.jobs,
                        "documents parsed at once (default: the cores); the output is the same")
         ->check(CLI::Range(1, 256));
+    define_limits();
+  }
+
+  // What ingest refuses as too large (README, "Limits and failures"), in the units given.
+  std::size_t max_document_mb = ingest::Limits{}.document_bytes >> 20;
+  std::size_t max_line_mb = ingest::Limits{}.line_bytes >> 20;
+  std::size_t max_metadata_kb = ingest::Limits{}.metadata_bytes >> 10;
+
+  void define_limits() {
+    auto& l = ingest_options.limits;
+    ingest->add_option("--max-document-mb", max_document_mb,
+                       "refuse a text or page larger than this (default: 256)")
+        ->check(CLI::Range(1, 1 << 20));
+    ingest->add_option("--max-line-mb", max_line_mb,
+                       "refuse a text with a line longer than this (default: 64)")
+        ->check(CLI::Range(1, 1 << 20));
+    ingest->add_option("--max-metadata-kb", max_metadata_kb,
+                       "refuse a .meta.json larger than this (default: 4096)")
+        ->check(CLI::Range(1, 1 << 20));
+    ingest->add_option("--max-metadata-depth", l.metadata_depth,
+                       "refuse a .meta.json nested deeper than this (default: 32)")
+        ->check(CLI::Range(1, 100000));
+    ingest->add_option("--max-footnotes", l.footnotes,
+                       "refuse a document with more footnotes than this (default: 10000)")
+        ->check(CLI::Range(1, 10000000));
   }
 
   void define_listings(CLI::App& app) {
@@ -377,6 +402,9 @@ int run(Cli& cli, const CLI::App& app) {
     cli.ingest_options.db = cli.db;
     cli.ingest_options.lexicon_dir = cli.lexicons;
     cli.ingest_options.json = cli.json;
+    cli.ingest_options.limits.document_bytes = cli.max_document_mb << 20;
+    cli.ingest_options.limits.line_bytes = cli.max_line_mb << 20;
+    cli.ingest_options.limits.metadata_bytes = cli.max_metadata_kb << 10;
     return tools::run_ingest(cli.ingest_options);
   }
   if (cli.serve->parsed()) {

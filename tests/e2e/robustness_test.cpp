@@ -157,7 +157,7 @@ TEST_CASE("robustness: bad metadata is refused with its position, the other file
   const auto r = run_claimgraph({"ingest", dir / "in", "--db", db});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 3);
-  CHECK_THAT(r.err, Contains("b_deep.meta.json:1:150001: error: malformed JSON"));
+  CHECK_THAT(r.err, Contains("b_deep.meta.json:1:33: error: metadata nested deeper than 32 levels"));
   CHECK_THAT(r.err, Contains("c_escape.meta.json:2:15: error: \"authors\" holds the control "
                              "character U+001B"));
   CHECK_THAT(r.err, Contains("d_utf8.meta.json:1:16: error: invalid UTF-8: byte 0xC3"));

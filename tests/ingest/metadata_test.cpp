@@ -73,24 +73,41 @@ TEST_CASE("parse_metadata points at what is wrong", "[ingest]") {
 
 TEST_CASE("parse_metadata takes deep nesting and refuses what is too large, without a crash",
           "[ingest]") {
-  // 150,000 '[' once overflowed the stack of a recursive parser.
+  // 150,000 '[' once overflowed the stack of a recursive parser; now the depth limit (32 by
+  // default) names where it is crossed, and an iterative parser reads what a higher limit lets
+  // through.
   const std::string deep = "{\"about\": " + std::string(150000, '[');
-  const auto unterminated = parse_metadata(deep, "deep.json");
+  const auto too_deep = parse_metadata(deep, "deep.json");
+  REQUIRE(std::holds_alternative<Diagnostic>(too_deep));
+  CHECK_THAT(std::get<Diagnostic>(too_deep).to_string(),
+             Contains("deep.json:1:42: error: metadata nested deeper than 32 levels "
+                      "(--max-metadata-depth)"));
+  Limits lax;
+  lax.metadata_depth = 1000000;
+  const auto unterminated = parse_metadata(deep, "deep.json", lax);
   REQUIRE(std::holds_alternative<Diagnostic>(unterminated));
   CHECK_THAT(std::get<Diagnostic>(unterminated).to_string(), Contains("deep.json:1:") &&
                                                                  Contains("malformed JSON"));
   const std::string nested =
       "{\"about\": " + std::string(150000, '[') + std::string(150000, ']') + "}";
-  const auto wrong_type = parse_metadata(nested, "nested.json");
+  const auto wrong_type = parse_metadata(nested, "nested.json", lax);
   REQUIRE(std::holds_alternative<Diagnostic>(wrong_type));
   CHECK_THAT(std::get<Diagnostic>(wrong_type).to_string(),
              Contains("\"about\" must be a string or null"));
+  // Brackets inside strings are text, not nesting.
+  const auto in_text = parse_metadata("{\"title\": \"" + std::string(100, '[') + "\"}", "t.json");
+  CHECK(std::holds_alternative<Metadata>(in_text));
 
-  std::string big = "{\"title\": \"" + std::string(kMaxMetadataBytes, 'x') + "\"}";
+  const std::size_t limit = Limits{}.metadata_bytes;
+  std::string big = "{\"title\": \"" + std::string(limit, 'x') + "\"}";
   const auto too_big = parse_metadata(big, "big.json");
   REQUIRE(std::holds_alternative<Diagnostic>(too_big));
   CHECK_THAT(std::get<Diagnostic>(too_big).to_string(),
-             Contains("big.json: error: metadata file of") && Contains("at most 4194304 bytes"));
+             Contains("big.json:1:4194305: error: the metadata file is larger than 4194304 "
+                      "bytes; not read further (--max-metadata-kb)"));
+  Limits small;
+  small.metadata_bytes = 10;
+  CHECK(std::holds_alternative<Diagnostic>(parse_metadata(R"({"title": "Eleven+"})", "s.json", small)));
 
   // Escapes that are not control characters stay; "about" is never printed, so may hold any.
   const auto fine = parse_metadata(
