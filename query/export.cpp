@@ -236,7 +236,8 @@ void xml(std::ostream& out, std::string_view s) {
   }
 }
 
-const char* graphml_type(Type t) {
+// A column's type as GraphML's attr.type and neo4j-admin's header both name it.
+const char* type_name(Type t) {
   switch (t) {
     case Type::kString: return "string";
     case Type::kDouble: return "double";
@@ -266,7 +267,7 @@ void graphml_keys(std::ostream& out) {
     for (const auto& c : columns(kind)) {
       if (std::string(c.name) == "id" || !seen.emplace(c.name, c.type).second) continue;
       out << "  <key id=\"" << c.name << "\" for=\"node\" attr.name=\"" << c.name
-          << "\" attr.type=\"" << graphml_type(c.type) << "\"/>\n";
+          << "\" attr.type=\"" << type_name(c.type) << "\"/>\n";
     }
   }
   out << "  <key id=\"edge_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n";
@@ -281,16 +282,6 @@ void csv_string(std::ostream& out, std::string_view s) {
     out << c;
   }
   out << '"';
-}
-
-const char* csv_type(Type t) {
-  switch (t) {
-    case Type::kString: return "string";
-    case Type::kDouble: return "double";
-    case Type::kLong: return "long";
-    case Type::kBoolean: return "boolean";
-  }
-  return "string";
 }
 
 const char* kuzu_type(Type t) {
@@ -736,7 +727,7 @@ ExportCounts write_csv(const std::string& dir, const KnowledgeGraph& g,
     schema << "CREATE NODE TABLE " << table << "(";
     for (std::size_t i = 0; i < cols.size(); ++i) {
       out << (i ? "," : "") << cols[i].name << ":"
-          << (i == 0 ? "ID(" + table + ")" : std::string(csv_type(cols[i].type)));
+          << (i == 0 ? "ID(" + table + ")" : std::string(type_name(cols[i].type)));
       schema << (i ? ", " : "") << cols[i].name << " " << kuzu_type(cols[i].type);
     }
     out << "\n";

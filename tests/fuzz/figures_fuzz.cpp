@@ -18,9 +18,8 @@
 #include <memory>
 #include <string_view>
 
+#include "fuzz_support.hpp"
 #include "ingest/figures/figures.hpp"
-#include "ingest/file_system.hpp"
-#include "ingest/lexicon.hpp"
 
 namespace {
 
@@ -28,17 +27,12 @@ using claimgraph::ingest::figures::FigureFinder;
 using claimgraph::ingest::figures::FoundFigure;
 
 const FigureFinder& finder() {
-  static const auto lexicons = [] {
-    const claimgraph::ingest::DiskFileSystem fs;
-    return claimgraph::ingest::load_lexicons(claimgraph::ingest::default_lexicon_dir(), fs);
-  }();
-  static const FigureFinder f(lexicons.figures);
+  static const FigureFinder f(claimgraph::fuzz::lexicons().figures);
   return f;
 }
 
 [[noreturn]] void broken(const char* what, std::string_view input) {
-  std::fprintf(stderr, "figures_fuzz: %s on input of %zu bytes\n", what, input.size());
-  std::abort();
+  claimgraph::fuzz::broken("figures_fuzz", what, input.size());
 }
 
 bool same(const FoundFigure& a, const FoundFigure& b) {

@@ -2,14 +2,13 @@
 // What every libFuzzer harness of tests/fuzz shares: the lexicons (loaded once), a finding
 // reported as one line and an abort (libFuzzer keeps the input), and a UTF-8 check.
 
-#include <unicode/utf8.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
 #include "ingest/file_system.hpp"
 #include "ingest/lexicon.hpp"
+#include "ingest/text_check.hpp"
 
 namespace claimgraph::fuzz {
 
@@ -26,15 +25,6 @@ inline const ingest::Lexicons& lexicons() {
   std::abort();
 }
 
-inline bool valid_utf8(std::string_view s) {
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c = 0;
-    U8_NEXT(s.data(), i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
+inline bool valid_utf8(std::string_view s) { return ingest::is_utf8(s); }
 
 }  // namespace claimgraph::fuzz

@@ -11,46 +11,25 @@
 //   inside the decoded page; note markers lie inside the text;
 // - reading twice gives the same text (the reader keeps no state between calls).
 
-#include <unicode/utf8.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
-#include "ingest/file_system.hpp"
+#include "fuzz_support.hpp"
 #include "ingest/html/charset.hpp"
 #include "ingest/html/dom.hpp"
 #include "ingest/html/page.hpp"
-#include "ingest/lexicon.hpp"
 
 namespace {
 
 namespace html = claimgraph::ingest::html;
-
-const claimgraph::ingest::Lexicons& lexicons() {
-  static const auto lex = [] {
-    const claimgraph::ingest::DiskFileSystem fs;
-    return claimgraph::ingest::load_lexicons(claimgraph::ingest::default_lexicon_dir(), fs);
-  }();
-  return lex;
-}
+using claimgraph::fuzz::lexicons;
+using claimgraph::fuzz::valid_utf8;
 
 [[noreturn]] void broken(const char* what, std::size_t size) {
-  std::fprintf(stderr, "html_fuzz: %s on input of %zu bytes\n", what, size);
-  std::abort();
-}
-
-bool valid_utf8(std::string_view s) {
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c = 0;
-    U8_NEXT(s.data(), i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
+  claimgraph::fuzz::broken("html_fuzz", what, size);
 }
 
 }  // namespace
