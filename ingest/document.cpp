@@ -43,9 +43,9 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
     return file_diagnostic(Severity::kError, input.text_path,
                            "not a regular file (" + *kind + "); only regular files are read");
   }
-  auto bytes = fs.read_prefix(input.text_path, limits.document_bytes + 1);
-  if (!bytes) return file_diagnostic(Severity::kError, input.text_path, "cannot read the file");
-  doc.bytes = std::move(*bytes);
+  auto read = fs.read_prefix(input.text_path, limits.document_bytes + 1);
+  if (!read.ok()) return file_diagnostic(Severity::kError, input.text_path, read.error);
+  doc.bytes = std::move(read.bytes);
   if (doc.bytes.size() > limits.document_bytes) {
     return diagnostic_at(Severity::kError, input.text_path, doc.bytes, limits.document_bytes,
                          "the file is larger than " + megabytes(limits.document_bytes) +
@@ -80,9 +80,9 @@ std::variant<Document, Diagnostic> load_document(const InputFile& input, const F
     return file_diagnostic(Severity::kError, *input.meta_path,
                            "not a regular file (" + *kind + "); only regular files are read");
   }
-  auto meta_bytes = fs.read_prefix(*input.meta_path, limits.metadata_bytes + 1);
-  if (!meta_bytes) return file_diagnostic(Severity::kError, *input.meta_path, "cannot read");
-  doc.meta_bytes = std::move(*meta_bytes);
+  auto meta_read = fs.read_prefix(*input.meta_path, limits.metadata_bytes + 1);
+  if (!meta_read.ok()) return file_diagnostic(Severity::kError, *input.meta_path, meta_read.error);
+  doc.meta_bytes = std::move(meta_read.bytes);
   auto parsed = parse_metadata(doc.meta_bytes, *input.meta_path, limits);
   if (auto* error = std::get_if<Diagnostic>(&parsed)) return *error;
   doc.meta = std::get<Metadata>(std::move(parsed));

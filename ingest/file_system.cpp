@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 namespace claimgraph::ingest {
@@ -57,35 +58,66 @@ std::optional<std::string> DiskFileSystem::not_regular(const std::string& path) 
 }
 
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
-  return read_prefix(path, std::string::npos);
+  auto result = read_prefix(path, std::string::npos);
+  if (!result.ok()) return std::nullopt;
+  return std::move(result.bytes);
 }
 
-std::optional<std::string> DiskFileSystem::read_prefix(const std::string& path,
-                                                       std::size_t at_most) const {
+namespace {
+
+bool same_content_stamp(const struct stat& a, const struct stat& b) {
+  return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+         a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
+}
+
+FileRead read_failure(int fd, const std::string& what) {
+  ::close(fd);
+  return {"", what};
+}
+
+}  // namespace
+
+FileRead DiskFileSystem::read_prefix(const std::string& path, std::size_t at_most) const {
   // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting; the type
   // is then checked on the open file, so a file swapped for a FIFO after a stat is refused too.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || kind_of_mode(st.st_mode)) {
-    ::close(fd);
-    return std::nullopt;
+  if (fd < 0) return {"", std::string("cannot read the file: ") + std::strerror(errno)};
+  struct stat before {};
+  if (::fstat(fd, &before) != 0) {
+    return read_failure(fd, std::string("cannot read the file: ") + std::strerror(errno));
+  }
+  if (const auto kind = kind_of_mode(before.st_mode)) {
+    return read_failure(fd, "cannot read the file: it is " + *kind);
   }
   std::string bytes;
-  bytes.reserve(std::min(static_cast<std::size_t>(st.st_size), at_most));
+  bytes.reserve(std::min(static_cast<std::size_t>(before.st_size), at_most));
   char buffer[1 << 16];
   while (bytes.size() < at_most) {
     const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, at_most - bytes.size()));
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      ::close(fd);
-      return std::nullopt;
+      return read_failure(fd, std::string("cannot read the file: ") + std::strerror(errno));
     }
     bytes.append(buffer, static_cast<std::size_t>(n));
+    if (after_chunk_) after_chunk_(path, bytes.size());
+  }
+  // The bytes are one version of the file when its size and modification time are those it
+  // had when opened and the read ended where that size did. A removed file is still read whole
+  // through its open descriptor. (A rewrite of the same size within the clock tick of the
+  // modification time cannot be told from no change.)
+  struct stat after {};
+  const bool cut = bytes.size() == at_most;
+  const auto expected = static_cast<std::size_t>(before.st_size);
+  if (::fstat(fd, &after) != 0 || !same_content_stamp(before, after) ||
+      (cut ? bytes.size() > expected : bytes.size() != expected)) {
+    const auto now = static_cast<std::size_t>(after.st_size);
+    return read_failure(fd, "the file changed while it was read (" + std::to_string(expected) +
+                                " bytes when opened, " + std::to_string(now) +
+                                " after); not stored: ingest it again once it is complete");
   }
   ::close(fd);
-  return bytes;
+  return {std::move(bytes), ""};
 }
 
 std::string DiskFileSystem::absolute(const std::string& path) const {
