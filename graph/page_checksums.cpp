@@ -2,7 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <deque>
+#include <stdexcept>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -34,8 +38,23 @@ Header read_header(const unsigned char* h, std::size_t size) {
   return out;
 }
 
-sqlite3_vfs* g_real = nullptr;
-sqlite3_vfs g_vfs;
+// A registered checksum VFS and the VFS under it (the struct starts with what SQLite sees,
+// so that the VFS SQLite passes back leads to its base).
+struct Instance {
+  sqlite3_vfs vfs;
+  sqlite3_vfs* base;
+  std::string name;
+};
+
+std::mutex g_instances_mutex;
+std::deque<Instance> g_instances;  // never moved: SQLite keeps pointers into it
+
+sqlite3_vfs* base_of(sqlite3_vfs* vfs) { return reinterpret_cast<Instance*>(vfs)->base; }
+
+bool all_zero(const void* buffer, int amount) {
+  const auto* bytes = static_cast<const unsigned char*>(buffer);
+  return std::all_of(bytes, bytes + amount, [](unsigned char b) { return b == 0; });
+}
 
 // A main database file of this VFS: the shim's file, then the header it saw. Other files
 // (the write-ahead log, journals) are the real VFS's own: a page is checked when it reaches
@@ -86,6 +105,15 @@ int x_read(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) {
     // A page not whole on disk (the file's end): read as asked, unchecked, below.
   }
   const int rc = file->shim.real->pMethods->xRead(file->shim.real, buffer, amount, offset);
+  // A short read fills the rest with zeros, which SQLite takes for a page past the file's end.
+  // A page partly read is no such page, checksums or not: SQLite would take the zeros for its
+  // content, and may write them back (an index then misses rows).
+  const int page_size = file->header.page_size;
+  if (rc == SQLITE_IOERR_SHORT_READ && page_size > 0 && amount == page_size &&
+      offset % page_size == 0 && !all_zero(buffer, amount)) {
+    errno = EIO;  // the page did not come back: an I/O error, not a damaged store
+    return SQLITE_IOERR_READ;
+  }
   if (rc != SQLITE_OK) return rc;
   auto* bytes = static_cast<unsigned char*>(buffer);
   if (offset == 0) file->header = read_header(bytes, static_cast<std::size_t>(amount));
@@ -112,11 +140,12 @@ int x_write(sqlite3_file* f, const void* buffer, int amount, sqlite3_int64 offse
 
 const sqlite3_io_methods kMethods = vfs_shim::forwarding_methods(x_read, x_write);
 
-int x_open(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* out_flags) {
-  if ((flags & SQLITE_OPEN_MAIN_DB) == 0) return g_real->xOpen(g_real, name, f, flags, out_flags);
+int x_open(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* out_flags) {
+  sqlite3_vfs* real = base_of(vfs);
+  if ((flags & SQLITE_OPEN_MAIN_DB) == 0) return real->xOpen(real, name, f, flags, out_flags);
   auto* file = new (f) File{};
   file->shim.real = reinterpret_cast<sqlite3_file*>(file + 1);
-  const int rc = g_real->xOpen(g_real, name, file->shim.real, flags, out_flags);
+  const int rc = real->xOpen(real, name, file->shim.real, flags, out_flags);
   file->shim.base.pMethods = rc == SQLITE_OK ? &kMethods : nullptr;
   return rc;
 }
@@ -134,12 +163,21 @@ std::uint64_t of_page(const unsigned char* page, std::size_t size) {
   return h;
 }
 
+void install_over(const std::string& base, const std::string& name) {
+  const std::lock_guard<std::mutex> lock(g_instances_mutex);
+  if (sqlite3_vfs_find(name.c_str()) != nullptr) return;
+  sqlite3_vfs* real = sqlite3_vfs_find(base.empty() ? nullptr : base.c_str());
+  if (real == nullptr) throw std::invalid_argument("no SQLite VFS named " + base);
+  Instance& instance = g_instances.emplace_back();
+  instance.base = real;
+  instance.name = name;
+  vfs_shim::register_shim(instance.vfs, real, instance.name.c_str(),
+                          static_cast<int>(sizeof(File)), x_open);
+}
+
 void install() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    g_real = sqlite3_vfs_find(nullptr);
-    vfs_shim::register_shim(g_vfs, g_real, kVfsName, static_cast<int>(sizeof(File)), x_open);
-  });
+  std::call_once(once, [] { install_over("", kVfsName); });
 }
 
 std::vector<std::uint32_t> damaged_pages(const std::string& path) {

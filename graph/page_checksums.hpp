@@ -25,6 +25,10 @@ inline constexpr int kReservedBytes = 8;
 // Registers the VFS (not as the default); safe to call more than once, from any thread.
 void install();
 
+// Registers a checksum VFS named `name` over the registered VFS `base` rather than the
+// default one (tests put a VFS that injects I/O faults underneath); once per name.
+void install_over(const std::string& base, const std::string& name);
+
 // The checksum of a page of `size` bytes (over all but its last 8).
 std::uint64_t of_page(const unsigned char* page, std::size_t size);
 

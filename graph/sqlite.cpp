@@ -39,15 +39,27 @@ void Database::fail(int code, std::string_view what) {
     message = path_ + ": the store is damaged (" + sqlite3_errmsg(db_) +
               "); `claimgraph check` tells what";
   } else if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) {
-    // The operating system's reason ("File too large", "Input/output error") says more than
-    // SQLite's "disk I/O error".
-    const int os = sqlite3_system_errno(db_);
-    std::string reason;
-    if (os != 0) {
-      reason = std::string(" (") + std::strerror(os) + ")";
-    } else if (code == SQLITE_IOERR_WRITE) {
-      reason = " (a write failed: the disk is full, or the file past its size limit)";
+    // Which operation failed, and the operating system's reason ("File too large",
+    // "Input/output error"): they say more than SQLite's "disk I/O error". A short read sets
+    // no errno (what errno holds then is an earlier call's), nor does SQLite always keep it.
+    std::string operation;
+    if (code == SQLITE_IOERR_WRITE) {
+      operation = "a write failed";
+    } else if (code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_DIR_FSYNC) {
+      operation = "the disk did not confirm a write (fsync failed)";
+    } else if (code == SQLITE_IOERR_READ) {
+      operation = "a read failed";
+    } else if (code == SQLITE_IOERR_SHORT_READ) {
+      operation = "a read came back short";
     }
+    const int os = code == SQLITE_IOERR_SHORT_READ ? 0 : sqlite3_system_errno(db_);
+    std::string detail = operation;
+    if (os != 0) {
+      detail += (detail.empty() ? "" : ": ") + std::string(std::strerror(os));
+    } else if (code == SQLITE_IOERR_WRITE) {
+      detail += ": the disk may be full or failing";
+    }
+    const std::string reason = detail.empty() ? "" : " (" + detail + ")";
     message = path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_) + reason;
   } else {
     message = path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_);

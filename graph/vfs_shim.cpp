@@ -52,13 +52,14 @@ int x_unfetch(sqlite3_file*, sqlite3_int64, void*) { return SQLITE_OK; }
 
 sqlite3_io_methods forwarding_methods(int (*read)(sqlite3_file*, void*, int, sqlite3_int64),
                                       int (*write)(sqlite3_file*, const void*, int,
-                                                   sqlite3_int64)) {
+                                                   sqlite3_int64),
+                                      int (*sync)(sqlite3_file*, int)) {
   return sqlite3_io_methods{3,
                             x_close,
                             read,
                             write,
                             x_truncate,
-                            x_sync,
+                            sync != nullptr ? sync : x_sync,
                             x_file_size,
                             x_lock,
                             x_unlock,

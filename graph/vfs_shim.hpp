@@ -16,10 +16,11 @@ struct File {
 
 inline sqlite3_file* real_of(sqlite3_file* f) { return reinterpret_cast<File*>(f)->real; }
 
-// I/O methods (version 3) that forward to the real file, with `read` and `write` given; no
-// memory-mapped pages, so that every page goes through them.
+// I/O methods (version 3) that forward to the real file, with `read` and `write` given (and
+// `sync`, when not null); no memory-mapped pages, so that every page goes through them.
 sqlite3_io_methods forwarding_methods(int (*read)(sqlite3_file*, void*, int, sqlite3_int64),
-                                      int (*write)(sqlite3_file*, const void*, int, sqlite3_int64));
+                                      int (*write)(sqlite3_file*, const void*, int, sqlite3_int64),
+                                      int (*sync)(sqlite3_file*, int) = nullptr);
 
 // Fills `vfs` as a copy of `real` named `name`, whose files take `file_bytes` bytes before the
 // real one and are opened by `open`, and registers it (not as the default).

@@ -346,7 +346,9 @@ RunResult run_ingest(const RunOptions& options, const RunEvents& events) {
   const graph::WriterLock writer_lock(options.db, [&](std::chrono::seconds waited) {
     events.waiting(static_cast<double>(waited.count()));
   });
-  graph::Store store(options.db);
+  graph::StoreOptions store_options;
+  store_options.vfs = options.vfs;
+  graph::Store store(options.db, store_options);
   store.put_lexicon_facts(facts_of(lexicons));
 
   RunResult result;

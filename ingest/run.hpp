@@ -22,6 +22,8 @@ struct RunOptions {
   std::string lexicon_dir;         // lexicons to read
   std::size_t jobs = 1;            // parsing threads (the store is written by one)
   Limits limits;                   // what is refused as too large (limits.hpp)
+  std::string vfs;                 // the SQLite VFS to write through ("": the store's own;
+                                   // tests pass one that injects I/O faults)
 };
 
 // What became of one file.

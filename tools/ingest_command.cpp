@@ -89,7 +89,7 @@ int run_ingest(const IngestCommandOptions& options) {
   try {
     run = ingest::run_ingest(
         ingest::RunOptions{options.paths, options.db, options.lexicon_dir, options.jobs,
-                           options.limits}, events);
+                           options.limits, ""}, events);
   } catch (const ingest::LexiconError& e) {
     std::cerr << e.what() << "\n";
     return kExitLexicon;

@@ -145,7 +145,7 @@ void ingest_upload(const ServeOptions& options, const httplib::Request& req,
   }
   ingest::RunResult run;
   try {
-    run = ingest::run_ingest(ingest::RunOptions{{path.string()}, options.db, options.lexicon_dir, 1, {}},
+    run = ingest::run_ingest(ingest::RunOptions{{path.string()}, options.db, options.lexicon_dir, 1, {}, ""},
                              ingest::RunEvents{});
   } catch (const std::exception& e) {
     res.status = 500;
