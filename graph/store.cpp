@@ -246,6 +246,26 @@ class Transaction {
   bool done_ = false;
 };
 
+// One read snapshot for several statements, so that a writer committing between them is not
+// seen half (a source listed without the claims counted before it was committed). Inside a
+// transaction already open (a writer reading its own batch) it adds nothing.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(sqlite::Database& db)
+      : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
+    if (own_) db_.exec("BEGIN");
+  }
+  ~ReadSnapshot() {
+    if (own_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  sqlite::Database& db_;
+  bool own_;
+};
+
 // True when the folder of `path` cannot be written by this process (read-only media, or no
 // permission) and no write-ahead log is beside the store: its file is all there is to read.
 bool on_read_only_media(const std::string& path) {
@@ -946,11 +966,7 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
 KnowledgeGraph Store::load() {
   KnowledgeGraph g;
   // One snapshot: a writer committing meanwhile is not seen half.
-  db_->exec("BEGIN");
-  struct EndRead {
-    sqlite::Database& db;
-    ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
-  } end_read{*db_};
+  const ReadSnapshot snapshot(*db_);
   {
     const auto count = [&](const char* table) {
       return static_cast<std::size_t>(
@@ -1056,6 +1072,7 @@ KnowledgeGraph Store::load() {
 std::vector<SourceSummary> Store::sources() {
   // Counts by one pass over each table (grouped), not a scan per source: no index leads from a
   // source to its rows but the edges'.
+  const ReadSnapshot snapshot(*db_);
   const auto counts = [&](const char* table) {
     std::unordered_map<std::string, std::size_t> out;
     auto stmt = db_->prepare(std::string("SELECT source_id, count(*) FROM ") + table +
