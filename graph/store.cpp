@@ -22,6 +22,7 @@
 #include "graph/page_checksums.hpp"
 #include "graph/sha256.hpp"
 #include "graph/sqlite.hpp"
+#include "graph/json_reader.hpp"
 
 namespace claimgraph::graph {
 namespace {
@@ -128,7 +129,7 @@ std::map<std::string, std::string> map_column(const sqlite::Database& db,
     damaged(db, "sources", id, "metadata_from is not a JSON object of strings");
   }
   std::map<std::string, std::string> out;
-  for (const auto& m : doc.GetObject()) {
+  for (const auto& m : members(doc)) {
     if (!m.value.IsString()) damaged(db, "sources", id, "metadata_from is not a JSON object of strings");
     out.emplace(std::string(m.name.GetString(), m.name.GetStringLength()),
                 std::string(m.value.GetString(), m.value.GetStringLength()));

@@ -5,6 +5,7 @@
 #include "ingest/json_file.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/text_util.hpp"
+#include "graph/json_reader.hpp"
 
 namespace claimgraph::ingest {
 namespace {
@@ -234,7 +235,7 @@ void load_figures(FigureLexicon& lex, const JsonFile& f) {
   lex.year_max = years[1].GetInt();
   const auto& numbers = member(f, d, "number_words", "");
   if (!numbers.IsObject()) throw LexiconError(f.path + ": error: number_words maps locales to words");
-  for (const auto& m : numbers.GetObject()) {
+  for (const auto& m : graph::members(numbers)) {
     lex.number_locales.emplace_back(m.name.GetString(), m.name.GetStringLength());
     add_words(lex, f, m.value, "number_words." + lex.number_locales.back(), kNumberWord,
               static_cast<std::uint32_t>(lex.number_locales.size() - 1));

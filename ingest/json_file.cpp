@@ -4,6 +4,7 @@
 
 #include "graph/text_position.hpp"
 #include "ingest/lexicon.hpp"
+#include "graph/json_reader.hpp"
 
 namespace claimgraph::ingest::json {
 
@@ -45,7 +46,7 @@ void check_keys(const JsonFile& f, const rapidjson::Value& object, const std::se
   if (!object.IsObject()) {
     throw LexiconError(f.path + ": error: " + context + " must be a JSON object");
   }
-  for (const auto& m : object.GetObject()) {
+  for (const auto& m : graph::members(object)) {
     const std::string key(m.name.GetString(), m.name.GetStringLength());
     if (!known.count(key)) {
       throw LexiconError(where_key(f.path, f.text, key) + ": error: unknown lexicon key \"" + key +

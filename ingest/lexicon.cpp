@@ -10,6 +10,7 @@
 #include "ingest/json_file.hpp"
 #include "ingest/references/references.hpp"
 #include "ingest/stance/stance.hpp"
+#include "graph/json_reader.hpp"
 
 #ifndef CLAIMGRAPH_LEXICON_DIR
 #define CLAIMGRAPH_LEXICON_DIR "corpus/lexicons"
@@ -60,7 +61,7 @@ std::vector<FurnitureRule> furniture_rules(const JsonFile& f) {
     FurnitureRule rule;
     rule.origin = f.path + ": rules[" + std::to_string(index++) + "]";
     if (!r.IsObject()) throw LexiconError(rule.origin + ": error: a rule is a JSON object");
-    for (const auto& m : r.GetObject()) {
+    for (const auto& m : graph::members(r)) {
       const std::string key(m.name.GetString(), m.name.GetStringLength());
       const bool is_string = m.value.IsString();
       if (key == "kind" && is_string) {

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "ingest/text_check.hpp"
+#include "graph/json_reader.hpp"
 
 namespace claimgraph::ingest {
 namespace {
@@ -233,7 +234,9 @@ std::variant<Metadata, Diagnostic> parse_metadata(std::string_view json, const s
 
   Metadata meta;
   std::set<std::string, std::less<>> seen;
-  for (auto member = doc.MemberBegin(); member != doc.MemberEnd(); ++member, ++index) {
+  const auto all = graph::members(doc);
+  for (; index < all.size(); ++index) {
+    const auto* member = &all[index];
     const std::string_view key(member->name.GetString(), member->name.GetStringLength());
     const auto& value = member->value;
     // JSON allows a key twice and keeps the last; metadata says each thing once.

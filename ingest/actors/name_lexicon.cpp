@@ -8,6 +8,7 @@
 #include "ingest/json_file.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/text_util.hpp"
+#include "graph/json_reader.hpp"
 
 namespace claimgraph::ingest::actors {
 namespace {
@@ -25,7 +26,7 @@ FoldTable fold_table(const JsonFile& f, const rapidjson::Value& parent, const ch
                        "\" maps spellings to spellings");
   }
   FoldTable t;
-  for (const auto& m : v.GetObject()) {
+  for (const auto& m : graph::members(v)) {
     const std::string from(m.name.GetString(), m.name.GetStringLength());
     if (from.empty() || !m.value.IsString()) {
       throw LexiconError(json::where_key(f.path, f.text, from) + ": error: " + key +

@@ -9,6 +9,7 @@
 #include "ingest/json_file.hpp"
 #include "ingest/lexicon.hpp"
 #include "ingest/references/references.hpp"
+#include "graph/json_reader.hpp"
 
 namespace claimgraph::ingest::references {
 namespace {
@@ -134,7 +135,7 @@ void load_languages(ReferenceLexicon& lex, const JsonFile& f) {
     throw LexiconError(json::where_key(f.path, f.text, "scripts") +
                        ": error: \"languages.scripts\" maps ISO 15924 codes to languages");
   }
-  for (const auto& m : scripts.GetObject()) {
+  for (const auto& m : graph::members(scripts)) {
     if (!m.value.IsString()) {
       throw LexiconError(json::where_key(f.path, f.text, m.name.GetString()) +
                          ": error: languages.scripts values must be strings");

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "support/support.hpp"
+#include "graph/json_reader.hpp"
 
 using namespace claimgraph::testing;
 using Catch::Matchers::Contains;
@@ -144,7 +145,7 @@ TEST_CASE("export: the CSV files load into Kùzu by schema.cypher, counts and a 
   // Every edge kind as many times as in the GraphML export.
   const auto g = run_reader("python3", {readers_dir() + "/graphml_count.py", x.dir / "g.graphml"});
   std::size_t kinds = 0;
-  for (const auto& e : g["edges"].GetObject()) {
+  for (const auto& e : claimgraph::graph::members(g["edges"])) {
     std::string table = e.name.GetString();
     for (char& c : table) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     INFO(table);

@@ -1,4 +1,5 @@
 #include "peer/external_cases.hpp"
+#include "graph/json_reader.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -78,14 +79,14 @@ bool read_json(const std::string& path, rapidjson::Document& doc, std::string& e
 
 std::string string_member(const Value& v, const char* key) {
   if (!v.IsObject()) return "";
-  const auto it = v.FindMember(key);
-  return it != v.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+  const Value* found = claimgraph::graph::find_member(v, key);
+  return found != nullptr && found->IsString() ? found->GetString() : "";
 }
 
 const Value* member(const Value& v, const char* key) {
   if (!v.IsObject()) return nullptr;
-  const auto it = v.FindMember(key);
-  return it == v.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
+  const Value* found = claimgraph::graph::find_member(v, key);
+  return found == nullptr || found->IsNull() ? nullptr : found;
 }
 
 // ---- Units ---------------------------------------------------------------------------------
