@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,44 @@ using PrettyWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 using CompactWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 using Pretty = Text<PrettyWriter>;
 using Compact = Text<CompactWriter>;
+
+// A RapidJSON output stream into a std::ostream through a buffer of its own (RapidJSON puts
+// one character at a time): what streams a long listing out as it is written, in memory of
+// the buffer's size rather than the document's.
+class OStream {
+ public:
+  using Ch = char;
+  explicit OStream(std::ostream& out) : out_(out) { buffer_.reserve(kSize); }
+  ~OStream() { Flush(); }
+  OStream(const OStream&) = delete;
+  OStream& operator=(const OStream&) = delete;
+  void Put(char c) {
+    buffer_.push_back(c);
+    if (buffer_.size() >= kSize) Flush();
+  }
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1 << 16;
+  std::ostream& out_;
+  std::string buffer_;
+};
+
+using StreamWriter = rapidjson::PrettyWriter<OStream>;
+
+// A pretty writer into a std::ostream: one printed JSON document once end_line is called.
+struct PrettyStream {
+  explicit PrettyStream(std::ostream& out) : stream(out) {}
+  OStream stream;
+  StreamWriter writer{stream};
+  void end_line() {
+    stream.Put('\n');
+    stream.Flush();
+  }
+};
 
 template <class Writer>
 void string(Writer& w, std::string_view s) {

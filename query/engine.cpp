@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <sstream>
 
 #include "graph/json_writer.hpp"
 #include "query/agreements.hpp"
@@ -54,9 +55,9 @@ std::optional<bool> flag(const std::string& value) {
 }  // namespace
 
 const std::vector<std::string>& engine_commands() {
-  static const std::vector<std::string> commands = {
-      "sources", "claims", "figures", "references", "actors",
-      "conflicts", "agreements", "trace", "show"};
+  static const std::vector<std::string> commands = {"sources",    "claims", "figures",
+                                                    "references", "actors", "conflicts",
+                                                    "agreements", "trace",  "show"};
   return commands;
 }
 
@@ -87,27 +88,37 @@ const graph::KnowledgeGraph& Engine::graph() {
 }
 
 Response Engine::run(const Request& request) {
+  std::ostringstream out;
+  Response r = run(request, out);
+  r.out = out.str();
+  return r;
+}
+
+Response Engine::run(const Request& request, std::ostream& out) {
   const auto known = allowed().find(request.command);
   if (known == allowed().end()) {
     return failed(Status::kBadRequest, "unknown command \"" + request.command + "\"");
   }
   for (const auto& [name, value] : request.options) {
     if (!known->second.count(name)) {
-      return failed(Status::kBadRequest,
-                    "unknown option \"" + name + "\" for " + request.command);
+      return failed(Status::kBadRequest, "unknown option \"" + name + "\" for " + request.command);
     }
   }
   const bool json = request.json;
   Response r;
   if (request.command == "sources") {
     const auto sources = store_.sources();
-    r.out = json ? sources_json(sources) : sources_text(sources);
+    if (json) {
+      sources_json(out, sources);
+    } else {
+      sources_text(out, sources);
+    }
     return r;
   }
   if (request.command == "conflicts" || request.command == "agreements") {
-    return sides(request, request.command == "agreements");
+    return sides(request, request.command == "agreements", out);
   }
-  if (request.command == "trace") return trace(request);
+  if (request.command == "trace") return trace(request, out);
   const auto& g = graph();
   // A --source that names no source is an error, not an empty listing.
   if (const auto source = option(request, "source"); source && !g.find(*source)) {
@@ -115,17 +126,26 @@ Response Engine::run(const Request& request) {
   }
   if (request.command == "claims") {
     const auto selected = select_claims(g, option(request, "source"));
-    r.out = json ? claims_json(g, selected, *texts_)
-                 : claims_text(g, selected, *texts_, request.style);
+    if (json) {
+      claims_json(out, g, selected, *texts_);
+    } else {
+      claims_text(out, g, selected, *texts_, request.style);
+    }
   } else if (request.command == "figures") {
     const auto selected = select_figures(g, option(request, "measure"), option(request, "source"));
     const auto in_force = verdicts();
-    r.out = json ? figures_json(g, selected, *texts_, in_force)
-                 : figures_text(g, selected, *texts_, request.style, in_force);
+    if (json) {
+      figures_json(out, g, selected, *texts_, in_force);
+    } else {
+      figures_text(out, g, selected, *texts_, request.style, in_force);
+    }
   } else if (request.command == "references") {
     const auto selected = select_references(g, option(request, "source"));
-    r.out = json ? references_json(g, selected)
-                 : references_text(g, selected, *texts_, request.style);
+    if (json) {
+      references_json(out, g, selected);
+    } else {
+      references_text(out, g, selected, *texts_, request.style);
+    }
   } else if (request.command == "actors") {
     std::optional<graph::ActorKind> kind;
     if (const auto name = option(request, "kind")) {
@@ -137,24 +157,32 @@ Response Engine::run(const Request& request) {
       }
     }
     const auto selected = select_actors(g, kind);
-    r.out = json ? actors_json(g, selected) : actors_text(g, selected);
+    if (json) {
+      actors_json(out, g, selected);
+    } else {
+      actors_text(out, g, selected);
+    }
   } else if (request.command == "show") {
     const auto id = option(request, "id");
     if (!id) return failed(Status::kBadRequest, "show needs a node id");
     const auto v = g.find(*id);
     if (!v) return failed(Status::kNotFound, "no node with id \"" + *id + "\" in " + store_.path());
     const auto in_force = verdicts();
-    r.out = json ? show_json(g, *v, *texts_, in_force)
-                 : show_text(g, *v, *texts_, request.style, in_force);
+    if (json) {
+      show_json(out, g, *v, *texts_, in_force);
+    } else {
+      show_text(out, g, *v, *texts_, request.style, in_force);
+    }
   }
   return r;
 }
 
-Response Engine::sides(const Request& request, bool agreements) {
+Response Engine::sides(const Request& request, bool agreements, std::ostream& out) {
   const std::string noun = agreements ? "agreement" : "conflict";
   const std::string kind = option(request, "kind").value_or("");
   if (!kind.empty() && kind != "figure" && kind != "stance") {
-    return failed(Status::kBadRequest, "unknown " + noun + " kind \"" + kind + "\" (figure, stance)");
+    return failed(Status::kBadRequest,
+                  "unknown " + noun + " kind \"" + kind + "\" (figure, stance)");
   }
   ConflictQuery q;
   q.measure = option(request, "measure");
@@ -171,18 +199,21 @@ Response Engine::sides(const Request& request, bool agreements) {
   }
   if (const auto value = option(request, "include-undated")) {
     const auto on = flag(*value);
-    if (!on) return failed(Status::kBadRequest, "--include-undated: \"" + *value + "\" is not true or false");
+    if (!on)
+      return failed(Status::kBadRequest,
+                    "--include-undated: \"" + *value + "\" is not true or false");
     q.include_undated = *on;
   }
   const auto as_of = option(request, "as-of");
   if (as_of && !is_moment(*as_of)) {
-    return failed(Status::kBadRequest, "--as-of: \"" + *as_of +
-                                           "\" is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)");
+    return failed(Status::kBadRequest,
+                  "--as-of: \"" + *as_of + "\" is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)");
   }
   bool unresolved = false;
   if (const auto value = option(request, "unresolved")) {
     const auto on = flag(*value);
-    if (!on) return failed(Status::kBadRequest, "--unresolved: \"" + *value + "\" is not true or false");
+    if (!on)
+      return failed(Status::kBadRequest, "--unresolved: \"" + *value + "\" is not true or false");
     unresolved = *on;
   }
   const auto& g = graph();
@@ -214,8 +245,11 @@ Response Engine::sides(const Request& request, bool agreements) {
   }
   const Verdicts* decided = in_force ? &*in_force : nullptr;
   Response r;
-  r.out = request.json ? conflicts_json(g, found, decided)
-                       : conflicts_text(g, found, *texts_, request.style, noun, decided);
+  if (request.json) {
+    conflicts_json(out, g, found, decided);
+  } else {
+    conflicts_text(out, g, found, *texts_, request.style, noun, decided);
+  }
   r.note = hidden_text(hidden, q, noun);
   if (resolved_hidden > 0) {
     r.note += std::to_string(resolved_hidden) + " resolved " + noun +
@@ -224,7 +258,7 @@ Response Engine::sides(const Request& request, bool agreements) {
   return r;
 }
 
-Response Engine::trace(const Request& request) {
+Response Engine::trace(const Request& request, std::ostream& out) {
   const auto words = option(request, "query");
   if (!words) return failed(Status::kBadRequest, "trace needs a figure id, its words or a quote");
   const auto& g = graph();
@@ -236,15 +270,13 @@ Response Engine::trace(const Request& request) {
   Response r;
   if (request.json) {
     // One object: the first match; the others are named beside it.
-    r.out = trace_json(g, trace_figure(g, figures.front(), facts_.predecessors), *texts_,
-                       in_force);
+    trace_json(out, g, trace_figure(g, figures.front(), facts_.predecessors), *texts_, in_force);
     for (std::size_t i = 1; i < figures.size(); ++i) {
       r.note += "claimgraph: \"" + *words + "\" also matches " + g.id_of(figures[i]) + "\n";
     }
   } else {
     for (const auto f : figures) {
-      r.out += trace_text(g, trace_figure(g, f, facts_.predecessors), *texts_, request.style,
-                          in_force);
+      trace_text(out, g, trace_figure(g, f, facts_.predecessors), *texts_, request.style, in_force);
     }
   }
   return r;
@@ -273,8 +305,9 @@ Response Engine::record_verdict(const VerdictInput& input, bool json) {
                   "no figure or claim with id \"" + input.target + "\" in " + store_.path());
   }
   if (kind == graph::NodeKind::kClaim && g.stances_of_claim(*node).empty()) {
-    return failed(Status::kBadRequest, "claim \"" + input.target +
-                                           "\" takes no stance; verdicts are on figures and stance claims");
+    return failed(Status::kBadRequest,
+                  "claim \"" + input.target +
+                      "\" takes no stance; verdicts are on figures and stance claims");
   }
   v.target = input.target;
   v.target_text = *verdict_words(g, input.target);
@@ -304,8 +337,8 @@ Response Engine::record_verdict(const VerdictInput& input, bool json) {
     r.out = out.line();
   } else {
     r.out = "recorded verdict " + std::to_string(v.seq) + ": " + v.target + " \u201C" +
-            v.target_text + "\u201D " + std::string(to_string(v.rank)) + " by " +
-            v.by + ", " + v.at + (v.reason.empty() ? "" : ": " + v.reason) + "\n";
+            v.target_text + "\u201D " + std::string(to_string(v.rank)) + " by " + v.by + ", " +
+            v.at + (v.reason.empty() ? "" : ": " + v.reason) + "\n";
   }
   return r;
 }

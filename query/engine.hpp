@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -64,7 +65,12 @@ class Engine {
   explicit Engine(graph::Store& store);
   ~Engine();
 
+  // The response with its output in Response::out.
   Response run(const Request& request);
+  // The same, the output written into `out` as it is made (Response::out stays empty): a
+  // listing of any length streams out in the memory of a buffer. Nothing is written when the
+  // status is not kOk.
+  Response run(const Request& request, std::ostream& out);
   // Records a verdict (the store must be open for writing): kBadRequest for an empty name or
   // reason, a bad moment, or a claim without a stance; kNotFound for an unknown id.
   Response record_verdict(const VerdictInput& input, bool json);
@@ -80,8 +86,8 @@ class Engine {
 
  private:
   const graph::KnowledgeGraph& graph();
-  Response sides(const Request& request, bool agreements);
-  Response trace(const Request& request);
+  Response sides(const Request& request, bool agreements, std::ostream& out);
+  Response trace(const Request& request, std::ostream& out);
   // The verdicts in force at `as_of` (now: nullopt), over the graph.
   Verdicts verdicts(const std::optional<std::string>& as_of = std::nullopt);
 

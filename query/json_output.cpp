@@ -1,5 +1,6 @@
 #include "query/json_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -7,6 +8,7 @@
 #include "query/conflicts.hpp"
 #include "query/context.hpp"
 #include "query/listing.hpp"
+#include "query/text_output.hpp"
 #include "query/trace.hpp"
 
 namespace claimgraph::query {
@@ -15,7 +17,7 @@ namespace {
 using graph::EdgeKind;
 using graph::NodeKind;
 namespace json = graph::json;
-using Writer = json::PrettyWriter;
+using Writer = json::StreamWriter;
 
 void span(Writer& w, graph::Span s) {
   w.StartArray();
@@ -88,8 +90,7 @@ void location(Writer& w, const graph::Source& s, SourceTexts& texts, std::size_t
   w.EndObject();
 }
 
-void claim_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
-                  SourceTexts& texts) {
+void claim_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts) {
   const auto& c = g.claim(v);
   const auto src = g.find(c.source_id);
   w.StartObject();
@@ -109,16 +110,21 @@ void claim_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
   ids(w, g, g.out(v, EdgeKind::kMentions));
   w.Key("cites");
   ids(w, g, g.out(v, EdgeKind::kCites));
+  // Every time the sentence is said: the first few, and how many in all (a sentence said half
+  // a million times is listed in the memory of a few).
   w.Key("spans");
   w.StartArray();
-  for (const auto s : c.spans) span(w, s);
+  for (std::size_t i = 0; i < std::min(c.spans.size(), kSpansListed); ++i) span(w, c.spans[i]);
   w.EndArray();
+  w.Key("span_count");
+  w.Uint64(c.spans.size());
   if (src) location(w, g.source(*src), texts, c.span().begin);
   w.EndObject();
 }
 
 void number(Writer& w, double x) {
-  if (std::isinf(x)) x = x > 0 ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
+  if (std::isinf(x))
+    x = x > 0 ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
   // Integral values print without a fraction: 20000, not 20000.0.
   if (std::abs(x) < 9e15 && x == std::floor(x)) {
     w.Int64(static_cast<std::int64_t>(x));
@@ -149,8 +155,8 @@ void verdict_member(Writer& w, const Verdicts& verdicts, std::string_view id) {
   }
 }
 
-void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v,
-                   SourceTexts& texts, const Verdicts& verdicts) {
+void figure_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
+                   const Verdicts& verdicts) {
   const auto& f = g.figure(v);
   const auto src = g.find(f.source_id);
   w.StartObject();
@@ -294,8 +300,8 @@ void actor_object(Writer& w, const graph::KnowledgeGraph& g, graph::Vertex v) {
 
 }  // namespace
 
-std::string sources_json(const std::vector<graph::SourceSummary>& sources) {
-  json::Pretty out;
+void sources_json(std::ostream& os, const std::vector<graph::SourceSummary>& sources) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartArray();
   for (const auto& s : sources) {
@@ -312,51 +318,53 @@ std::string sources_json(const std::vector<graph::SourceSummary>& sources) {
     w.EndObject();
   }
   w.EndArray();
-  return out.line();
+  out.end_line();
 }
 
-std::string claims_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
-                        SourceTexts& texts) {
-  json::Pretty out;
+void claims_json(std::ostream& os, const graph::KnowledgeGraph& g,
+                 const std::vector<graph::Vertex>& claims, SourceTexts& texts) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartArray();
   for (const auto v : claims) claim_object(w, g, v, texts);
   w.EndArray();
-  return out.line();
+  out.end_line();
 }
 
-std::string figures_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
-                         SourceTexts& texts, const Verdicts& verdicts) {
-  json::Pretty out;
+void figures_json(std::ostream& os, const graph::KnowledgeGraph& g,
+                  const std::vector<graph::Vertex>& figures, SourceTexts& texts,
+                  const Verdicts& verdicts) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartArray();
   for (const auto v : figures) figure_object(w, g, v, texts, verdicts);
   w.EndArray();
-  return out.line();
+  out.end_line();
 }
 
-std::string references_json(const graph::KnowledgeGraph& g,
-                            const std::vector<graph::Vertex>& references) {
-  json::Pretty out;
+void references_json(std::ostream& os, const graph::KnowledgeGraph& g,
+                     const std::vector<graph::Vertex>& references) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartArray();
   for (const auto v : references) reference_object(w, g, v);
   w.EndArray();
-  return out.line();
+  out.end_line();
 }
 
-std::string actors_json(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors) {
-  json::Pretty out;
+void actors_json(std::ostream& os, const graph::KnowledgeGraph& g,
+                 const std::vector<graph::Vertex>& actors) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartArray();
   for (const auto v : actors) actor_object(w, g, v);
   w.EndArray();
-  return out.line();
+  out.end_line();
 }
 
-std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
-                      const Verdicts& verdicts) {
-  json::Pretty out;
+void show_json(std::ostream& os, const graph::KnowledgeGraph& g, graph::Vertex v,
+               SourceTexts& texts, const Verdicts& verdicts) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartObject();
   w.Key("id");
@@ -383,10 +391,18 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
       w.EndObject();
       break;
     }
-    case NodeKind::kClaim: claim_object(w, g, v, texts); break;
-    case NodeKind::kReference: reference_object(w, g, v); break;
-    case NodeKind::kActor: actor_object(w, g, v); break;
-    case NodeKind::kFigure: figure_object(w, g, v, texts, verdicts); break;
+    case NodeKind::kClaim:
+      claim_object(w, g, v, texts);
+      break;
+    case NodeKind::kReference:
+      reference_object(w, g, v);
+      break;
+    case NodeKind::kActor:
+      actor_object(w, g, v);
+      break;
+    case NodeKind::kFigure:
+      figure_object(w, g, v, texts, verdicts);
+      break;
   }
   if (const auto where = locate(g, v)) {
     if (const auto src = g.find(where->source_id)) {
@@ -412,7 +428,7 @@ std::string show_json(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     w.EndArray();
   }
   w.EndObject();
-  return out.line();
+  out.end_line();
 }
 
 namespace {
@@ -454,9 +470,9 @@ void conflict_item(Writer& w, const graph::KnowledgeGraph& g, const std::string&
 
 }  // namespace
 
-std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
-                           const Verdicts* verdicts) {
-  json::Pretty out;
+void conflicts_json(std::ostream& os, const graph::KnowledgeGraph& g,
+                    const std::vector<Conflict>& conflicts, const Verdicts* verdicts) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartArray();
   for (const auto& c : conflicts) {
@@ -500,12 +516,12 @@ std::string conflicts_json(const graph::KnowledgeGraph& g, const std::vector<Con
     w.EndObject();
   }
   w.EndArray();
-  return out.line();
+  out.end_line();
 }
 
-std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
-                       const Verdicts& verdicts) {
-  json::Pretty out;
+void trace_json(std::ostream& os, const graph::KnowledgeGraph& g, const Trace& trace,
+                SourceTexts& texts, const Verdicts& verdicts) {
+  json::PrettyStream out(os);
   auto& w = out.writer;
   w.StartObject();
   w.Key("figure");
@@ -549,7 +565,7 @@ std::string trace_json(const graph::KnowledgeGraph& g, const Trace& trace, Sourc
   }
   w.EndArray();
   w.EndObject();
-  return out.line();
+  out.end_line();
 }
 
 }  // namespace claimgraph::query

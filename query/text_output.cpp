@@ -54,7 +54,6 @@ std::string where(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& 
          std::to_string(pos.column);
 }
 
-
 std::string time_text(const graph::Figure& f) {
   if (!f.time_from && !f.time_to) return "unknown";
   const std::string from = or_unknown(f.time_from);
@@ -99,6 +98,39 @@ std::string terminal_safe(std::string_view text, bool keep_style) {
     }
   }
   return out;
+}
+
+TerminalSafeStream::TerminalSafeStream(std::ostream& out, bool keep_style)
+    : std::ostream(nullptr), buffer_(out, keep_style) {
+  rdbuf(&buffer_);
+}
+
+TerminalSafeStream::~TerminalSafeStream() { buffer_.pass(true); }
+
+void TerminalSafeStream::Buffer::pass(bool all) {
+  const auto end = all ? held_.size() : held_.rfind('\n') + 1;  // npos + 1 == 0: no line
+  if (end == 0) return;
+  out_ << terminal_safe(std::string_view(held_).substr(0, end), keep_style_);
+  held_.erase(0, end);
+}
+
+TerminalSafeStream::Buffer::int_type TerminalSafeStream::Buffer::overflow(int_type c) {
+  if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+  held_.push_back(traits_type::to_char_type(c));
+  if (held_.size() >= (1u << 16)) pass(false);
+  return c;
+}
+
+std::streamsize TerminalSafeStream::Buffer::xsputn(const char* s, std::streamsize n) {
+  held_.append(s, static_cast<std::size_t>(n));
+  if (held_.size() >= (1u << 16)) pass(false);
+  return n;
+}
+
+int TerminalSafeStream::Buffer::sync() {
+  pass(true);
+  out_.flush();
+  return 0;
 }
 
 // 20000 -> "20,000"; 298.55 -> "298.55"; 2.9855e11 -> "298,550,000,000".
@@ -158,24 +190,21 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
   return out;
 }
 
-std::string sources_text(const std::vector<graph::SourceSummary>& sources) {
-  std::ostringstream out;
+void sources_text(std::ostream& out, const std::vector<graph::SourceSummary>& sources) {
   out << pad("ID", 24) << pad("CLAIMS", 8) << pad("FIGURES", 9) << pad("REFERENCES", 12)
-      << pad("DATE", 12)
-      << pad("OUTLET", 20) << "TITLE\n";
+      << pad("DATE", 12) << pad("OUTLET", 20) << "TITLE\n";
   for (const auto& s : sources) {
     out << pad(s.source.id, 24) << pad(std::to_string(s.claims), 8)
         << pad(std::to_string(s.figures), 9) << pad(std::to_string(s.references), 12)
-        << pad(or_unknown(s.source.date), 12)
-        << pad(or_unknown(s.source.outlet), 20) << or_unknown(s.source.title) << "\n";
+        << pad(or_unknown(s.source.date), 12) << pad(or_unknown(s.source.outlet), 20)
+        << or_unknown(s.source.title) << "\n";
   }
   out << sources.size() << (sources.size() == 1 ? " source\n" : " sources\n");
-  return out.str();
 }
 
-std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& claims,
-                        SourceTexts& texts, const TextStyle& style) {
-  std::ostringstream out;
+void claims_text(std::ostream& out, const graph::KnowledgeGraph& g,
+                 const std::vector<graph::Vertex>& claims, SourceTexts& texts,
+                 const TextStyle& style) {
   for (const auto v : claims) {
     const auto& c = g.claim(v);
     out << c.id << "  " << where(g, v, texts) << "  claimant: " << c.claimant;
@@ -185,7 +214,6 @@ std::string claims_text(const graph::KnowledgeGraph& g, const std::vector<graph:
     out << "\n    " << wrap(c.text, style.width, 4) << "\n";
   }
   out << claims.size() << (claims.size() == 1 ? " claim\n" : " claims\n");
-  return out.str();
 }
 
 // "preferred by Jane Roe, 2026-12-07T10:00:00Z: the ministry's own count"
@@ -194,9 +222,9 @@ std::string verdict_text(const graph::Verdict& v) {
          (v.reason.empty() ? "" : ": " + v.reason);
 }
 
-std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& figures,
-                         SourceTexts& texts, const TextStyle& style, const Verdicts& verdicts) {
-  std::ostringstream out;
+void figures_text(std::ostream& out, const graph::KnowledgeGraph& g,
+                  const std::vector<graph::Vertex>& figures, SourceTexts& texts,
+                  const TextStyle& style, const Verdicts& verdicts) {
   const std::string open = style.color ? "\x1b[1m" : "“";
   const std::string close = style.color ? "\x1b[0m" : "”";
   for (const auto v : figures) {
@@ -217,12 +245,11 @@ std::string figures_text(const graph::KnowledgeGraph& g, const std::vector<graph
     }
   }
   out << figures.size() << (figures.size() == 1 ? " figure\n" : " figures\n");
-  return out.str();
 }
 
 namespace {
 
-void reference_fields(std::ostringstream& out, const graph::KnowledgeGraph& g, graph::Vertex v,
+void reference_fields(std::ostream& out, const graph::KnowledgeGraph& g, graph::Vertex v,
                       const TextStyle& style) {
   const auto& r = g.reference(v);
   // Labels padded to one column; original-script fields follow their Latin ones.
@@ -255,20 +282,18 @@ void reference_fields(std::ostringstream& out, const graph::KnowledgeGraph& g, g
 
 }  // namespace
 
-std::string references_text(const graph::KnowledgeGraph& g,
-                            const std::vector<graph::Vertex>& references, SourceTexts& texts,
-                            const TextStyle& style) {
-  std::ostringstream out;
+void references_text(std::ostream& out, const graph::KnowledgeGraph& g,
+                     const std::vector<graph::Vertex>& references, SourceTexts& texts,
+                     const TextStyle& style) {
   for (const auto v : references) {
     out << g.id_of(v) << "  " << where(g, v, texts) << "\n";
     reference_fields(out, g, v, style);
   }
   out << references.size() << (references.size() == 1 ? " reference\n" : " references\n");
-  return out.str();
 }
 
-std::string actors_text(const graph::KnowledgeGraph& g, const std::vector<graph::Vertex>& actors) {
-  std::ostringstream out;
+void actors_text(std::ostream& out, const graph::KnowledgeGraph& g,
+                 const std::vector<graph::Vertex>& actors) {
   for (const auto v : actors) {
     const auto& a = g.actor(v);
     // The name first, then the other spellings in the order they were met.
@@ -280,12 +305,10 @@ std::string actors_text(const graph::KnowledgeGraph& g, const std::vector<graph:
         << pad(std::string(to_string(a.kind)), 14) << join(spellings, " · ") << "\n";
   }
   out << actors.size() << (actors.size() == 1 ? " actor\n" : " actors\n");
-  return out.str();
 }
 
-std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTexts& texts,
-                      const TextStyle& style, const Verdicts& verdicts) {
-  std::ostringstream out;
+void show_text(std::ostream& out, const graph::KnowledgeGraph& g, graph::Vertex v,
+               SourceTexts& texts, const TextStyle& style, const Verdicts& verdicts) {
   out << to_string(g.kind_of(v)) << " " << g.id_of(v);
   if (const auto loc = where(g, v, texts); !loc.empty()) out << "  " << loc;
   out << "\n";
@@ -293,9 +316,9 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     case NodeKind::kSource: {
       const auto& s = g.source(v);
       out << "  file:     " << s.path << "\n  title:    " << or_unknown(s.title)
-          << "\n  outlet:   " << or_unknown(s.outlet) << "\n  authors:  "
-          << (s.authors.empty() ? "unknown" : join(s.authors, ", ")) << "\n  date:     "
-          << or_unknown(s.date) << "\n  url:      " << or_unknown(s.url)
+          << "\n  outlet:   " << or_unknown(s.outlet)
+          << "\n  authors:  " << (s.authors.empty() ? "unknown" : join(s.authors, ", "))
+          << "\n  date:     " << or_unknown(s.date) << "\n  url:      " << or_unknown(s.url)
           << "\n  language: " << or_unknown(s.language) << "\n  sha256:   " << s.content_hash
           << "\n  format:   " << s.format << "\n";
       if (!s.metadata_from.empty()) {
@@ -311,16 +334,23 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
       const auto& c = g.claim(v);
       out << "  claimant: " << c.claimant << "\n";
       for (const auto r : g.out(v, EdgeKind::kCites)) {
-        out << "  cites:    " << g.id_of(r) << "  "
-            << wrap(g.reference(r).raw, style.width, 12) << "\n";
+        out << "  cites:    " << g.id_of(r) << "  " << wrap(g.reference(r).raw, style.width, 12)
+            << "\n";
       }
-      for (std::size_t i = 1; i < c.spans.size(); ++i) {
+      const std::size_t listed = std::min(c.spans.size(), kSpansListed);
+      for (std::size_t i = 1; i < listed; ++i) {
         const auto pos = texts.position(c.source_id, c.spans[i].begin);
         out << "  repeated: line " << pos.line << ":" << pos.column << "\n";
       }
+      if (c.spans.size() > listed) {
+        out << "  repeated: " << grouped(static_cast<double>(c.spans.size() - listed))
+            << " more times (" << grouped(static_cast<double>(c.spans.size())) << " in all)\n";
+      }
       break;
     }
-    case NodeKind::kReference: reference_fields(out, g, v, style); break;
+    case NodeKind::kReference:
+      reference_fields(out, g, v, style);
+      break;
     case NodeKind::kActor: {
       const auto& a = g.actor(v);
       out << "  name:     " << a.name << "\n  kind:     " << to_string(a.kind)
@@ -331,10 +361,10 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     }
     case NodeKind::kFigure: {
       const auto& f = g.figure(v);
-      out << "  text:     " << f.text << "\n  value:    " << value_text(f) << "\n  unit:     "
-          << f.unit << "\n  measure:  " << f.measure << "\n  place:    " << or_unknown(f.place)
-          << "\n  time:     " << time_text(f) << "\n  claimant: " << f.claimant
-          << "\n  claim:    " << f.claim_id << "\n";
+      out << "  text:     " << f.text << "\n  value:    " << value_text(f)
+          << "\n  unit:     " << f.unit << "\n  measure:  " << f.measure
+          << "\n  place:    " << or_unknown(f.place) << "\n  time:     " << time_text(f)
+          << "\n  claimant: " << f.claimant << "\n  claim:    " << f.claim_id << "\n";
       break;
     }
   }
@@ -353,7 +383,6 @@ std::string show_text(const graph::KnowledgeGraph& g, graph::Vertex v, SourceTex
     out << "\n    " << wrap(ctx.before + open + ctx.span + close + ctx.after, style.width, 4)
         << "\n";
   }
-  return out.str();
 }
 
 std::string hidden_text(const Hidden& hidden, const ConflictQuery& q, const std::string& noun) {
@@ -373,10 +402,9 @@ std::string hidden_text(const Hidden& hidden, const ConflictQuery& q, const std:
   return out.str();
 }
 
-std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Conflict>& conflicts,
-                           SourceTexts& texts, const TextStyle& style, const std::string& noun,
-                           const Verdicts* verdicts) {
-  std::ostringstream out;
+void conflicts_text(std::ostream& out, const graph::KnowledgeGraph& g,
+                    const std::vector<Conflict>& conflicts, SourceTexts& texts,
+                    const TextStyle& style, const std::string& noun, const Verdicts* verdicts) {
   const std::string open = style.color ? "\x1b[1m" : "»";
   const std::string close = style.color ? "\x1b[0m" : "«";
   char confidence[16];
@@ -387,7 +415,8 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
     if (verdicts && verdicts->resolved(g, c)) out << "  resolved by an editor's verdict\n";
     const auto verdict_line = [&](const std::string& id) {
       const auto* verdict = verdicts ? verdicts->current(id) : nullptr;
-      if (verdict) out << "      verdict: " << wrap(verdict_text(*verdict), style.width, 15) << "\n";
+      if (verdict)
+        out << "      verdict: " << wrap(verdict_text(*verdict), style.width, 15) << "\n";
     };
     for (std::size_t k = 0; k < c.sides.size(); ++k) {
       const auto& side = c.sides[k];
@@ -439,12 +468,10 @@ std::string conflicts_text(const graph::KnowledgeGraph& g, const std::vector<Con
     }
   }
   out << conflicts.size() << " " << noun << (conflicts.size() == 1 ? "\n" : "s\n");
-  return out.str();
 }
 
-std::string trace_text(const graph::KnowledgeGraph& g, const Trace& trace, SourceTexts& texts,
-                       const TextStyle& style, const Verdicts& verdicts) {
-  std::ostringstream out;
+void trace_text(std::ostream& out, const graph::KnowledgeGraph& g, const Trace& trace,
+                SourceTexts& texts, const TextStyle& style, const Verdicts& verdicts) {
   const std::string open = style.color ? "\x1b[1m" : "»";
   const std::string close = style.color ? "\x1b[0m" : "«";
   const auto& f = g.figure(trace.figure);
@@ -504,7 +531,6 @@ std::string trace_text(const graph::KnowledgeGraph& g, const Trace& trace, Sourc
         << value_text(o) << "  " << or_unknown(o.place) << ", " << time_text(o) << "  (" << outlet
         << ", " << o.claimant << ")\n";
   }
-  return out.str();
 }
 
 }  // namespace claimgraph::query

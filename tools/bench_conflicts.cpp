@@ -117,6 +117,59 @@ graph::DocumentGraph document(std::size_t d, std::size_t figures_per_doc, std::s
   return g;
 }
 
+// One document of `claims` claims, each a sentence with one figure, its first claim a sentence
+// the text repeats `repeats` times (a claim of that many spans, as ingest makes of a sentence
+// said again and again): what the listings benchmark reads.
+graph::DocumentGraph one_document(std::size_t claims, std::size_t repeats) {
+  graph::DocumentGraph g;
+  const std::string sid = "big";
+  g.source.id = sid;
+  g.source.path = "/bench/big.txt";
+  g.source.file = "big.txt";
+  g.source.outlet = "Outlet";
+  g.source.authors = {"Author"};
+  g.source.date = "2019-01-01";
+  std::string text;
+  g.claims.reserve(claims);
+  g.figures.reserve(claims);
+  for (std::size_t k = 0; k < claims; ++k) {
+    const auto count = static_cast<long>(1000 + mix(k) % 90000);
+    const std::string sentence =
+        "Report " + std::to_string(k) + " said " + std::to_string(count) + " workers came.";
+    graph::Claim c;
+    c.id = sid + ":c" + std::to_string(k + 1);
+    c.source_id = sid;
+    for (std::size_t r = 0; r < (k == 0 ? repeats : 1); ++r) {
+      const auto begin = static_cast<std::uint32_t>(text.size());
+      text += sentence + "\n";
+      c.spans.push_back(graph::Span{begin, static_cast<std::uint32_t>(begin + sentence.size())});
+    }
+    c.text = sentence;
+    c.claimant = "Author";
+    graph::Figure f;
+    f.id = sid + ":g" + std::to_string(k + 1);
+    f.source_id = sid;
+    f.claim_id = c.id;
+    const auto at = static_cast<std::uint32_t>(sentence.find(" said ") + 6);
+    f.span = graph::Span{c.spans.front().begin + at,
+                         c.spans.front().begin + at +
+                             static_cast<std::uint32_t>(std::to_string(count).size())};
+    f.text = std::to_string(count);
+    f.lo = f.hi = static_cast<double>(count);
+    f.point = static_cast<double>(count);
+    f.unit = "persons";
+    f.measure = "workers";
+    f.claimant = c.claimant;
+    g.edges.push_back({graph::EdgeKind::kContains, sid, c.id});
+    g.edges.push_back({graph::EdgeKind::kStates, c.id, f.id});
+    g.claims.push_back(std::move(c));
+    g.figures.push_back(std::move(f));
+  }
+  g.source.bytes = text;
+  g.source.content_hash = graph::sha256_hex(text);
+  return g;
+}
+
 }  // namespace
 
 // Opens an ingested store and measures it as the generated ones: one JSON object.
@@ -160,7 +213,22 @@ int main(int argc, char** argv) {
   app.add_flag("--csv", csv,
                "also write each size's figures as CSV (figures, buckets, in) for other engines");
   app.add_option("--sizes", sizes_text, "figure counts, comma-separated");
+  std::size_t one_document_claims = 0;
+  std::size_t repeats = 1;
+  app.add_option("--one-document", one_document_claims,
+                 "write DIR/one-document-N.db instead: one document of N claims, each with a "
+                 "figure, the first repeated --repeats times");
+  app.add_option("--repeats", repeats, "spans of the first claim of --one-document");
   CLI11_PARSE(app, argc, argv);
+  if (one_document_claims > 0 && !dir.empty()) {
+    std::filesystem::create_directories(dir);
+    const std::string path = dir + "/one-document-" + std::to_string(one_document_claims) + ".db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    graph::Store store(path);
+    store.put(one_document(one_document_claims, std::max<std::size_t>(1, repeats)), "k");
+    std::cout << path << "\n";
+    return 0;
+  }
   if (!store_path.empty()) {
     try {
       return measure_store(store_path);

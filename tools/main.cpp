@@ -363,12 +363,21 @@ int run_query(const Cli& cli, const CLI::App& app) {
   }
   auto store = open_for_reading(cli.db);
   query::Engine engine(store);
-  const auto response = gold ? engine.eval(*gold, cli.json) : engine.run(cli.request(app));
+  // Printed as it is made (a listing of any length costs the memory of a buffer). Text goes
+  // to a terminal: nothing stored may print a control character raw.
+  query::Response response;
+  if (gold) {
+    response = engine.eval(*gold, cli.json);
+  } else if (cli.json) {
+    response = engine.run(cli.request(app), std::cout);
+  } else {
+    query::TerminalSafeStream safe(std::cout, text_style(cli.no_color).color);
+    response = engine.run(cli.request(app), safe);
+  }
   if (response.status != query::Status::kOk) {
     std::cerr << "claimgraph: " << query::terminal_safe(response.error) << "\n";
     return response.status == query::Status::kNotFound ? tools::kExitNotFound : tools::kExitUsage;
   }
-  // Text goes to a terminal: nothing stored may print a control character raw.
   std::cout << (cli.json ? response.out
                          : query::terminal_safe(response.out, text_style(cli.no_color).color));
   // What was left out, under the results (on stderr with --json: stdout holds the JSON).

@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "graph/sha256.hpp"
 #include <limits>
@@ -26,7 +27,9 @@ TEST_CASE("claims JSON has the contract's fields and byte spans", "[query]") {
   store.put(d, "k");
   const auto g = store.load();
   query::SourceTexts texts(store);
-  const auto json = query::claims_json(g, g.of_kind(graph::NodeKind::kClaim), texts);
+  std::ostringstream printed;
+  query::claims_json(printed, g, g.of_kind(graph::NodeKind::kClaim), texts);
+  const auto json = printed.str();
   rapidjson::Document doc;
   doc.Parse(json.c_str());
   REQUIRE_FALSE(doc.HasParseError());
@@ -77,7 +80,9 @@ TEST_CASE("figures JSON: value, bound, time and an open bound as the largest dou
   store.put(d, "k");
   const auto g = store.load();
   query::SourceTexts texts(store);
-  const auto json = query::figures_json(g, g.of_kind(graph::NodeKind::kFigure), texts);
+  std::ostringstream printed;
+  query::figures_json(printed, g, g.of_kind(graph::NodeKind::kFigure), texts);
+  const auto json = printed.str();
   rapidjson::Document doc;
   doc.Parse(json.c_str());
   REQUIRE_FALSE(doc.HasParseError());
@@ -108,4 +113,70 @@ TEST_CASE("terminal_safe shows control characters as escapes and keeps text and 
   CHECK(terminal_safe("\x1b[1mx\x1b[0m", true) == "\x1b[1mx\x1b[0m");
   CHECK(terminal_safe("\x1b[1mx\x1b[0m") == "\\x1b[1mx\\x1b[0m");
   CHECK(terminal_safe("\x1b[2J", true) == "\\x1b[2J");
+}
+
+TEST_CASE("a claim said many times lists its first spans and the count, in JSON and text",
+          "[query]") {
+  testing::TempDir dir;
+  graph::Store store(dir / "s.db");
+  graph::DocumentGraph d;
+  d.source.id = "s";
+  d.source.path = "/x/s.txt";
+  d.source.file = "s.txt";
+  const std::string sentence = "Officials said 1,200 workers arrived.";
+  graph::Claim claim{"s:c1", "s", {}, sentence, "Ann", 1, {}};
+  for (int i = 0; i < 25; ++i) {
+    const auto begin = static_cast<std::uint32_t>(d.source.bytes.size());
+    d.source.bytes += sentence + "\n";
+    claim.spans.push_back({begin, static_cast<std::uint32_t>(begin + sentence.size())});
+  }
+  d.source.content_hash = graph::sha256_hex(d.source.bytes);
+  d.claims.push_back(claim);
+  d.edges.push_back(graph::Edge{graph::EdgeKind::kContains, "s", "s:c1"});
+  store.put(d, "k");
+  const auto g = store.load();
+  query::SourceTexts texts(store);
+  const auto v = *g.find("s:c1");
+
+  std::ostringstream json;
+  query::show_json(json, g, v, texts);
+  rapidjson::Document doc;
+  doc.Parse(json.str().c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(doc["node"]["spans"].Size() == query::kSpansListed);
+  CHECK(doc["node"]["span_count"].GetUint() == 25);
+  CHECK(doc["node"]["spans"][9][0].GetUint() == 9 * (sentence.size() + 1));
+
+  std::ostringstream text;
+  query::show_text(text, g, v, texts, query::TextStyle{});
+  const std::string shown = text.str();
+  CHECK_THAT(shown, Catch::Matchers::Contains("repeated: line 10:1\n") &&
+                        Catch::Matchers::Contains("repeated: 15 more times (25 in all)\n"));
+  CHECK(shown.find("repeated: line 11:1") == std::string::npos);
+}
+
+TEST_CASE("the terminal filter gives the same bytes however the text is cut into writes",
+          "[query]") {
+  // Characters of two, three and four bytes, an escape kept as style and one shown, a CRLF,
+  // a C1 control and a byte that is not UTF-8, over lines of a buffer's size and more.
+  std::string text;
+  for (int i = 0; text.size() < 300'000; ++i) {
+    text += "line " + std::to_string(i) + ": é 한국 𝔸 \x1b[1mbold\x1b[0m \x1b]0;t\x07 \r\n"
+            "\xC2\x9B \xFF tab\there\n";
+    if (i % 97 == 0) text += std::string(70'000, 'x') + "\n";  // a line longer than the buffer
+  }
+  for (const bool keep_style : {false, true}) {
+    const std::string whole = query::terminal_safe(text, keep_style);
+    for (const std::size_t piece : {1u, 7u, 4096u, 65537u}) {
+      std::ostringstream out;
+      {
+        query::TerminalSafeStream safe(out, keep_style);
+        for (std::size_t at = 0; at < text.size(); at += piece) {
+          safe << std::string_view(text).substr(at, piece);
+        }
+      }
+      INFO("pieces of " << piece << ", keep_style " << keep_style);
+      CHECK(out.str() == whole);
+    }
+  }
 }

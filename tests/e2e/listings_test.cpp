@@ -1,0 +1,46 @@
+// The CLI prints its listings as they are made (streamed, the text through the terminal
+// filter a line at a time): byte for byte what the engine's buffered answer (the server's)
+// holds.
+
+#include <catch2/catch.hpp>
+
+#include "graph/store.hpp"
+#include "query/engine.hpp"
+#include "query/text_output.hpp"
+#include "support/support.hpp"
+
+using namespace claimgraph::testing;
+namespace query = claimgraph::query;
+
+TEST_CASE("streamed listings are the engine's buffered ones, byte for byte", "[e2e]") {
+  const std::string db = corpus_store();
+  claimgraph::graph::Store store(db, claimgraph::graph::StoreOptions{true, 2000, {}, true});
+  query::Engine engine(store);
+  const auto first = store.sources().at(0).source.id;
+  const std::vector<std::vector<std::string>> commands = {
+      {"sources"},   {"claims"},     {"figures"},         {"references"},          {"actors"},
+      {"conflicts"}, {"agreements"}, {"trace", "30,000"}, {"show", first + ":c1"}, {"show", first}};
+  for (const auto& command : commands) {
+    for (const bool json : {false, true}) {
+      INFO(command.front() << (command.size() > 1 ? " " + command[1] : "") << " json " << json);
+      query::Request request;
+      request.command = command.front();
+      if (command.size() > 1)
+        request.options[command.front() == "trace" ? "query" : "id"] = command[1];
+      request.json = json;
+      request.style.color = false;
+      const auto buffered = engine.run(request);
+      REQUIRE(buffered.status == query::Status::kOk);
+      std::vector<std::string> args = command;
+      args.insert(args.end(), {"--db", db, "--no-color"});
+      if (json) args.push_back("--json");
+      const auto printed = run_claimgraph(args);
+      REQUIRE(printed.exit_code == 0);
+      const std::string expected =
+          json ? buffered.out
+               : query::terminal_safe(buffered.out, false) + query::terminal_safe(buffered.note);
+      CHECK(printed.out == expected);
+      CHECK(printed.out.size() > 10);
+    }
+  }
+}
