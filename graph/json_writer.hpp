@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <exception>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -39,7 +40,14 @@ class OStream {
  public:
   using Ch = char;
   explicit OStream(std::ostream& out) : out_(out) { buffer_.reserve(kSize); }
-  ~OStream() { Flush(); }
+  // What is held goes out, but not while an error unwinds: the output stops where it was.
+  ~OStream() {
+    if (std::uncaught_exceptions() > 0) return;
+    try {
+      Flush();
+    } catch (...) {  // a stream that throws: the output stops there
+    }
+  }
   OStream(const OStream&) = delete;
   OStream& operator=(const OStream&) = delete;
   void Put(char c) {

@@ -3,10 +3,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <deque>
 #include <stdexcept>
+#include <type_traits>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -43,11 +43,12 @@ Header read_header(const unsigned char* h, std::size_t size) {
 struct Instance {
   sqlite3_vfs vfs;
   sqlite3_vfs* base;
-  std::string name;
 };
+static_assert(std::is_standard_layout_v<Instance>, "an Instance is reached from its vfs");
 
 std::mutex g_instances_mutex;
-std::deque<Instance> g_instances;  // never moved: SQLite keeps pointers into it
+std::deque<Instance> g_instances;  // never moved: SQLite keeps pointers into them
+std::deque<std::string> g_names;   // the instances' names, which SQLite keeps too
 
 sqlite3_vfs* base_of(sqlite3_vfs* vfs) { return reinterpret_cast<Instance*>(vfs)->base; }
 
@@ -102,17 +103,20 @@ int x_read(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) {
       }
       return SQLITE_OK;
     }
-    // A page not whole on disk (the file's end): read as asked, unchecked, below.
+    // A page not whole on disk (the file's end): read as asked, unchecked, below. Any other
+    // failure is the read's.
+    if (rc != SQLITE_IOERR_SHORT_READ) return rc;
   }
   const int rc = file->shim.real->pMethods->xRead(file->shim.real, buffer, amount, offset);
   // A short read fills the rest with zeros, which SQLite takes for a page past the file's end.
   // A page partly read is no such page, checksums or not: SQLite would take the zeros for its
-  // content, and may write them back (an index then misses rows).
+  // content, and may write them back (an index then misses rows). The OS reads short only at
+  // a file's end, so the file ends inside a page: SQLite's code for a file system that lost
+  // bytes, which it reports as a damaged store.
   const int page_size = file->header.page_size;
   if (rc == SQLITE_IOERR_SHORT_READ && page_size > 0 && amount == page_size &&
       offset % page_size == 0 && !all_zero(buffer, amount)) {
-    errno = EIO;  // the page did not come back: an I/O error, not a damaged store
-    return SQLITE_IOERR_READ;
+    return SQLITE_IOERR_CORRUPTFS;
   }
   if (rc != SQLITE_OK) return rc;
   auto* bytes = static_cast<unsigned char*>(buffer);
@@ -170,8 +174,7 @@ void install_over(const std::string& base, const std::string& name) {
   if (real == nullptr) throw std::invalid_argument("no SQLite VFS named " + base);
   Instance& instance = g_instances.emplace_back();
   instance.base = real;
-  instance.name = name;
-  vfs_shim::register_shim(instance.vfs, real, instance.name.c_str(),
+  vfs_shim::register_shim(instance.vfs, real, g_names.emplace_back(name).c_str(),
                           static_cast<int>(sizeof(File)), x_open);
 }
 

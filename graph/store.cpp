@@ -257,7 +257,11 @@ class ReadSnapshot {
     if (own_) db_.exec("BEGIN");
   }
   ~ReadSnapshot() {
-    if (own_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    // Should COMMIT fail, ROLLBACK ends the read all the same: a read left open would show
+    // every later read this snapshot.
+    if (own_ && sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
   }
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;

@@ -75,16 +75,26 @@ FileRead read_failure(int fd, const std::string& what) {
   return {"", what};
 }
 
+// "cannot read the file: " and the system's reason for the errno given (read at once, before
+// any allocation could change it).
+std::string cannot_read(int error) {
+  return std::string("cannot read the file: ") + std::strerror(error);
+}
+
 }  // namespace
 
 FileRead DiskFileSystem::read_prefix(const std::string& path, std::size_t at_most) const {
   // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting; the type
   // is then checked on the open file, so a file swapped for a FIFO after a stat is refused too.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return {"", std::string("cannot read the file: ") + std::strerror(errno)};
+  if (fd < 0) {
+    const int error = errno;
+    return {"", cannot_read(error)};
+  }
   struct stat before {};
   if (::fstat(fd, &before) != 0) {
-    return read_failure(fd, std::string("cannot read the file: ") + std::strerror(errno));
+    const int error = errno;
+    return read_failure(fd, cannot_read(error));
   }
   if (const auto kind = kind_of_mode(before.st_mode)) {
     return read_failure(fd, "cannot read the file: it is " + *kind);
@@ -96,8 +106,9 @@ FileRead DiskFileSystem::read_prefix(const std::string& path, std::size_t at_mos
     const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, at_most - bytes.size()));
     if (n == 0) break;
     if (n < 0) {
-      if (errno == EINTR) continue;
-      return read_failure(fd, std::string("cannot read the file: ") + std::strerror(errno));
+      const int error = errno;
+      if (error == EINTR) continue;
+      return read_failure(fd, cannot_read(error));
     }
     bytes.append(buffer, static_cast<std::size_t>(n));
     if (after_chunk_) after_chunk_(path, bytes.size());
@@ -109,7 +120,11 @@ FileRead DiskFileSystem::read_prefix(const std::string& path, std::size_t at_mos
   struct stat after {};
   const bool cut = bytes.size() == at_most;
   const auto expected = static_cast<std::size_t>(before.st_size);
-  if (::fstat(fd, &after) != 0 || !same_content_stamp(before, after) ||
+  if (::fstat(fd, &after) != 0) {
+    const int error = errno;
+    return read_failure(fd, cannot_read(error));
+  }
+  if (!same_content_stamp(before, after) ||
       (cut ? bytes.size() > expected : bytes.size() != expected)) {
     const auto now = static_cast<std::size_t>(after.st_size);
     return read_failure(fd, "the file changed while it was read (" + std::to_string(expected) +

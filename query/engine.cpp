@@ -108,11 +108,7 @@ Response Engine::run(const Request& request, std::ostream& out) {
   Response r;
   if (request.command == "sources") {
     const auto sources = store_.sources();
-    if (json) {
-      sources_json(out, sources);
-    } else {
-      sources_text(out, sources);
-    }
+    json ? sources_json(out, sources) : sources_text(out, sources);
     return r;
   }
   if (request.command == "conflicts" || request.command == "agreements") {
@@ -126,26 +122,17 @@ Response Engine::run(const Request& request, std::ostream& out) {
   }
   if (request.command == "claims") {
     const auto selected = select_claims(g, option(request, "source"));
-    if (json) {
-      claims_json(out, g, selected, *texts_);
-    } else {
-      claims_text(out, g, selected, *texts_, request.style);
-    }
+    json ? claims_json(out, g, selected, *texts_)
+         : claims_text(out, g, selected, *texts_, request.style);
   } else if (request.command == "figures") {
     const auto selected = select_figures(g, option(request, "measure"), option(request, "source"));
     const auto in_force = verdicts();
-    if (json) {
-      figures_json(out, g, selected, *texts_, in_force);
-    } else {
-      figures_text(out, g, selected, *texts_, request.style, in_force);
-    }
+    json ? figures_json(out, g, selected, *texts_, in_force)
+         : figures_text(out, g, selected, *texts_, request.style, in_force);
   } else if (request.command == "references") {
     const auto selected = select_references(g, option(request, "source"));
-    if (json) {
-      references_json(out, g, selected);
-    } else {
-      references_text(out, g, selected, *texts_, request.style);
-    }
+    json ? references_json(out, g, selected)
+         : references_text(out, g, selected, *texts_, request.style);
   } else if (request.command == "actors") {
     std::optional<graph::ActorKind> kind;
     if (const auto name = option(request, "kind")) {
@@ -157,22 +144,15 @@ Response Engine::run(const Request& request, std::ostream& out) {
       }
     }
     const auto selected = select_actors(g, kind);
-    if (json) {
-      actors_json(out, g, selected);
-    } else {
-      actors_text(out, g, selected);
-    }
+    json ? actors_json(out, g, selected) : actors_text(out, g, selected);
   } else if (request.command == "show") {
     const auto id = option(request, "id");
     if (!id) return failed(Status::kBadRequest, "show needs a node id");
     const auto v = g.find(*id);
     if (!v) return failed(Status::kNotFound, "no node with id \"" + *id + "\" in " + store_.path());
     const auto in_force = verdicts();
-    if (json) {
-      show_json(out, g, *v, *texts_, in_force);
-    } else {
-      show_text(out, g, *v, *texts_, request.style, in_force);
-    }
+    json ? show_json(out, g, *v, *texts_, in_force)
+         : show_text(out, g, *v, *texts_, request.style, in_force);
   }
   return r;
 }
@@ -245,11 +225,8 @@ Response Engine::sides(const Request& request, bool agreements, std::ostream& ou
   }
   const Verdicts* decided = in_force ? &*in_force : nullptr;
   Response r;
-  if (request.json) {
-    conflicts_json(out, g, found, decided);
-  } else {
-    conflicts_text(out, g, found, *texts_, request.style, noun, decided);
-  }
+  request.json ? conflicts_json(out, g, found, decided)
+               : conflicts_text(out, g, found, *texts_, request.style, noun, decided);
   r.note = hidden_text(hidden, q, noun);
   if (resolved_hidden > 0) {
     r.note += std::to_string(resolved_hidden) + " resolved " + noun +

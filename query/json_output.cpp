@@ -8,7 +8,6 @@
 #include "query/conflicts.hpp"
 #include "query/context.hpp"
 #include "query/listing.hpp"
-#include "query/text_output.hpp"
 #include "query/trace.hpp"
 
 namespace claimgraph::query {

@@ -1,6 +1,7 @@
 #pragma once
 // Selections of the graph that listings print.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,10 @@
 #include "graph/knowledge_graph.hpp"
 
 namespace claimgraph::query {
+
+// How many of a claim's spans (each time its sentence is said) `show` and the claim objects
+// of the JSON outputs list; the count says how many in all.
+inline constexpr std::size_t kSpansListed = 10;
 
 // Claims in document order, of one source when `source_id` is given.
 std::vector<graph::Vertex> select_claims(const graph::KnowledgeGraph& g,

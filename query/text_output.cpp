@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <exception>
 #include <iomanip>
 #include <sstream>
 
@@ -105,7 +107,14 @@ TerminalSafeStream::TerminalSafeStream(std::ostream& out, bool keep_style)
   rdbuf(&buffer_);
 }
 
-TerminalSafeStream::~TerminalSafeStream() { buffer_.pass(true); }
+// What is held goes out, but not while an error unwinds: the output stops where it was.
+TerminalSafeStream::~TerminalSafeStream() {
+  if (std::uncaught_exceptions() > 0) return;
+  try {
+    buffer_.pass(true);
+  } catch (...) {  // out of memory or a stream that throws: the output stops there
+  }
+}
 
 void TerminalSafeStream::Buffer::pass(bool all) {
   const auto end = all ? held_.size() : held_.rfind('\n') + 1;  // npos + 1 == 0: no line
@@ -114,16 +123,19 @@ void TerminalSafeStream::Buffer::pass(bool all) {
   held_.erase(0, end);
 }
 
+// Lines go out once a buffer's worth is held, when what came in ends one (a line longer than
+// the buffer is held whole, and not searched again at every character).
 TerminalSafeStream::Buffer::int_type TerminalSafeStream::Buffer::overflow(int_type c) {
   if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
   held_.push_back(traits_type::to_char_type(c));
-  if (held_.size() >= (1u << 16)) pass(false);
+  if (held_.size() >= kHeld && c == '\n') pass(false);
   return c;
 }
 
 std::streamsize TerminalSafeStream::Buffer::xsputn(const char* s, std::streamsize n) {
-  held_.append(s, static_cast<std::size_t>(n));
-  if (held_.size() >= (1u << 16)) pass(false);
+  const auto size = static_cast<std::size_t>(n);
+  held_.append(s, size);
+  if (held_.size() >= kHeld && std::memchr(s, '\n', size) != nullptr) pass(false);
   return n;
 }
 

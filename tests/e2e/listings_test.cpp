@@ -14,7 +14,9 @@ namespace query = claimgraph::query;
 
 TEST_CASE("streamed listings are the engine's buffered ones, byte for byte", "[e2e]") {
   const std::string db = corpus_store();
-  claimgraph::graph::Store store(db, claimgraph::graph::StoreOptions{true, 2000, {}, true});
+  claimgraph::graph::StoreOptions read_only;
+  read_only.read_only = true;
+  claimgraph::graph::Store store(db, read_only);
   query::Engine engine(store);
   const auto first = store.sources().at(0).source.id;
   const std::vector<std::vector<std::string>> commands = {

@@ -1,4 +1,5 @@
 #include "query/json_output.hpp"
+#include "query/listing.hpp"
 #include "query/text_output.hpp"
 
 #include <rapidjson/document.h>
