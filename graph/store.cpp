@@ -815,7 +815,16 @@ class BatchQueue {
 // Reads every row the graph is made of, in one read transaction (one snapshot of the store),
 // in batches of about `kRows`, in table and rowid order: a document's rows are written together,
 // after its source's row, in their order (put), so rowid order is document order, then ord.
-void read_rows(sqlite::Database& db, BatchQueue& out) {
+// Rows of every table, or (with `only`) of one document: its source, its claims, figures,
+// references and edges, and the actors its edges name.
+void read_rows(sqlite::Database& db, BatchQueue& out, const std::string* only = nullptr) {
+  // "... FROM table" and the clause that keeps one document's rows, its id bound as ?1.
+  const auto rows_of = [&](std::string select, const char* where) {
+    if (only) select += std::string(" WHERE ") + where;
+    auto stmt = db.prepare(select + " ORDER BY rowid");
+    if (only) stmt.bind(1, std::string_view(*only));
+    return stmt;
+  };
   constexpr std::size_t kRows = 8192;
   Batch batch;
   const auto flush = [&](bool force) {
@@ -836,14 +845,16 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     last_length = it == lengths.end() ? -1 : it->second;
     return last_length;
   };
-  auto sources = db.prepare(std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY rowid");
+  auto sources = rows_of(std::string("SELECT ") + kSourceColumns + " FROM sources", "id = ?1");
   while (sources.step()) {
     batch.sources.push_back(read_source(db, sources));
     lengths.emplace(batch.sources.back().id, sources.integer(11));
     flush(false);
   }
   flush(true);
-  auto actors = db.prepare("SELECT id, name, kind, key, aliases FROM actors ORDER BY rowid");
+  auto actors = rows_of("SELECT id, name, kind, key, aliases FROM actors",
+                        "id IN (SELECT dst FROM edges WHERE source_id = ?1 UNION "
+                        "SELECT src FROM edges WHERE source_id = ?1)");
   while (actors.step()) {
     Actor a;
     a.id = actors.text(0);
@@ -858,9 +869,10 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
   }
   flush(true);
   // A claim's text is most often its source's bytes at its first span ('' here): not read.
-  auto claims = db.prepare(
-      "SELECT id, source_id, claimant, confidence, stances, text FROM claims ORDER BY rowid");
-  auto spans = db.prepare("SELECT claim_id, span_begin, span_end FROM claim_spans ORDER BY rowid");
+  auto claims = rows_of("SELECT id, source_id, claimant, confidence, stances, text FROM claims",
+                        "source_id = ?1");
+  auto spans = rows_of("SELECT claim_id, span_begin, span_end FROM claim_spans",
+                       "claim_id IN (SELECT id FROM claims WHERE source_id = ?1)");
   bool span_ready = spans.step();
   while (claims.step()) {
     Claim c;
@@ -887,10 +899,10 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     flush(false);
   }
   flush(true);
-  auto figures = db.prepare(
+  auto figures = rows_of(
       "SELECT id, source_id, claim_id, span_begin, span_end, text, lo, hi, point, approx, "
-      "bound, unit, measure, place, time_from, time_to, claimant, hedge, inferred FROM figures "
-      "ORDER BY rowid");
+      "bound, unit, measure, place, time_from, time_to, claimant, hedge, inferred FROM figures",
+      "source_id = ?1");
   while (figures.step()) {
     Figure f;
     f.id = figures.text(0);
@@ -920,10 +932,11 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     flush(false);
   }
   flush(true);
-  auto refs = db.prepare(
+  auto refs = rows_of(
       "SELECT id, source_id, kind, marker, span_begin, span_end, raw, authors, "
       "authors_original, title, title_translated, title_original, title_romanized, "
-      "venue, date, language, script, venue_original, work_key FROM refs ORDER BY rowid");
+      "venue, date, language, script, venue_original, work_key FROM refs",
+      "source_id = ?1");
   while (refs.step()) {
     Reference r;
     r.id = refs.text(0);
@@ -952,7 +965,7 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
     flush(false);
   }
   flush(true);
-  auto edges = db.prepare("SELECT kind, src, dst, source_id, ord FROM edges ORDER BY rowid");
+  auto edges = rows_of("SELECT kind, src, dst, source_id, ord FROM edges", "source_id = ?1");
   while (edges.step()) {
     const auto kind = edge_kind_from(edges.view(0));
     if (!kind) {
@@ -968,11 +981,35 @@ void read_rows(sqlite::Database& db, BatchQueue& out) {
 
 }  // namespace
 
-KnowledgeGraph Store::load() {
+KnowledgeGraph Store::load() { return load_rows(nullptr); }
+
+std::optional<KnowledgeGraph> Store::load_document_of(std::string_view id) {
+  std::optional<std::string> source;
+  {
+    const ReadSnapshot snapshot(*db_);
+    for (const char* table : {"sources", "claims", "figures", "refs"}) {
+      auto stmt = db_->prepare(std::string("SELECT ") +
+                               (std::string_view(table) == "sources" ? "id" : "source_id") +
+                               " FROM " + table + " WHERE id = ?1");
+      stmt.bind(1, id);
+      if (stmt.step()) {
+        source = stmt.text(0);
+        break;
+      }
+    }
+  }
+  if (!source) return std::nullopt;
+  // A store of one document is that document: read as a whole, without the filters (whose
+  // look-ups cost a third more than the plain reads then).
+  if (db_->scalar("SELECT count(*) FROM sources") == 1) return load_rows(nullptr);
+  return load_rows(&*source);
+}
+
+KnowledgeGraph Store::load_rows(const std::string* only) {
   KnowledgeGraph g;
   // One snapshot: a writer committing meanwhile is not seen half.
   const ReadSnapshot snapshot(*db_);
-  {
+  if (!only) {  // the whole store: its tables' sizes are known
     const auto count = [&](const char* table) {
       return static_cast<std::size_t>(
           db_->scalar((std::string("SELECT max(rowid) FROM ") + table).c_str()));
@@ -988,7 +1025,7 @@ KnowledgeGraph Store::load() {
   std::exception_ptr failed;
   std::thread reader([&] {
     try {
-      read_rows(*db_, queue);
+      read_rows(*db_, queue, only);
     } catch (...) {
       failed = std::current_exception();
       Batch end;

@@ -112,6 +112,11 @@ class Store {
   // The whole graph, source bytes left out: a claim's text is read from the store when asked
   // for (the graph keeps this store's connection open for it).
   KnowledgeGraph load();
+  // The graph of the one document that holds the node `id` (a source, or one of its claims,
+  // figures or references): that source, its claims, figures, references and edges, and the
+  // actors they name (with the edges of this document only). What `show` reads: it costs the
+  // document, not the store. nullopt when no source, claim, figure or reference has that id.
+  std::optional<KnowledgeGraph> load_document_of(std::string_view id);
   std::vector<SourceSummary> sources();
   // Looks through the whole store for damage and lists it (empty: nothing found): SQLite's
   // integrity_check and foreign_key_check, each source's bytes against their SHA-256, and
@@ -139,6 +144,7 @@ class Store {
 
  private:
   void open_schema(bool read_only);
+  KnowledgeGraph load_rows(const std::string* only);
   void delete_source(std::string_view source_id);
 
   std::string path_;

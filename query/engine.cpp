@@ -115,6 +115,7 @@ Response Engine::run(const Request& request, std::ostream& out) {
     return sides(request, request.command == "agreements", out);
   }
   if (request.command == "trace") return trace(request, out);
+  if (request.command == "show") return show(request, out);
   const auto& g = graph();
   // A --source that names no source is an error, not an empty listing.
   if (const auto source = option(request, "source"); source && !g.find(*source)) {
@@ -145,16 +146,36 @@ Response Engine::run(const Request& request, std::ostream& out) {
     }
     const auto selected = select_actors(g, kind);
     json ? actors_json(out, g, selected) : actors_text(out, g, selected);
-  } else if (request.command == "show") {
-    const auto id = option(request, "id");
-    if (!id) return failed(Status::kBadRequest, "show needs a node id");
-    const auto v = g.find(*id);
-    if (!v) return failed(Status::kNotFound, "no node with id \"" + *id + "\" in " + store_.path());
-    const auto in_force = verdicts();
-    json ? show_json(out, g, *v, *texts_, in_force)
-         : show_text(out, g, *v, *texts_, request.style, in_force);
   }
   return r;
+}
+
+Response Engine::show(const Request& request, std::ostream& out) {
+  const auto id = option(request, "id");
+  if (!id) return failed(Status::kBadRequest, "show needs a node id");
+  // A node of one document is shown from that document alone (what it costs is that
+  // document, not the store), unless the whole graph is open already (the server's). An actor
+  // belongs to every document naming it: the whole graph.
+  std::optional<graph::KnowledgeGraph> document;
+  if (!graph_) {
+    document = store_.load_document_of(*id);
+    if (document && !document->find(*id)) document.reset();  // replaced meanwhile
+  }
+  const auto& g = document ? *document : graph();
+  const auto v = g.find(*id);
+  if (!v) return failed(Status::kNotFound, "no node with id \"" + *id + "\" in " + store_.path());
+  if (!texts_) texts_ = std::make_unique<SourceTexts>(store_);
+  std::optional<Verdicts> in_force;
+  if (document) {
+    auto history = store_.verdicts();
+    if (!history.empty()) in_force.emplace(std::move(history), g, std::nullopt);
+  } else {
+    in_force = verdicts();
+  }
+  const Verdicts& decided = in_force ? *in_force : Verdicts::none();
+  request.json ? show_json(out, g, *v, *texts_, decided)
+               : show_text(out, g, *v, *texts_, request.style, decided);
+  return Response{};
 }
 
 Response Engine::sides(const Request& request, bool agreements, std::ostream& out) {

@@ -88,6 +88,7 @@ class Engine {
   const graph::KnowledgeGraph& graph();
   Response sides(const Request& request, bool agreements, std::ostream& out);
   Response trace(const Request& request, std::ostream& out);
+  Response show(const Request& request, std::ostream& out);
   // The verdicts in force at `as_of` (now: nullopt), over the graph.
   Verdicts verdicts(const std::optional<std::string>& as_of = std::nullopt);
 

@@ -46,3 +46,53 @@ TEST_CASE("streamed listings are the engine's buffered ones, byte for byte", "[e
     }
   }
 }
+
+TEST_CASE("show reads a node's document alone and prints what the whole graph shows", "[e2e]") {
+  for (const std::string& db : {corpus_store(), std::string()}) {
+    std::string path = db;
+    TempDir dir;
+    if (path.empty()) {  // saved pages, with an editor's verdict on a figure
+      path = dir / "pages.db";
+      REQUIRE(
+          run_claimgraph({"ingest", source_dir() + "/tests/data/pages", "--db", path}).exit_code <=
+          3);
+    }
+    claimgraph::graph::Store store(path);
+    const auto whole = store.load();
+    const auto figures = whole.of_kind(claimgraph::graph::NodeKind::kFigure);
+    REQUIRE_FALSE(figures.empty());
+    if (db.empty()) {
+      REQUIRE(run_claimgraph({"verdict", whole.id_of(figures.front()), "--prefer", "--reason",
+                              "counted twice", "--by", "Jane Roe", "--db", path})
+                  .exit_code == 0);
+    }
+    query::Engine opened(store);  // the whole graph, once a listing has opened it
+    query::Request listing;
+    listing.command = "sources";
+    REQUIRE(opened.run(listing).status == query::Status::kOk);
+    listing.command = "claims";
+    REQUIRE(opened.run(listing).status == query::Status::kOk);
+    std::size_t shown = 0;
+    for (const auto kind :
+         {claimgraph::graph::NodeKind::kSource, claimgraph::graph::NodeKind::kClaim,
+          claimgraph::graph::NodeKind::kFigure, claimgraph::graph::NodeKind::kReference}) {
+      for (const auto v : whole.of_kind(kind)) {
+        for (const bool json : {false, true}) {
+          query::Request show;
+          show.command = "show";
+          show.options["id"] = whole.id_of(v);
+          show.json = json;
+          show.style.color = false;
+          INFO(whole.id_of(v) << " json " << json);
+          query::Engine fresh(store);  // nothing open: the document alone
+          const auto alone = fresh.run(show);
+          const auto from_whole = opened.run(show);
+          REQUIRE(alone.status == query::Status::kOk);
+          CHECK(alone.out == from_whole.out);
+          ++shown;
+        }
+      }
+    }
+    CHECK(shown > 20);
+  }
+}
