@@ -116,7 +116,12 @@ Response Engine::run(const Request& request, std::ostream& out) {
   }
   if (request.command == "trace") return trace(request, out);
   if (request.command == "show") return show(request, out);
-  const auto& g = graph();
+  // With --source and nothing open yet, a listing reads that source's document alone.
+  std::optional<graph::KnowledgeGraph> document;
+  if (const auto source = option(request, "source"); source && request.command != "actors") {
+    document = document_of(*source);
+  }
+  const auto& g = document ? *document : graph();
   // A --source that names no source is an error, not an empty listing.
   if (const auto source = option(request, "source"); source && !g.find(*source)) {
     return failed(Status::kNotFound, "no source with id \"" + *source + "\" in " + store_.path());
@@ -127,7 +132,7 @@ Response Engine::run(const Request& request, std::ostream& out) {
          : claims_text(out, g, selected, *texts_, request.style);
   } else if (request.command == "figures") {
     const auto selected = select_figures(g, option(request, "measure"), option(request, "source"));
-    const auto in_force = verdicts();
+    const auto in_force = verdicts_over(g);
     json ? figures_json(out, g, selected, *texts_, in_force)
          : figures_text(out, g, selected, *texts_, request.style, in_force);
   } else if (request.command == "references") {
@@ -154,28 +159,30 @@ Response Engine::show(const Request& request, std::ostream& out) {
   const auto id = option(request, "id");
   if (!id) return failed(Status::kBadRequest, "show needs a node id");
   // A node of one document is shown from that document alone (what it costs is that
-  // document, not the store), unless the whole graph is open already (the server's). An actor
-  // belongs to every document naming it: the whole graph.
-  std::optional<graph::KnowledgeGraph> document;
-  if (!graph_) {
-    document = store_.load_document_of(*id);
-    if (document && !document->find(*id)) document.reset();  // replaced meanwhile
-  }
+  // document, not the store). An actor belongs to every document naming it: the whole graph.
+  const auto document = document_of(*id);
   const auto& g = document ? *document : graph();
   const auto v = g.find(*id);
   if (!v) return failed(Status::kNotFound, "no node with id \"" + *id + "\" in " + store_.path());
-  if (!texts_) texts_ = std::make_unique<SourceTexts>(store_);
-  std::optional<Verdicts> in_force;
-  if (document) {
-    auto history = store_.verdicts();
-    if (!history.empty()) in_force.emplace(std::move(history), g, std::nullopt);
-  } else {
-    in_force = verdicts();
-  }
-  const Verdicts& decided = in_force ? *in_force : Verdicts::none();
-  request.json ? show_json(out, g, *v, *texts_, decided)
-               : show_text(out, g, *v, *texts_, request.style, decided);
+  const auto in_force = verdicts_over(g);
+  request.json ? show_json(out, g, *v, *texts_, in_force)
+               : show_text(out, g, *v, *texts_, request.style, in_force);
   return Response{};
+}
+
+std::optional<graph::KnowledgeGraph> Engine::document_of(const std::string& id) {
+  if (graph_) return std::nullopt;  // the whole graph is open (the server's): it answers
+  auto document = store_.load_document_of(id);
+  if (!document || !document->find(id)) return std::nullopt;  // not there, or replaced meanwhile
+  if (!texts_) texts_ = std::make_unique<SourceTexts>(store_);
+  return document;
+}
+
+Verdicts Engine::verdicts_over(const graph::KnowledgeGraph& g) {
+  if (&g == graph_.get()) return verdicts();
+  auto history = store_.verdicts();
+  if (history.empty()) return Verdicts{};
+  return Verdicts(std::move(history), g, std::nullopt);
 }
 
 Response Engine::sides(const Request& request, bool agreements, std::ostream& out) {

@@ -89,6 +89,11 @@ class Engine {
   Response sides(const Request& request, bool agreements, std::ostream& out);
   Response trace(const Request& request, std::ostream& out);
   Response show(const Request& request, std::ostream& out);
+  // The graph of the document holding node `id` alone, when the whole graph is not open yet
+  // and the node belongs to one document (Store::load_document_of); else nullopt.
+  std::optional<graph::KnowledgeGraph> document_of(const std::string& id);
+  // The verdicts in force now over `g` (the whole graph's, cached, or a document's).
+  Verdicts verdicts_over(const graph::KnowledgeGraph& g);
   // The verdicts in force at `as_of` (now: nullopt), over the graph.
   Verdicts verdicts(const std::optional<std::string>& as_of = std::nullopt);
 

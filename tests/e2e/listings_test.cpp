@@ -47,7 +47,8 @@ TEST_CASE("streamed listings are the engine's buffered ones, byte for byte", "[e
   }
 }
 
-TEST_CASE("show reads a node's document alone and prints what the whole graph shows", "[e2e]") {
+TEST_CASE("show and --source listings read one document and print what the whole graph shows",
+          "[e2e]") {
   for (const std::string& db : {corpus_store(), std::string()}) {
     std::string path = db;
     TempDir dir;
@@ -89,6 +90,24 @@ TEST_CASE("show reads a node's document alone and prints what the whole graph sh
           const auto from_whole = opened.run(show);
           REQUIRE(alone.status == query::Status::kOk);
           CHECK(alone.out == from_whole.out);
+          ++shown;
+        }
+      }
+    }
+    // The listings of one source, read from its document alone.
+    for (const auto v : whole.of_kind(claimgraph::graph::NodeKind::kSource)) {
+      for (const std::string command : {"claims", "figures", "references"}) {
+        for (const bool json : {false, true}) {
+          query::Request request;
+          request.command = command;
+          request.options["source"] = whole.id_of(v);
+          request.json = json;
+          request.style.color = false;
+          INFO(command << " --source " << whole.id_of(v) << " json " << json);
+          query::Engine fresh(store);
+          const auto alone = fresh.run(request);
+          REQUIRE(alone.status == query::Status::kOk);
+          CHECK(alone.out == opened.run(request).out);
           ++shown;
         }
       }
