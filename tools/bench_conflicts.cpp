@@ -18,8 +18,8 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cstdint>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +62,19 @@ std::uint64_t mix(std::uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
   return x ^ (x >> 31);
+}
+
+// A claim of the document and the figure it states, with the edges that join them to it.
+void add_stated(graph::DocumentGraph& g, graph::Claim c, graph::Figure f) {
+  g.edges.push_back({graph::EdgeKind::kContains, g.source.id, c.id});
+  g.edges.push_back({graph::EdgeKind::kStates, c.id, f.id});
+  g.claims.push_back(std::move(c));
+  g.figures.push_back(std::move(f));
+}
+
+void set_text(graph::DocumentGraph& g, std::string text) {
+  g.source.content_hash = graph::sha256_hex(text);
+  g.source.bytes = std::move(text);
 }
 
 graph::DocumentGraph document(std::size_t d, std::size_t figures_per_doc, std::size_t topics,
@@ -107,13 +120,9 @@ graph::DocumentGraph document(std::size_t d, std::size_t figures_per_doc, std::s
     f.time_from = f.time_to = std::to_string(1970 + topic % 50);
     f.claimant = c.claimant;
     if (doubled) planted.conflicting_topics.insert(f.measure + "|" + *f.place + "|" + *f.time_from);
-    g.edges.push_back({graph::EdgeKind::kContains, sid, c.id});
-    g.edges.push_back({graph::EdgeKind::kStates, c.id, f.id});
-    g.claims.push_back(std::move(c));
-    g.figures.push_back(std::move(f));
+    add_stated(g, std::move(c), std::move(f));
   }
-  g.source.bytes = text;
-  g.source.content_hash = graph::sha256_hex(text);
+  set_text(g, std::move(text));
   return g;
 }
 
@@ -151,22 +160,18 @@ graph::DocumentGraph one_document(std::size_t claims, std::size_t repeats) {
     f.source_id = sid;
     f.claim_id = c.id;
     const auto at = static_cast<std::uint32_t>(sentence.find(" said ") + 6);
-    f.span = graph::Span{c.spans.front().begin + at,
-                         c.spans.front().begin + at +
-                             static_cast<std::uint32_t>(std::to_string(count).size())};
+    f.span = graph::Span{
+        c.spans.front().begin + at,
+        c.spans.front().begin + at + static_cast<std::uint32_t>(std::to_string(count).size())};
     f.text = std::to_string(count);
     f.lo = f.hi = static_cast<double>(count);
     f.point = static_cast<double>(count);
     f.unit = "persons";
     f.measure = "workers";
     f.claimant = c.claimant;
-    g.edges.push_back({graph::EdgeKind::kContains, sid, c.id});
-    g.edges.push_back({graph::EdgeKind::kStates, c.id, f.id});
-    g.claims.push_back(std::move(c));
-    g.figures.push_back(std::move(f));
+    add_stated(g, std::move(c), std::move(f));
   }
-  g.source.bytes = text;
-  g.source.content_hash = graph::sha256_hex(text);
+  set_text(g, std::move(text));
   return g;
 }
 
@@ -329,8 +334,7 @@ int main(int argc, char** argv) {
                   "\"rss_bytes_per_node\": %.1f, \"rss_after_load_mb\": %.1f}",
                   first ? "" : ", ", g.of_kind(graph::NodeKind::kFigure).size(), nodes, docs,
                   write_s, load_s, best * 1000, found.size(), pairs,
-                  planted.conflicting_topics.size(),
-                  precision, recall,
+                  planted.conflicting_topics.size(), precision, recall,
                   static_cast<double>(rss_after - std::min(rss_before, rss_after)) / nodes,
                   static_cast<double>(rss_after) / 1e6);
     json << row;

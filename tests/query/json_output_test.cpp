@@ -1,28 +1,37 @@
 #include "query/json_output.hpp"
-#include "query/listing.hpp"
-#include "query/text_output.hpp"
 
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <sstream>
 
 #include "graph/sha256.hpp"
-#include <limits>
-
+#include "query/listing.hpp"
+#include "query/text_output.hpp"
 #include "support/support.hpp"
 
 using namespace claimgraph;
 
-TEST_CASE("claims JSON has the contract's fields and byte spans", "[query]") {
-  testing::TempDir dir;
-  graph::Store store(dir / "s.db");
+namespace {
+
+// A document "s" (file s.txt) of the bytes given, without claims yet.
+graph::DocumentGraph document_s(std::string bytes) {
   graph::DocumentGraph d;
   d.source.id = "s";
   d.source.path = "/x/s.txt";
   d.source.file = "s.txt";
-  d.source.bytes = "Héllo wörld.\nSecond line.";
-  d.source.content_hash = graph::sha256_hex(d.source.bytes);
+  d.source.content_hash = graph::sha256_hex(bytes);
+  d.source.bytes = std::move(bytes);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("claims JSON has the contract's fields and byte spans", "[query]") {
+  testing::TempDir dir;
+  graph::Store store(dir / "s.db");
+  auto d = document_s("Héllo wörld.\nSecond line.");
   d.claims.push_back(graph::Claim{"s:c1", "s", {{15, 27}}, "Second line.", "Ann", 1, {}});
   d.edges.push_back(graph::Edge{graph::EdgeKind::kContains, "s", "s:c1"});
   store.put(d, "k");
@@ -54,12 +63,7 @@ TEST_CASE("claims JSON has the contract's fields and byte spans", "[query]") {
 TEST_CASE("figures JSON: value, bound, time and an open bound as the largest double", "[query]") {
   testing::TempDir dir;
   graph::Store store(dir / "s.db");
-  graph::DocumentGraph d;
-  d.source.id = "s";
-  d.source.path = "/x/s.txt";
-  d.source.file = "s.txt";
-  d.source.bytes = "It has more than 40% of seats.";
-  d.source.content_hash = graph::sha256_hex(d.source.bytes);
+  auto d = document_s("It has more than 40% of seats.");
   d.claims.push_back(graph::Claim{"s:c1", "s", {{0, 30}}, d.source.bytes, "Ann", 1, {}});
   graph::Figure f;
   f.id = "s:g1";
@@ -105,7 +109,8 @@ TEST_CASE("terminal_safe shows control characters as escapes and keeps text and 
           "[query]") {
   using claimgraph::query::terminal_safe;
   CHECK(terminal_safe("plain Ващук 이영형\ttab\n") == "plain Ващук 이영형\ttab\n");
-  CHECK(terminal_safe("a\x1b]0;pwned\x07" "b") == "a\\x1b]0;pwned\\x07b");
+  CHECK(terminal_safe("a\x1b]0;pwned\x07"
+                      "b") == "a\\x1b]0;pwned\\x07b");
   CHECK(terminal_safe("del\x7f c1\xC2\x9B") == "del\\x7f c1\\u009b");
   CHECK(terminal_safe("bad \xC3\x28") == "bad \xEF\xBF\xBD(");
   // CRLF documents and form feeds print as their lines and spaces.
@@ -120,18 +125,15 @@ TEST_CASE("a claim said many times lists its first spans and the count, in JSON 
           "[query]") {
   testing::TempDir dir;
   graph::Store store(dir / "s.db");
-  graph::DocumentGraph d;
-  d.source.id = "s";
-  d.source.path = "/x/s.txt";
-  d.source.file = "s.txt";
   const std::string sentence = "Officials said 1,200 workers arrived.";
   graph::Claim claim{"s:c1", "s", {}, sentence, "Ann", 1, {}};
+  std::string bytes;
   for (int i = 0; i < 25; ++i) {
-    const auto begin = static_cast<std::uint32_t>(d.source.bytes.size());
-    d.source.bytes += sentence + "\n";
+    const auto begin = static_cast<std::uint32_t>(bytes.size());
+    bytes += sentence + "\n";
     claim.spans.push_back({begin, static_cast<std::uint32_t>(begin + sentence.size())});
   }
-  d.source.content_hash = graph::sha256_hex(d.source.bytes);
+  auto d = document_s(bytes);
   d.claims.push_back(claim);
   d.edges.push_back(graph::Edge{graph::EdgeKind::kContains, "s", "s:c1"});
   store.put(d, "k");
@@ -162,7 +164,8 @@ TEST_CASE("the terminal filter gives the same bytes however the text is cut into
   // a C1 control and a byte that is not UTF-8, over lines of a buffer's size and more.
   std::string text;
   for (int i = 0; text.size() < 300'000; ++i) {
-    text += "line " + std::to_string(i) + ": é 한국 𝔸 \x1b[1mbold\x1b[0m \x1b]0;t\x07 \r\n"
+    text += "line " + std::to_string(i) +
+            ": é 한국 𝔸 \x1b[1mbold\x1b[0m \x1b]0;t\x07 \r\n"
             "\xC2\x9B \xFF tab\there\n";
     if (i % 97 == 0) text += std::string(70'000, 'x') + "\n";  // a line longer than the buffer
   }
