@@ -812,6 +812,136 @@ class BatchQueue {
   std::deque<Batch> queue_;
 };
 
+Actor read_actor(const sqlite::Database& db, const sqlite::Statement& row) {
+  Actor a;
+  a.id = row.text(0);
+  a.name = row.text(1);
+  const auto kind = actor_kind_from(row.view(2));
+  if (!kind) damaged(db, "actors", a.id, "unknown kind \"" + row.text(2) + "\"");
+  a.kind = *kind;
+  a.key = row.text(3);
+  a.aliases = list_column(db, row, 4, "actors", a.id, "aliases");
+  return a;
+}
+
+// A claim without its spans (read from claim_spans beside it).
+Claim read_claim(const sqlite::Database& db, const sqlite::Statement& row) {
+  Claim c;
+  c.id = row.text(0);
+  c.source_id = row.text(1);
+  c.claimant = row.text(2);
+  c.confidence = row.real(3);
+  if (row.view(4) != "[]") {
+    auto stances = stances_from_json(row.text(4));
+    if (!stances) damaged(db, "claims", c.id, "stances is not a JSON array");
+    c.stances = std::move(*stances);
+  }
+  c.text = row.text(5);
+  return c;
+}
+
+// `source_length`: the length of the figure's source, which its span must lie in.
+Figure read_figure(const sqlite::Database& db, const sqlite::Statement& row,
+                   std::int64_t source_length) {
+  Figure f;
+  f.id = row.text(0);
+  f.source_id = row.text(1);
+  f.claim_id = row.text(2);
+  check_span(db, "figures", f.id, row.integer(3), row.integer(4), source_length);
+  f.span = Span{static_cast<std::uint32_t>(row.integer(3)),
+                static_cast<std::uint32_t>(row.integer(4))};
+  f.text = row.text(5);
+  f.lo = row.real(6);
+  f.hi = row.real(7);
+  f.point = row.optional_real(8);
+  f.approx = row.integer(9) != 0;
+  const auto bound = bound_from(row.view(10));
+  if (!bound) damaged(db, "figures", f.id, "unknown bound \"" + row.text(10) + "\"");
+  f.bound = *bound;
+  if (!(f.lo <= f.hi)) damaged(db, "figures", f.id, "its interval's low end is above its high end");
+  f.unit = row.text(11);
+  f.measure = row.text(12);
+  f.place = row.optional_text(13);
+  f.time_from = row.optional_text(14);
+  f.time_to = row.optional_text(15);
+  f.claimant = row.text(16);
+  f.hedge = row.text(17);
+  f.inferred = static_cast<std::uint8_t>(row.integer(18) & 7);
+  return f;
+}
+
+// `source_length` as for read_figure.
+Reference read_reference(const sqlite::Database& db, const sqlite::Statement& row,
+                         std::int64_t source_length) {
+  Reference r;
+  r.id = row.text(0);
+  r.source_id = row.text(1);
+  const auto kind = reference_kind_from(row.view(2));
+  if (!kind) damaged(db, "refs", r.id, "unknown kind \"" + row.text(2) + "\"");
+  r.kind = *kind;
+  r.marker = row.optional_text(3);
+  check_span(db, "refs", r.id, row.integer(4), row.integer(5), source_length);
+  r.span = Span{static_cast<std::uint32_t>(row.integer(4)),
+                static_cast<std::uint32_t>(row.integer(5))};
+  r.raw = row.text(6);
+  r.authors = list_column(db, row, 7, "refs", r.id, "authors");
+  r.authors_original = list_column(db, row, 8, "refs", r.id, "authors_original");
+  r.title = row.optional_text(9);
+  r.title_translated = row.optional_text(10);
+  r.title_original = row.optional_text(11);
+  r.title_romanized = row.optional_text(12);
+  r.venue = row.optional_text(13);
+  r.date = row.optional_text(14);
+  r.language = row.optional_text(15);
+  r.script = row.optional_text(16);
+  r.venue_original = row.optional_text(17);
+  r.work_key = row.text(18);
+  return r;
+}
+
+// Collects rows into batches of about kRows and hands them on.
+class Batcher {
+ public:
+  explicit Batcher(BatchQueue& out) : out_(out) {}
+  Batch& rows() { return batch_; }
+  // Hands the batch on once it is full, or (with `force`) when it has anything.
+  void flush(bool force) {
+    if (batch_.size() >= kRows || (force && batch_.size() > 0)) {
+      out_.push(std::move(batch_));
+      batch_ = Batch{};
+    }
+  }
+  // Hands on the last batch, marked last, whatever its size.
+  void finish() {
+    batch_.last = true;
+    out_.push(std::move(batch_));
+  }
+
+ private:
+  static constexpr std::size_t kRows = 8192;
+  BatchQueue& out_;
+  Batch batch_;
+};
+
+// Each source's length in bytes: every span read must lie in it (-1 for a source not read).
+// Rows come in source order: the source asked for last answers most look-ups unhashed.
+class SourceLengths {
+ public:
+  void add(std::string id, std::int64_t length) { lengths_.emplace(std::move(id), length); }
+  std::int64_t of(const std::string& source_id) {
+    if (source_id == last_source_ && last_length_ >= 0) return last_length_;
+    const auto it = lengths_.find(source_id);
+    last_source_ = source_id;
+    last_length_ = it == lengths_.end() ? -1 : it->second;
+    return last_length_;
+  }
+
+ private:
+  std::unordered_map<std::string, std::int64_t> lengths_;
+  std::string last_source_;
+  std::int64_t last_length_ = -1;
+};
+
 // Reads every row the graph is made of, in one read transaction (one snapshot of the store),
 // in batches of about `kRows`, in table and rowid order: a document's rows are written together,
 // after its source's row, in their order (put), so rowid order is document order, then ord.
@@ -825,49 +955,23 @@ void read_rows(sqlite::Database& db, BatchQueue& out, const std::string* only = 
     if (only) stmt.bind(1, std::string_view(*only));
     return stmt;
   };
-  constexpr std::size_t kRows = 8192;
-  Batch batch;
-  const auto flush = [&](bool force) {
-    if (batch.size() >= kRows || (force && batch.size() > 0)) {
-      out.push(std::move(batch));
-      batch = Batch{};
-    }
-  };
-  // Each source's length: every span read below must lie in it.
-  // Rows come in source order: the source asked for last answers most look-ups unhashed.
-  std::unordered_map<std::string, std::int64_t> lengths;
-  std::string last_source;
-  std::int64_t last_length = -1;
-  const auto length_of = [&](const std::string& source_id) -> std::int64_t {
-    if (source_id == last_source && last_length >= 0) return last_length;
-    const auto it = lengths.find(source_id);
-    last_source = source_id;
-    last_length = it == lengths.end() ? -1 : it->second;
-    return last_length;
-  };
+  Batcher batch(out);
+  SourceLengths lengths;
   auto sources = rows_of(std::string("SELECT ") + kSourceColumns + " FROM sources", "id = ?1");
   while (sources.step()) {
-    batch.sources.push_back(read_source(db, sources));
-    lengths.emplace(batch.sources.back().id, sources.integer(11));
-    flush(false);
+    lengths.add(sources.text(0), sources.integer(11));
+    batch.rows().sources.push_back(read_source(db, sources));
+    batch.flush(false);
   }
-  flush(true);
+  batch.flush(true);
   auto actors = rows_of("SELECT id, name, kind, key, aliases FROM actors",
                         "id IN (SELECT dst FROM edges WHERE source_id = ?1 UNION "
                         "SELECT src FROM edges WHERE source_id = ?1)");
   while (actors.step()) {
-    Actor a;
-    a.id = actors.text(0);
-    a.name = actors.text(1);
-    const auto kind = actor_kind_from(actors.view(2));
-    if (!kind) damaged(db, "actors", a.id, "unknown kind \"" + actors.text(2) + "\"");
-    a.kind = *kind;
-    a.key = actors.text(3);
-    a.aliases = list_column(db, actors, 4, "actors", a.id, "aliases");
-    batch.actors.push_back(std::move(a));
-    flush(false);
+    batch.rows().actors.push_back(read_actor(db, actors));
+    batch.flush(false);
   }
-  flush(true);
+  batch.flush(true);
   // A claim's text is most often its source's bytes at its first span ('' here): not read.
   auto claims = rows_of("SELECT id, source_id, claimant, confidence, stances, text FROM claims",
                         "source_id = ?1");
@@ -875,18 +979,8 @@ void read_rows(sqlite::Database& db, BatchQueue& out, const std::string* only = 
                        "claim_id IN (SELECT id FROM claims WHERE source_id = ?1)");
   bool span_ready = spans.step();
   while (claims.step()) {
-    Claim c;
-    c.id = claims.text(0);
-    c.source_id = claims.text(1);
-    c.claimant = claims.text(2);
-    c.confidence = claims.real(3);
-    if (claims.view(4) != "[]") {
-      auto stances = stances_from_json(claims.text(4));
-      if (!stances) damaged(db, "claims", c.id, "stances is not a JSON array");
-      c.stances = std::move(*stances);
-    }
-    c.text = claims.text(5);
-    const auto length = length_of(c.source_id);
+    Claim c = read_claim(db, claims);
+    const auto length = lengths.of(c.source_id);
     if (length < 0) damaged(db, "claims", c.id, "its source \"" + c.source_id + "\" is missing");
     while (span_ready && spans.view(0) == c.id) {
       check_span(db, "claims", c.id, spans.integer(1), spans.integer(2), length);
@@ -895,76 +989,29 @@ void read_rows(sqlite::Database& db, BatchQueue& out, const std::string* only = 
       span_ready = spans.step();
     }
     if (c.spans.empty()) damaged(db, "claims", c.id, "it has no span in its source");
-    batch.claims.push_back(std::move(c));
-    flush(false);
+    batch.rows().claims.push_back(std::move(c));
+    batch.flush(false);
   }
-  flush(true);
+  batch.flush(true);
   auto figures = rows_of(
       "SELECT id, source_id, claim_id, span_begin, span_end, text, lo, hi, point, approx, "
       "bound, unit, measure, place, time_from, time_to, claimant, hedge, inferred FROM figures",
       "source_id = ?1");
   while (figures.step()) {
-    Figure f;
-    f.id = figures.text(0);
-    f.source_id = figures.text(1);
-    f.claim_id = figures.text(2);
-    check_span(db, "figures", f.id, figures.integer(3), figures.integer(4), length_of(f.source_id));
-    f.span = Span{static_cast<std::uint32_t>(figures.integer(3)),
-                  static_cast<std::uint32_t>(figures.integer(4))};
-    f.text = figures.text(5);
-    f.lo = figures.real(6);
-    f.hi = figures.real(7);
-    f.point = figures.optional_real(8);
-    f.approx = figures.integer(9) != 0;
-    const auto bound = bound_from(figures.view(10));
-    if (!bound) damaged(db, "figures", f.id, "unknown bound \"" + figures.text(10) + "\"");
-    f.bound = *bound;
-    if (!(f.lo <= f.hi)) damaged(db, "figures", f.id, "its interval's low end is above its high end");
-    f.unit = figures.text(11);
-    f.measure = figures.text(12);
-    f.place = figures.optional_text(13);
-    f.time_from = figures.optional_text(14);
-    f.time_to = figures.optional_text(15);
-    f.claimant = figures.text(16);
-    f.hedge = figures.text(17);
-    f.inferred = static_cast<std::uint8_t>(figures.integer(18) & 7);
-    batch.figures.push_back(std::move(f));
-    flush(false);
+    batch.rows().figures.push_back(read_figure(db, figures, lengths.of(figures.text(1))));
+    batch.flush(false);
   }
-  flush(true);
+  batch.flush(true);
   auto refs = rows_of(
       "SELECT id, source_id, kind, marker, span_begin, span_end, raw, authors, "
       "authors_original, title, title_translated, title_original, title_romanized, "
       "venue, date, language, script, venue_original, work_key FROM refs",
       "source_id = ?1");
   while (refs.step()) {
-    Reference r;
-    r.id = refs.text(0);
-    r.source_id = refs.text(1);
-    const auto kind = reference_kind_from(refs.view(2));
-    if (!kind) damaged(db, "refs", r.id, "unknown kind \"" + refs.text(2) + "\"");
-    r.kind = *kind;
-    r.marker = refs.optional_text(3);
-    check_span(db, "refs", r.id, refs.integer(4), refs.integer(5), length_of(r.source_id));
-    r.span = Span{static_cast<std::uint32_t>(refs.integer(4)),
-                  static_cast<std::uint32_t>(refs.integer(5))};
-    r.raw = refs.text(6);
-    r.authors = list_column(db, refs, 7, "refs", r.id, "authors");
-    r.authors_original = list_column(db, refs, 8, "refs", r.id, "authors_original");
-    r.title = refs.optional_text(9);
-    r.title_translated = refs.optional_text(10);
-    r.title_original = refs.optional_text(11);
-    r.title_romanized = refs.optional_text(12);
-    r.venue = refs.optional_text(13);
-    r.date = refs.optional_text(14);
-    r.language = refs.optional_text(15);
-    r.script = refs.optional_text(16);
-    r.venue_original = refs.optional_text(17);
-    r.work_key = refs.text(18);
-    batch.references.push_back(std::move(r));
-    flush(false);
+    batch.rows().references.push_back(read_reference(db, refs, lengths.of(refs.text(1))));
+    batch.flush(false);
   }
-  flush(true);
+  batch.flush(true);
   auto edges = rows_of("SELECT kind, src, dst, source_id, ord FROM edges", "source_id = ?1");
   while (edges.step()) {
     const auto kind = edge_kind_from(edges.view(0));
@@ -972,11 +1019,10 @@ void read_rows(sqlite::Database& db, BatchQueue& out, const std::string* only = 
       damaged(db, "edges", edges.text(3) + " #" + std::to_string(edges.integer(4)),
               "unknown kind \"" + edges.text(0) + "\"");
     }
-    batch.edges.push_back(Edge{*kind, edges.text(1), edges.text(2)});
-    flush(false);
+    batch.rows().edges.push_back(Edge{*kind, edges.text(1), edges.text(2)});
+    batch.flush(false);
   }
-  batch.last = true;
-  out.push(std::move(batch));
+  batch.finish();
 }
 
 }  // namespace
