@@ -36,7 +36,9 @@ Inputs collect_inputs(const std::vector<std::string>& paths, const FileSystem& f
     file.text_path = path;
     file.stem = strip_extension(base_name(path));
     const std::string meta = metadata_path_for(path);
-    if (fs.exists(meta) && !fs.is_directory(meta)) file.meta_path = meta;
+    // Anything at that path is the text's metadata: what is no regular file there (a folder,
+    // a FIFO) is refused when the document is read, not taken for missing metadata.
+    if (fs.exists(meta)) file.meta_path = meta;
     inputs.files.push_back(std::move(file));
   };
   for (const auto& path : paths) {

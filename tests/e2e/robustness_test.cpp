@@ -120,7 +120,7 @@ TEST_CASE("robustness: two ingests into one store at once both store all, neithe
   CHECK(stored_paths(db).size() == 80);
 }
 
-TEST_CASE("robustness: only regular files are read, a FIFO or a device is refused, not waited on",
+TEST_CASE("robustness: only regular files are read, a FIFO, a device or a folder is refused, not waited on",
           "[e2e]") {
   TempDir dir;
   write_file(dir / "in/a_good.txt", "A first sentence is here. A second one follows it.\n");
@@ -128,15 +128,18 @@ TEST_CASE("robustness: only regular files are read, a FIFO or a device is refuse
   write_file(dir / "in/c_good.txt", "Another good sentence stands here.\n");
   REQUIRE(mkfifo((dir / "in/c_good.meta.json").c_str(), 0644) == 0);
   write_file(dir / "in/d_good.txt", "A third good sentence stands here.\n");
+  write_file(dir / "in/e_good.txt", "A fourth good sentence stands here.\n");
+  std::filesystem::create_directories(dir / "in/e_good.meta.json");
   const std::string db = dir / "s.db";
   const auto r = run_claimgraph({"ingest", dir / "in", "/dev/zero", "--db", db});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Contains("b_fifo.txt: error: not a regular file (a FIFO)") &&
                         Contains("c_good.meta.json: error: not a regular file (a FIFO)") &&
+                        Contains("e_good.meta.json: error: not a regular file (a folder)") &&
                         Contains("/dev/zero: error: not a regular file (a character device)"));
   CHECK(stored_paths(db).size() == 2);
-  CHECK_THAT(r.out, Contains("3 rejected"));
+  CHECK_THAT(r.out, Contains("4 rejected"));
 }
 
 TEST_CASE("robustness: bad metadata is refused with its position, the other files are stored",

@@ -24,6 +24,16 @@ TEST_CASE("collect_inputs walks folders recursively in a fixed order", "[ingest]
   CHECK(metadata_path_for("x/y/NAME.txt") == "x/y/NAME.meta.json");
 }
 
+TEST_CASE("collect_inputs keeps a folder in the metadata file's place, to be refused", "[ingest]") {
+  MemoryFileSystem fs;
+  fs.add("c/a.txt", "a");
+  fs.add("c/a.meta.json/inside.txt", "a folder where the metadata file should be");
+  const auto inputs = collect_inputs({"c/a.txt"}, fs);
+  REQUIRE(inputs.files.size() == 1);
+  REQUIRE(inputs.files[0].meta_path == "c/a.meta.json");
+  CHECK(fs.not_regular(*inputs.files[0].meta_path) == "a folder");
+}
+
 TEST_CASE("collect_inputs names paths it cannot use", "[ingest]") {
   MemoryFileSystem fs;
   fs.add("empty/readme.md", "no texts here");
