@@ -64,7 +64,7 @@ struct SourceSummary {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 8;
+  static constexpr int kSchemaVersion = 9;
   static constexpr int kApplicationId = 0x43475248;  // "CGRH"
 
   // Opens (or creates) the store at `path`. Throws StoreError when the file is not a

@@ -54,6 +54,39 @@ void raw_exec(const std::string& db, const std::string& sql) {
   sqlite3_close(h);
 }
 
+// Each row of the first column `sql` answers, joined by newlines.
+std::string raw_rows(const std::string& db, const std::string& sql, int column = 0) {
+  sqlite3* h = claimgraph::testing::open_store_file(db);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+  std::string out;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    out += reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+    out += '\n';
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return out;
+}
+
+// The store's indexes whose names end in "_by_source" other than the edges' one, sorted.
+std::vector<std::string> source_indexes(const std::string& db) {
+  std::vector<std::string> names;
+  std::string rows = raw_rows(db,
+                              "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE "
+                              "'%\\_by\\_source' ESCAPE '\\' AND name != 'edges_by_source' "
+                              "ORDER BY name");
+  for (std::size_t at = 0, end; (end = rows.find('\n', at)) != std::string::npos; at = end + 1) {
+    names.push_back(rows.substr(at, end - at));
+  }
+  return names;
+}
+
+// How SQLite would answer `sql` (EXPLAIN QUERY PLAN's details).
+std::string query_plan(const std::string& db, const std::string& sql) {
+  return raw_rows(db, "EXPLAIN QUERY PLAN " + sql, 3);
+}
+
 }  // namespace
 
 TEST_CASE("Store keeps a document and loads it back as a KnowledgeGraph", "[graph]") {
@@ -328,8 +361,9 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
            "ALTER TABLE figures DROP COLUMN inferred; DROP INDEX sources_by_text; "
            "ALTER TABLE sources DROP COLUMN format; ALTER TABLE sources DROP COLUMN metadata_from; "
            "ALTER TABLE sources DROP COLUMN page; ALTER TABLE sources DROP COLUMN page_offsets; "
-           "DROP TABLE lexicon_facts; DROP TABLE verdicts; "
-           "PRAGMA user_version = 1;");
+           "DROP TABLE lexicon_facts; DROP TABLE verdicts; DROP INDEX claims_by_source; "
+           "DROP INDEX figures_by_source; DROP INDEX refs_by_source; "
+           "DROP INDEX diagnostics_by_source; PRAGMA user_version = 1;");
   CHECK_THROWS_WITH(Store(db, StoreOptions{true, 2000, {}, true}),
                     Contains("s.db") && Contains("run `claimgraph ingest` once to upgrade it"));
   {
@@ -339,6 +373,22 @@ TEST_CASE("Store upgrades an older store when writing, and says so when reading"
   Store store(db, StoreOptions{true, 2000, {}, true});
   CHECK(store.load().of_kind(NodeKind::kClaim).size() == 1);
   CHECK(store.verdicts().empty());
+  CHECK(source_indexes(db) == std::vector<std::string>{"claims_by_source", "diagnostics_by_source",
+                                                       "figures_by_source", "refs_by_source"});
+}
+
+TEST_CASE("Store finds a document's rows by their source, not by a scan of the table", "[graph]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  { Store store(db); }
+  CHECK(source_indexes(db) == std::vector<std::string>{"claims_by_source", "diagnostics_by_source",
+                                                       "figures_by_source", "refs_by_source"});
+  // What a document-only read and the deletion of a replaced document ask of each table.
+  for (const std::string table : {"claims", "figures", "refs", "diagnostics"}) {
+    INFO(table);
+    CHECK_THAT(query_plan(db, "SELECT * FROM " + table + " WHERE source_id = 'x' ORDER BY rowid"),
+               Contains("USING INDEX " + table + "_by_source") && !Contains("SCAN"));
+  }
 }
 
 TEST_CASE("Store keeps verdicts as history, through a replaced source", "[graph]") {
