@@ -769,14 +769,18 @@ std::optional<std::string> checked_bytes(sqlite::Database& db, std::string_view 
   return bytes;
 }
 
-// A span of a row must lie in its source's bytes (their length, from the sources table).
-void check_span(const sqlite::Database& db, std::string_view table, std::string_view id,
-                std::int64_t begin, std::int64_t end, std::int64_t source_length) {
+// The span in columns `column` and `column + 1` of a row, which must lie in its source's bytes
+// (their length, from the sources table).
+Span read_span(const sqlite::Database& db, const sqlite::Statement& row, int column,
+               std::string_view table, std::string_view id, std::int64_t source_length) {
+  const std::int64_t begin = row.integer(column);
+  const std::int64_t end = row.integer(column + 1);
   if (begin < 0 || end < begin || end > source_length || end > UINT32_MAX) {
     damaged(db, table, id,
             "span [" + std::to_string(begin) + ", " + std::to_string(end) +
                 ") does not lie in its source's " + std::to_string(source_length) + " bytes");
   }
+  return Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
 }
 
 }  // namespace
@@ -858,9 +862,7 @@ Figure read_figure(const sqlite::Database& db, const sqlite::Statement& row,
   f.id = row.text(0);
   f.source_id = row.text(1);
   f.claim_id = row.text(2);
-  check_span(db, "figures", f.id, row.integer(3), row.integer(4), source_length);
-  f.span = Span{static_cast<std::uint32_t>(row.integer(3)),
-                static_cast<std::uint32_t>(row.integer(4))};
+  f.span = read_span(db, row, 3, "figures", f.id, source_length);
   f.text = row.text(5);
   f.lo = row.real(6);
   f.hi = row.real(7);
@@ -891,9 +893,7 @@ Reference read_reference(const sqlite::Database& db, const sqlite::Statement& ro
   if (!kind) damaged(db, "refs", r.id, "unknown kind \"" + row.text(2) + "\"");
   r.kind = *kind;
   r.marker = row.optional_text(3);
-  check_span(db, "refs", r.id, row.integer(4), row.integer(5), source_length);
-  r.span = Span{static_cast<std::uint32_t>(row.integer(4)),
-                static_cast<std::uint32_t>(row.integer(5))};
+  r.span = read_span(db, row, 4, "refs", r.id, source_length);
   r.raw = row.text(6);
   r.authors = list_column(db, row, 7, "refs", r.id, "authors");
   r.authors_original = list_column(db, row, 8, "refs", r.id, "authors_original");
@@ -994,9 +994,7 @@ void read_rows(sqlite::Database& db, BatchQueue& out, const std::string* only = 
     const auto length = lengths.of(c.source_id);
     if (length < 0) damaged(db, "claims", c.id, "its source \"" + c.source_id + "\" is missing");
     while (span_ready && spans.view(0) == c.id) {
-      check_span(db, "claims", c.id, spans.integer(1), spans.integer(2), length);
-      c.spans.push_back(Span{static_cast<std::uint32_t>(spans.integer(1)),
-                             static_cast<std::uint32_t>(spans.integer(2))});
+      c.spans.push_back(read_span(db, spans, 1, "claims", c.id, length));
       span_ready = spans.step();
     }
     if (c.spans.empty()) damaged(db, "claims", c.id, "it has no span in its source");
